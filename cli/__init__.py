@@ -1,0 +1,1 @@
+"""resdex command-line interface (Typer). Only this package talks to the user."""

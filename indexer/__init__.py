@@ -1,0 +1,1 @@
+"""resdex indexer: raw file -> clean text -> Resolution -> citations."""

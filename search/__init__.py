@@ -1,0 +1,1 @@
+"""resdex search: index documents, the Whoosh index, queries. Every ``whoosh`` import lives here."""

@@ -1,0 +1,170 @@
+"""Resolution <-> the JSON shape of ``resdex parse --json`` and ``resdex show --json``.
+
+The keys that ``../shared/interface.md`` names are kept as they are; the rest of the model
+stands beside them. ``resolution_from_dict(resolution_to_dict(r)) == r`` (the source file
+aside), so the index can store a document once and ``show`` can render it without parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from indexer.models import (
+    Body,
+    Citation,
+    CitationKind,
+    Footnote,
+    Metadata,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    Resolution,
+)
+
+JSONDict = dict[str, Any]
+
+
+def citation_to_dict(c: Citation) -> JSONDict:
+    return {
+        "text": c.surface,
+        "target": c.target,
+        "start": c.start,
+        "end": c.end,
+        "via_footnote": c.via_footnote,
+        "kind": c.kind.value,
+        "part": c.part,
+        "pinpoint": c.pinpoint,
+        "location": c.location,
+    }
+
+
+def citation_from_dict(d: JSONDict) -> Citation:
+    return Citation(
+        surface=d["text"],
+        target=d["target"],
+        start=d["start"],
+        end=d["end"],
+        kind=CitationKind(d.get("kind", "citation")),
+        part=d.get("part"),
+        pinpoint=d.get("pinpoint"),
+        via_footnote=d.get("via_footnote"),
+        location=d.get("location", ""),
+    )
+
+
+def paragraph_to_dict(p: Paragraph) -> JSONDict:
+    return {
+        "label": p.label,
+        "kind": p.kind.value,
+        "verb": p.verb,
+        "modifier": p.modifier,
+        "opening": p.opening,
+        "number": p.number,
+        "parent": p.parent,
+        "text": p.text,
+        "footnotes": list(p.footnotes),
+        "citations": [citation_to_dict(c) for c in p.citations],
+    }
+
+
+def paragraph_from_dict(d: JSONDict) -> Paragraph:
+    return Paragraph(
+        label=d["label"],
+        kind=ParagraphKind(d["kind"]),
+        number=d["number"],
+        text=d["text"],
+        verb=d.get("verb"),
+        modifier=d.get("modifier"),
+        opening=d.get("opening"),
+        parent=d.get("parent"),
+        footnotes=tuple(d.get("footnotes", ())),
+        citations=tuple(citation_from_dict(c) for c in d.get("citations", ())),
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def resolution_to_dict(res: Resolution) -> JSONDict:
+    meta = res.meta
+    report = meta.report
+    out: JSONDict = {
+        "symbol": meta.symbol,
+        "body": meta.body.value,
+        "session": meta.session,
+        "year": meta.year,
+        "number": meta.number,
+        "adopted": _iso(meta.adopted),
+        "distributed": _iso(meta.distributed),
+        "title": meta.title,
+        "draft": meta.draft,
+        "distribution": meta.distribution,
+        "agenda_items": list(meta.agenda_items),
+        "report": (
+            {"committee": report.committee, "symbol": report.symbol, "text": report.text}
+            if report
+            else None
+        ),
+        "meeting": meta.meeting,
+        "vote": meta.vote,
+        "sponsors": list(meta.sponsors),
+        "paragraphs": [paragraph_to_dict(p) for p in res.paragraphs],
+        "footnotes": [
+            {
+                "number": f.number,
+                "text": f.text,
+                "citations": [citation_to_dict(c) for c in f.citations],
+            }
+            for f in res.footnotes
+        ],
+        "header_citations": [citation_to_dict(c) for c in res.header_citations],
+        "citations": [citation_to_dict(c) for c in res.citations()],
+    }
+    if res.source is not None:
+        out["source"] = {
+            "path": res.source.path,
+            "format": res.source.format.value,
+            "sha256": res.source.sha256,
+        }
+    return out
+
+
+def resolution_from_dict(d: JSONDict) -> Resolution:
+    """Rebuild a Resolution from ``resolution_to_dict`` output (without its source file)."""
+    report = d.get("report")
+    meta = Metadata(
+        symbol=d["symbol"],
+        body=Body(d["body"]),
+        number=d["number"],
+        title=d.get("title"),
+        session=d.get("session"),
+        year=d.get("year"),
+        adopted=_date(d.get("adopted")),
+        distributed=_date(d.get("distributed")),
+        agenda_items=tuple(d.get("agenda_items", ())),
+        report=Report(report["committee"], report["symbol"], report["text"]) if report else None,
+        meeting=d.get("meeting"),
+        vote=d.get("vote"),
+        sponsors=tuple(d.get("sponsors", ())),
+        draft=d.get("draft", False),
+        distribution=d.get("distribution"),
+    )
+    return Resolution(
+        meta=meta,
+        paragraphs=tuple(paragraph_from_dict(p) for p in d["paragraphs"]),
+        footnotes=tuple(
+            Footnote(
+                number=f["number"],
+                text=f["text"],
+                citations=tuple(citation_from_dict(c) for c in f.get("citations", ())),
+            )
+            for f in d.get("footnotes", ())
+        ),
+        header_citations=tuple(citation_from_dict(c) for c in d.get("header_citations", ())),
+    )

@@ -1,0 +1,24 @@
+"""Shared fixtures: where the real corpus and the project's own corpus live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_CORPUS = ROOT / "corpus"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def project_corpus() -> Path:
+    return PROJECT_CORPUS
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """``../shared/corpus``; tests that need it skip when it is absent."""
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {SHARED_CORPUS}")
+    return SHARED_CORPUS

@@ -1,0 +1,147 @@
+"""Resolution <-> interface JSON: the keys interface.md names, and a lossless round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from indexer.models import (
+    Body,
+    Citation,
+    Footnote,
+    Metadata,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    Resolution,
+)
+from indexer.serialize import resolution_from_dict, resolution_to_dict
+
+# A/RES/71/194 (corpus/A_RES_71_194.md), PP1 and OP8 with footnote 1, written by hand.
+PP1 = (
+    "Reaffirming its commitment to promoting international cooperation, as set forth in the "
+    "Charter of the United Nations, in particular Article 1, paragraph 3, as well as relevant "
+    "provisions of the Vienna Declaration and Programme of Action, adopted by the World "
+    "Conference on Human Rights on 25 June 1993, for enhancing genuine cooperation among "
+    "Member States in the field of human rights,"
+)
+NOTE1 = "A/CONF.157/24 (Part I), chap. III."
+VIA = Citation(
+    surface="A/CONF.157/24",
+    target="A/CONF.157/24",
+    start=0,
+    end=13,
+    part="(Part I)",
+    pinpoint="chap. III",
+    via_footnote=1,
+    location="footnote 1",
+)
+REPORT = Report(
+    "Third Committee", "A/71/484/Add.2", "on the report of the Third Committee (A/71/484/Add.2)"
+)
+RES = Resolution(
+    meta=Metadata(
+        symbol="A/RES/71/194",
+        body=Body.GA,
+        number="71/194",
+        title="Enhancement of international cooperation in the field of human rights",
+        session=71,
+        year=2016,
+        adopted=dt.date(2016, 12, 19),
+        distributed=dt.date(2017, 1, 20),
+        agenda_items=("68 (b)",),
+        report=REPORT,
+        meeting="65th plenary meeting",
+        distribution="General",
+    ),
+    paragraphs=(
+        Paragraph(
+            "PP1",
+            ParagraphKind.PREAMBULAR,
+            1,
+            PP1,
+            "Reaffirming",
+            None,
+            "Reaffirming",
+            footnotes=(1,),
+            citations=(VIA,),
+        ),
+        Paragraph(
+            "OP9",
+            ParagraphKind.OPERATIVE,
+            9,
+            "Also emphasizes the need for a cooperative approach on the part of all "
+            "stakeholders to resolving human rights issues in international forums;",
+            "Emphasizes",
+            "also",
+            "Also emphasizes",
+        ),
+    ),
+    footnotes=(Footnote(1, NOTE1, (VIA,)),),
+    header_citations=(
+        Citation("A/71/484/Add.2", "A/71/484/Add.2", 38, 52, location="header:report"),
+    ),
+)
+
+
+def test_interface_keys() -> None:
+    d = resolution_to_dict(RES)
+    assert {
+        "symbol",
+        "body",
+        "session",
+        "adopted",
+        "title",
+        "paragraphs",
+        "footnotes",
+        "citations",
+    } <= d.keys()
+    assert (d["symbol"], d["body"], d["session"], d["adopted"]) == (
+        "A/RES/71/194",
+        "GA",
+        71,
+        "2016-12-19",
+    )
+    pp1 = d["paragraphs"][0]
+    assert {k: pp1[k] for k in ("label", "kind", "verb", "footnotes")} == {
+        "label": "PP1",
+        "kind": "preambular",
+        "verb": "Reaffirming",
+        "footnotes": [1],
+    }
+    cite = pp1["citations"][0]
+    assert {k: cite[k] for k in ("text", "target", "start", "end", "via_footnote")} == {
+        "text": "A/CONF.157/24",
+        "target": "A/CONF.157/24",
+        "start": 0,
+        "end": 13,
+        "via_footnote": 1,
+    }
+    assert NOTE1[cite["start"] : cite["end"]] == cite["text"]
+    assert d["footnotes"][0]["number"] == 1
+    # the whole list: the header's citation, then the footnote's, once each
+    assert [c["target"] for c in d["citations"]] == ["A/71/484/Add.2", "A/CONF.157/24"]
+    assert REPORT.text[38:52] == "A/71/484/Add.2"
+
+
+def test_round_trip_through_json() -> None:
+    text = json.dumps(resolution_to_dict(RES), ensure_ascii=False)
+    assert resolution_from_dict(json.loads(text)) == RES
+
+
+def test_drafts_have_no_adoption_date() -> None:
+    draft = Resolution(
+        meta=Metadata(
+            symbol="A/C.3/80/L.10",
+            body=Body.GA,
+            number="L.10",
+            session=80,
+            draft=True,
+            sponsors=("Peru",),
+            distribution="Limited",
+        ),
+        paragraphs=(),
+    )
+    d = resolution_to_dict(draft)
+    assert d["adopted"] is None and d["sponsors"] == ["Peru"] and d["draft"] is True
+    assert resolution_from_dict(d) == draft

@@ -95,6 +95,12 @@ def parse(
         typer.echo(render_resolution(resolution))
 
 
+from cli import index_cmd, query_cmds  # noqa: E402
+
+index_cmd.register(app)
+query_cmds.register(app)
+
+
 def main() -> None:
     app()
 

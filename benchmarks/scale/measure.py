@@ -1,0 +1,148 @@
+"""Measuring helpers: wall time and peak memory of a process tree, latency percentiles."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # "pid (comm) state ppid …": comm may hold spaces and parentheses
+        fields = stat[stat.rfind(")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kib(root: int) -> tuple[int, int]:
+    """(sum of RSS over ``root`` and its descendants, number of processes), in KiB."""
+    children = _children_map()
+    total = count = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss_kib(pid)
+        count += 1
+        todo += children.get(pid, [])
+    return total, count
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process tree until stopped: the peak of all processes
+    alive at once (``ru_maxrss`` only gives the largest single process)."""
+
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.interval = interval
+        self.peak_kib = 0
+        self.peak_processes = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            total, count = tree_rss_kib(self.pid)
+            if total > self.peak_kib:
+                self.peak_kib, self.peak_processes = total, count
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessRun:
+    returncode: int
+    seconds: float
+    peak_tree_mib: float  # summed RSS of the process tree, sampled
+    peak_single_mib: float  # ru_maxrss of the largest process waited for
+
+
+def run_measured(
+    argv: Sequence[str],
+    *,
+    stdout: IO[Any] | int | None,
+    stderr: IO[Any] | int | None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> ProcessRun:
+    """Run ``argv`` to its end, measuring wall time and memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=stderr, cwd=cwd, env=env)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    returncode = proc.wait()
+    seconds = time.perf_counter() - start
+    sampler.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return ProcessRun(
+        returncode=returncode,
+        seconds=seconds,
+        peak_tree_mib=sampler.peak_kib / 1024,
+        # ru_maxrss of children is a running maximum: a smaller child leaves it unchanged
+        peak_single_mib=(after if after > before else 0) / 1024,
+    )
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    runs: int
+    median_ms: float
+    p95_ms: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"runs": self.runs, "median_ms": self.median_ms, "p95_ms": self.p95_ms}
+
+
+def latency(samples: Sequence[float]) -> Latency:
+    """Median and 95th percentile (inclusive interpolation; the maximum below 20 runs is
+    close to it) of durations in seconds."""
+    ms = sorted(s * 1000 for s in samples)
+    p95 = statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
+    return Latency(len(ms), statistics.median(ms), p95)
+
+
+def repeat_timed(call: Callable[[], object], repeat: int, budget: float) -> list[float]:
+    """Durations of up to ``repeat`` calls, fewer (at least 3) once ``budget`` seconds are
+    spent: an all-hits query at a million paragraphs can take many seconds."""
+    samples: list[float] = []
+    spent = 0.0
+    while len(samples) < repeat and (len(samples) < 3 or spent < budget):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+        spent += samples[-1]
+    return samples

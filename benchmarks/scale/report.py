@@ -1,0 +1,177 @@
+"""Tables of figures from ``run.py`` results, with the FTS5 ratios.
+
+    python -m benchmarks.scale.report WORK1/results.json WORK2/results.json [--out FILE]
+
+Prints Markdown (and writes it to ``--out`` when given): the build figures of every size
+side by side, then the query latencies of each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+AIM_BUILD_S = 15 * 60
+AIM_P95_MS = 200.0
+AIM_SIZE_RATIO = 1.5
+
+
+def _size_label(results: dict[str, Any]) -> str:
+    n = results["paragraphs"]
+    return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n / 1e3:.0f}k"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    if not a or not b:
+        return "–"
+    return f"{a / b:.1f}×"
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def build_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    r, f = results["resdex_build"], results["fts5_build"]
+    units = results["paragraphs"] + results["footnotes"]
+    raw = results["raw_bytes"]
+    fts_insert = f.get("insert_seconds")
+    return [
+        (
+            "build time, s (FTS5: insert only)",
+            _num(r["seconds"], 1),
+            _num(fts_insert, 1),
+            _ratio(r["seconds"], fts_insert),
+        ),
+        ("FTS5 child process, s (load + renumber + insert)", "", _num(f["seconds"], 1), ""),
+        (
+            "paragraphs per second",
+            _num(results["paragraphs"] / r["seconds"]),
+            _num(results["paragraphs"] / fts_insert if fts_insert else None),
+            _ratio(fts_insert, r["seconds"]),
+        ),
+        ("units indexed (paragraphs + footnotes)", _num(units), _num(f.get("rows")), ""),
+        (
+            "size on disk, MB",
+            _num(r["bytes"] / 1e6, 1),
+            _num(f["bytes"] / 1e6, 1),
+            _ratio(r["bytes"], f["bytes"]),
+        ),
+        ("size / raw text", f"{r['bytes'] / raw:.2f}", f"{f['bytes'] / raw:.2f}", ""),
+        (
+            "peak memory, MiB (process tree)",
+            _num(r["peak_tree_mib"]),
+            _num(f["peak_tree_mib"]),
+            _ratio(r["peak_tree_mib"], f["peak_tree_mib"]),
+        ),
+        (
+            "peak memory, MiB (largest process)",
+            _num(r["peak_single_mib"]),
+            _num(f["peak_single_mib"]),
+            _ratio(r["peak_single_mib"], f["peak_single_mib"]),
+        ),
+    ]
+
+
+def _hits(entry: dict[str, Any]) -> str:
+    def one(counts: dict[str, Any]) -> str:
+        if "total" in counts:
+            return f"{counts['total']:,} in {counts['resolutions']:,}"
+        return f"{counts['resolutions']:,} res. ({counts['units']:,} units)"
+
+    return f"{one(entry['resdex'])} / {one(entry['fts5'])}"
+
+
+def query_table(results: dict[str, Any]) -> str:
+    lines = [
+        "| query | limit | hits: resdex / FTS5 | warm p50 | warm p95 | FTS5 warm p95 | ratio "
+        "| warm, index open p95 | cold p50 | cold p95 | FTS5 cold p95 | ratio |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for e in results.get("queries", []):
+        r, f = e["resdex"], e["fts5"]
+        warm_ratio = _ratio(r["warm"]["p95_ms"], f["warm"]["p95_ms"])
+        cold_ratio = _ratio(r["cold"]["p95_ms"], f["cold"]["p95_ms"])
+        limit = "all" if not e["limit"] else str(e["limit"])
+        lines.append(
+            f"| {e['name']} | {limit} | {_hits(e)} "
+            f"| {_num(r['warm']['median_ms'], 1)} | {_num(r['warm']['p95_ms'], 1)} "
+            f"| {_num(f['warm']['p95_ms'], 1)} | {warm_ratio} "
+            f"| {_num(r['warm_open']['p95_ms'], 1)} "
+            f"| {_num(r['cold']['median_ms'], 1)} | {_num(r['cold']['p95_ms'], 1)} "
+            f"| {_num(f['cold']['p95_ms'], 1)} | {cold_ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def aims(results: dict[str, Any]) -> list[str]:
+    """Each aim of the issue, met or missed and by how much."""
+    r = results["resdex_build"]
+    out = []
+    build = r["seconds"]
+    out.append(
+        f"build {build / 60:.1f} min: "
+        + ("within" if build <= AIM_BUILD_S else f"{build / AIM_BUILD_S:.1f}× over")
+        + " the 15 min aim"
+    )
+    phrase = [e for e in results.get("queries", []) if e["name"] != "cites"]
+    if phrase:
+        worst = max(phrase, key=lambda e: e["resdex"]["warm"]["p95_ms"])
+        p95 = worst["resdex"]["warm"]["p95_ms"]
+        limit = "all" if not worst["limit"] else worst["limit"]
+        met = [e for e in phrase if e["resdex"]["warm"]["p95_ms"] <= AIM_P95_MS]
+        out.append(
+            f"phrase queries warm p95: {len(met)} of {len(phrase)} under 200 ms; worst "
+            f"{p95:,.0f} ms ({worst['name']}, limit {limit}"
+            + (f", {p95 / AIM_P95_MS:.1f}× the aim)" if p95 > AIM_P95_MS else ")")
+        )
+    size = r["bytes"] / results["raw_bytes"]
+    out.append(
+        f"index size {size:.2f}× the raw text: "
+        + ("within" if size <= AIM_SIZE_RATIO else f"{size / AIM_SIZE_RATIO:.1f}× over")
+        + " the 1.5× aim"
+    )
+    return out
+
+
+def summary(results: dict[str, Any]) -> str:
+    label = _size_label(results)
+    lines = [
+        f"## {label} paragraphs ({results['paragraphs']:,} paragraphs, "
+        f"{results['footnotes']:,} footnotes, {results['files']:,} files in "
+        f"{results['copies']} copies, {results['raw_bytes'] / 1e6:.0f} MB of text)",
+        "",
+        "| build | resdex | FTS5 | resdex / FTS5 |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in build_rows(results)]
+    lines += ["", "Query latency, ms:", "", query_table(results), "", "Aims:", ""]
+    lines += [f"- {line}" for line in aims(results)]
+    lines.append(
+        f"\nLoad average before/after: {results['load_before'][0]:.1f} / "
+        f"{results.get('load_after', [float('nan')])[0]:.1f} on {results['cpus']} CPUs; "
+        f"run started {results['started']}."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("results", type=Path, nargs="+")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    parts = [summary(json.loads(p.read_text(encoding="utf-8"))) for p in args.results]
+    text = "\n\n".join(parts) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

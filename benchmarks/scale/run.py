@@ -1,0 +1,314 @@
+"""Index a grown corpus with ``resdex index`` and with SQLite FTS5; time both, query both.
+
+    python -m benchmarks.scale.run --grown /work/scale-data/p100k --work /work/scale-data/run-p100k
+
+Writes ``WORK/results.json`` (read by ``benchmarks.scale.report``) and prints a summary.
+``WORK/index`` (the resdex index) and ``WORK/fts5.db`` are rebuilt on every run.
+
+What is measured:
+
+- build: wall time of ``resdex index --index WORK/index GROWN`` (the real CLI, parse and
+  citation tagging included), paragraphs per second, bytes on disk against the raw text,
+  peak memory (the summed RSS of its process tree, sampled every 0.25 s, and the largest
+  single process's ``ru_maxrss``). FTS5: wall time of a child process that loads the parsed
+  rows (parse of the real corpus, renumbered per copy) and inserts them; its insert time
+  alone is reported too, since FTS5 does not parse.
+- queries, each with ``--limit 10`` and ``--limit 0`` (all hits):
+  *warm* = repeated in one Python process through the same code path as the CLI (typer's
+  ``CliRunner`` invoking ``cli.main.app``: open the index, search, render the JSON);
+  *warm, index open* = ``search.query.search``/``cites`` on an index opened once (what a
+  long-running service would do); *cold* = a fresh ``resdex`` process each time (Python
+  start, imports, open, search, JSON to /dev/null; the OS page cache is warm).
+  FTS5 alike: warm = one open connection; cold = a fresh ``python -m
+  benchmarks.scale.fts5 query`` process each time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.scale import fts5
+from benchmarks.scale.grow import read_manifest
+from benchmarks.scale.measure import folder_bytes, latency, repeat_timed, run_measured
+
+ROOT = Path(__file__).resolve().parents[2]
+RESDEX = str(Path(sys.executable).with_name("resdex"))
+
+
+@dataclass(frozen=True, slots=True)
+class QuerySpec:
+    name: str
+    phrase: str | None = None  # a search: this phrase, quoted
+    verb: str | None = None  # … filtered on this operative verb
+    target: str | None = None  # a cites lookup of this canonical symbol
+
+    def resdex_args(self, index: Path, limit: int | None) -> list[str]:
+        if self.target is not None:
+            return ["cites", "--index", str(index), "--json", self.target]
+        args = ["search", "--index", str(index), "--json", "--limit", str(limit)]
+        if self.verb:
+            args += ["--verb", self.verb]
+        return [*args, f'"{self.phrase}"']
+
+    def fts5_args(self, db: Path, limit: int | None) -> list[str]:
+        if self.target is not None:
+            return ["--db", str(db), "--cites", self.target]
+        args = ["--db", str(db), "--phrase", str(self.phrase), "--limit", str(limit)]
+        return args + (["--verb", self.verb] if self.verb else [])
+
+
+# Hit counts in the real corpus (62,387 paragraphs, 13,926 footnotes): the rare phrase is
+# in 2 units (S/RES/242 (1967) and one more), "human rights" in 4,838, "urges" + "human
+# rights" in 258; A/CONF.157/24 (the Vienna Declaration, not renumbered: every copy cites
+# it) is cited by 128 units of 81 resolutions.
+QUERIES = (
+    QuerySpec("rare phrase", phrase="inadmissibility of the acquisition of territory by war"),
+    QuerySpec("common phrase", phrase="human rights"),
+    QuerySpec("verb + phrase", phrase="human rights", verb="urges"),
+    QuerySpec("cites", target="A/CONF.157/24"),
+)
+LIMITS = (10, 0)
+
+
+def _limits(spec: QuerySpec) -> tuple[int | None, ...]:
+    return (None,) if spec.target is not None else LIMITS
+
+
+def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
+    if index.exists():
+        shutil.rmtree(index)
+    with log.open("w", encoding="utf-8") as sink:
+        run = run_measured(
+            [RESDEX, "index", "--index", str(index), str(grown)], stdout=sink, stderr=sink
+        )
+    return {
+        "returncode": run.returncode,
+        "seconds": run.seconds,
+        "peak_tree_mib": run.peak_tree_mib,
+        "peak_single_mib": run.peak_single_mib,
+        "bytes": folder_bytes(index) if index.exists() else 0,
+        "log": str(log),
+    }
+
+
+def build_fts5(grown: Path, db: Path, log: Path) -> dict[str, Any]:
+    out = log.with_suffix(".json")
+    with out.open("w", encoding="utf-8") as sink, log.open("w", encoding="utf-8") as err:
+        run = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.scale.fts5",
+                "build",
+                "--grown",
+                str(grown),
+                "--db",
+                str(db),
+            ],
+            stdout=sink,
+            stderr=err,
+            cwd=ROOT,
+        )
+    times = json.loads(out.read_text(encoding="utf-8")) if run.returncode == 0 else {}
+    return {
+        "returncode": run.returncode,
+        "seconds": run.seconds,
+        "insert_seconds": times.get("insert_seconds"),
+        "load_seconds": times.get("load_seconds"),
+        "rows": times.get("rows"),
+        "peak_tree_mib": run.peak_tree_mib,
+        "peak_single_mib": run.peak_single_mib,
+        "bytes": db.stat().st_size if db.exists() else 0,
+    }
+
+
+def _counts(result: dict[str, Any]) -> dict[str, int]:
+    if "citing" in result:
+        citing = result["citing"]
+        units = sum(len(c.get("paragraphs") or c.get("units") or ()) for c in citing)
+        return {"resolutions": len(citing), "units": units}
+    return {"total": result["total"], "resolutions": result["resolutions"]}
+
+
+def _cold(argv: list[str], repeat: int, budget: float) -> list[float]:
+    def call() -> None:
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr.decode()[-500:]}")
+
+    return repeat_timed(call, repeat, budget)
+
+
+def query_resdex(
+    spec: QuerySpec, index: Path, limit: int | None, repeat: int, cold_repeat: int, budget: float
+) -> dict[str, Any]:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+    from search.query import SearchRequest, cites, search
+    from search.store import open_index
+
+    runner = CliRunner()
+    args = spec.resdex_args(index, limit)
+
+    def warm() -> str:
+        result = runner.invoke(app, args)
+        if result.exit_code != 0:
+            raise RuntimeError(f"resdex {' '.join(args)}: {result.output[-500:]}")
+        return result.stdout
+
+    counts = _counts(json.loads(warm()))  # also the warm-up run
+    warm_samples = repeat_timed(warm, repeat, budget)
+    ix = open_index(index)
+    call: Callable[[], object]
+    if spec.target is not None:
+        target = spec.target
+        call = lambda: cites(ix, target)  # noqa: E731
+    else:
+        request = SearchRequest(query=f'"{spec.phrase}"', verb=spec.verb, limit=limit or 0)
+        call = lambda: search(ix, request)  # noqa: E731
+    call()
+    open_samples = repeat_timed(call, repeat, budget)
+    cold_samples = _cold([RESDEX, *args], cold_repeat, budget)
+    return counts | {
+        "warm": latency(warm_samples).as_dict(),
+        "warm_open": latency(open_samples).as_dict(),
+        "cold": latency(cold_samples).as_dict(),
+    }
+
+
+def query_fts5(
+    spec: QuerySpec, db: Path, limit: int | None, repeat: int, cold_repeat: int, budget: float
+) -> dict[str, Any]:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+
+    def warm() -> str:
+        if spec.target is not None:
+            return json.dumps(fts5.cites(conn, spec.target), ensure_ascii=False)
+        result = fts5.search(conn, str(spec.phrase), spec.verb, limit or 0)
+        return json.dumps(result, ensure_ascii=False)
+
+    counts = _counts(json.loads(warm()))
+    warm_samples = repeat_timed(warm, repeat, budget)
+    conn.close()
+    argv = [sys.executable, "-m", "benchmarks.scale.fts5", "query", *spec.fts5_args(db, limit)]
+    cold_samples = _cold(argv, cold_repeat, budget)
+    return counts | {
+        "warm": latency(warm_samples).as_dict(),
+        "cold": latency(cold_samples).as_dict(),
+    }
+
+
+def run(
+    grown: Path,
+    work: Path,
+    *,
+    repeat: int,
+    cold_repeat: int,
+    budget: float,
+    skip_build: bool = False,
+    queries: Sequence[QuerySpec] = QUERIES,
+) -> dict[str, Any]:
+    manifest = read_manifest(grown)
+    work.mkdir(parents=True, exist_ok=True)
+    index, db = work / "index", work / "fts5.db"
+    results_file = work / "results.json"
+    previous: dict[str, Any] = (
+        json.loads(results_file.read_text(encoding="utf-8")) if results_file.exists() else {}
+    )
+    results: dict[str, Any] = {
+        "grown": str(grown),
+        "paragraphs": manifest["paragraphs"],
+        "footnotes": manifest["footnotes"],
+        "files": manifest["files"],
+        "copies": manifest["copies"],
+        "raw_bytes": manifest["raw_bytes"],
+        "cpus": os.cpu_count(),
+        "load_before": os.getloadavg(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    if skip_build and "resdex_build" in previous:
+        results["resdex_build"] = previous["resdex_build"]
+        results["fts5_build"] = previous["fts5_build"]
+    else:
+        _say(f"resdex index {grown} …")
+        results["resdex_build"] = build_resdex(grown, index, work / "index.log")
+        _say(f"  {results['resdex_build']}")
+        _save(results_file, results)
+        _say("FTS5 build …")
+        results["fts5_build"] = build_fts5(grown, db, work / "fts5-build.log")
+        _say(f"  {results['fts5_build']}")
+        _save(results_file, results)
+    if results["resdex_build"]["returncode"] not in (0,):
+        _say(f"resdex index exited {results['resdex_build']['returncode']}: see its log")
+    measured = []
+    for spec in queries:
+        for limit in _limits(spec):
+            _say(f"query {spec.name}, limit {limit} …")
+            entry = {
+                "name": spec.name,
+                "limit": limit,
+                "resdex": query_resdex(spec, index, limit, repeat, cold_repeat, budget),
+                "fts5": query_fts5(spec, db, limit, repeat, cold_repeat, budget),
+            }
+            _say(f"  {entry}")
+            measured.append(entry)
+            results["queries"] = measured
+            _save(results_file, results)
+    results["load_after"] = os.getloadavg()
+    results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    _save(results_file, results)
+    return results
+
+
+def _save(path: Path, results: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--grown", type=Path, required=True, help="a grown corpus (grow.py)")
+    parser.add_argument("--work", type=Path, required=True, help="index, database, results")
+    parser.add_argument("--repeat", type=int, default=20, help="warm runs per query")
+    parser.add_argument("--cold-repeat", type=int, default=10, help="cold runs per query")
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="seconds per measurement before stopping"
+    )
+    parser.add_argument(
+        "--skip-build", action="store_true", help="query the index of a previous run"
+    )
+    args = parser.parse_args(argv)
+    from benchmarks.scale.report import summary
+
+    results = run(
+        args.grown,
+        args.work,
+        repeat=args.repeat,
+        cold_repeat=args.cold_repeat,
+        budget=args.budget,
+        skip_build=args.skip_build,
+    )
+    print(summary(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Tag the citations of resolutions: Resolution -> Resolution with citations.
+
+Each text of a document (paragraphs, footnotes, the report line) that may hold a citation
+goes through the spaCy pipeline of ``indexer.nlp`` (the ruler finds anchors); the pure
+resolver of ``indexer.resolve`` turns the anchors into ``Citation`` values; the instrument
+table of ``indexer.instruments`` adds its links. A cheap regex pre-check skips the texts
+that cannot hold a citation, so most paragraphs never reach spaCy.
+
+Importing this module does not import spaCy: the pipeline is built on first use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from indexer.cite_patterns import MAY_CITE_RE
+from indexer.instruments import find_instruments
+from indexer.models import Citation, Footnote, Paragraph, Resolution
+from indexer.resolve import CiteContext, resolve_anchors
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+HEADER_REPORT = "header:report"
+
+# Texts per nlp.pipe call and resolutions per batch in tag_many.
+_PIPE_BATCH = 256
+_RESOLUTION_BATCH = 64
+
+
+@functools.cache
+def default_pipeline() -> Language:
+    """The pipeline built once per process when callers pass none."""
+    from indexer.nlp import build_pipeline
+
+    return build_pipeline()
+
+
+def may_cite(text: str) -> bool:
+    """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
+    return MAY_CITE_RE.search(text) is not None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Unit:
+    """One text to tag: where it stands and which document it belongs to."""
+
+    text: str
+    location: str
+    ctx: CiteContext
+
+
+def _tag_units(units: Sequence[_Unit], nlp: Language) -> list[tuple[Citation, ...]]:
+    """Citations then instrument links of every unit, in the units' order."""
+    from indexer.nlp import anchors
+
+    results: list[tuple[Citation, ...]] = [() for _ in units]
+    todo = [i for i, unit in enumerate(units) if may_cite(unit.text)]
+    docs = nlp.pipe((units[i].text for i in todo), batch_size=_PIPE_BATCH)
+    for i, doc in zip(todo, docs, strict=True):
+        unit = units[i]
+        results[i] = resolve_anchors(unit.text, anchors(doc), unit.ctx, unit.location)
+    for i, unit in enumerate(units):
+        links = find_instruments(unit.text, unit.location)
+        if links:
+            results[i] = tuple(sorted(results[i] + links, key=lambda c: (c.start, c.end)))
+    return results
+
+
+def find_citations(
+    text: str, ctx: CiteContext, nlp: Language | None = None, location: str = ""
+) -> tuple[Citation, ...]:
+    """Every citation (and instrument link) of one text, in text order."""
+    return _tag_units([_Unit(text, location, ctx)], nlp or default_pipeline())[0]
+
+
+def _context(res: Resolution) -> CiteContext:
+    return CiteContext(body=res.meta.body, own_symbol=res.meta.symbol)
+
+
+def _units_of(res: Resolution) -> list[_Unit]:
+    """The texts of a resolution in a fixed order: paragraphs, footnotes, report line."""
+    ctx = _context(res)
+    units = [_Unit(p.text, p.label, ctx) for p in res.paragraphs]
+    units += [_Unit(f.text, f"footnote {f.number}", ctx) for f in res.footnotes]
+    if res.meta.report is not None:
+        units.append(_Unit(res.meta.report.text, HEADER_REPORT, ctx))
+    return units
+
+
+def _via_footnote(cite: Citation, number: int, label: str) -> Citation:
+    return dataclasses.replace(cite, via_footnote=number, location=label)
+
+
+def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resolution:
+    """A new Resolution with the citations found for its units (in ``_units_of`` order)."""
+    n_par = len(res.paragraphs)
+    n_notes = len(res.footnotes)
+    note_cites = found[n_par : n_par + n_notes]
+    footnotes = tuple(
+        dataclasses.replace(note, citations=cites)
+        for note, cites in zip(res.footnotes, note_cites, strict=True)
+    )
+    by_number = {note.number: note.citations for note in footnotes}
+    paragraphs: list[Paragraph] = []
+    for paragraph, direct in zip(res.paragraphs, found[:n_par], strict=True):
+        via = tuple(
+            _via_footnote(cite, number, paragraph.label)
+            for number in paragraph.footnotes
+            for cite in by_number.get(number, ())
+        )
+        paragraphs.append(dataclasses.replace(paragraph, citations=direct + via))
+    header = found[n_par + n_notes] if res.meta.report is not None else ()
+    return dataclasses.replace(
+        res,
+        paragraphs=tuple(paragraphs),
+        footnotes=footnotes,
+        header_citations=header,
+    )
+
+
+def tag_citations(res: Resolution, nlp: Language | None = None) -> Resolution:
+    """``res`` with its citations: per paragraph (direct, then via footnotes), per
+    footnote, and for the report line. Pure: returns a new Resolution."""
+    return _tag_batch([res], nlp or default_pipeline())[0]
+
+
+def _tag_batch(batch: Sequence[Resolution], nlp: Language) -> list[Resolution]:
+    per_res = [_units_of(res) for res in batch]
+    flat = [unit for units in per_res for unit in units]
+    found = _tag_units(flat, nlp)
+    out: list[Resolution] = []
+    pos = 0
+    for res, units in zip(batch, per_res, strict=True):
+        out.append(_rebuild(res, found[pos : pos + len(units)]))
+        pos += len(units)
+    return out
+
+
+def tag_many(
+    resolutions: Iterable[Resolution],
+    nlp: Language | None = None,
+    batch_size: int = _RESOLUTION_BATCH,
+) -> Iterator[Resolution]:
+    """Tag many resolutions lazily, piping the texts of ``batch_size`` documents at a time
+    through one pipeline (for index workers: build one ``nlp`` per process)."""
+    pipeline = nlp or default_pipeline()
+    it = iter(resolutions)
+    while batch := list(islice(it, batch_size)):
+        yield from _tag_batch(batch, pipeline)
+
+
+__all__ = [
+    "HEADER_REPORT",
+    "CiteContext",
+    "Footnote",
+    "default_pipeline",
+    "find_citations",
+    "may_cite",
+    "tag_citations",
+    "tag_many",
+]

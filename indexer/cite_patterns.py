@@ -1,0 +1,296 @@
+"""Regexes and span-ruler patterns for citations, built from named pieces.
+
+Every piece carries a comment naming the real text it exists for. Nothing here imports
+spaCy: the ruler patterns are plain data, the tokenizer's ``token_match`` a plain callable,
+so this module is safe on every path.
+
+Two layers use these pieces:
+
+- the spaCy pipeline (``indexer.nlp``): the tokenizer keeps symbols whole (``token_match``)
+  and a span ruler finds *anchors*: an explicit symbol token ("A/CONF.157/24"), or a
+  keyword followed by a resolution number ("resolution 70/153", "resolutions 660 (1990)");
+- the resolver (``indexer.resolve``): from an anchor's character offset it reads the full
+  reference with the text-level regexes below (list members, lettered parts, parts,
+  pinpoints, corrigenda, joint symbols) and the organ named around it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+# --- explicit document symbols -------------------------------------------------------
+
+# Roots of UN document series (the first component of a symbol). Only UN series count:
+# "A/CONF.157/24", "S/2023/123", "E/CN.4/2001/2", "ST/SGB/2019/8", "TD/519/Add.2",
+# "UNEP/EA.5/Res.1", "FCCC/CP/2015/10/Add.1", "CBD/COP/15/4", "ICCD/COP(16)/...",
+# "NPT/CONF.2020/1", "CD/1299", "CCW/MSP/2023/7", "BWC/CONF.IX/9", "TPNW/MSP/2022/6",
+# "APLC/CONF/2024/...", "CAC/COSP/2023/15", "CTOC/COP/2020/10", "CLCS/60",
+# "SPLOS/30", treaty bodies "CEDAW/C/GC/39", "CRC/C/GC/25", "CCPR/C/GC/37", "CRPD/...",
+# "CED/...", "CMW/...", "CAT/...", "CERD/...", "HRI/GEN/1", "JIU/REP/2020/8",
+# "UNW/2023/...", "DP/2023/...", "HSP/HA.2/...".
+# Left out on purpose (not UN document series): "WT/MIN(22)/..." (WTO), "CM/Rec(2010)5"
+# (Council of Europe), "AU/Dec.718" (African Union), "GC(67)/RES/13" (IAEA),
+# "WHA58/2005/REC/1" (WHO), "ISBA/21/A/9" (International Seabed Authority),
+# "LEG/CONF.17/..." (IMO), "IOC/A-32/..." (UNESCO), "HIV/AIDS" (not a symbol at all).
+UN_SERIES_ROOTS: Final[tuple[str, ...]] = (
+    "A", "S", "E", "ST", "TD", "UNEP", "FCCC", "CBD", "ICCD", "NPT", "CD", "CCW", "BWC",
+    "TPNW", "APLC", "CAC", "CTOC", "CLCS", "SPLOS", "CEDAW", "CRC", "CCPR", "CRPD", "CED",
+    "CMW", "CAT", "CERD", "HRI", "JIU", "UNW", "DP", "HSP",
+)  # fmt: skip
+_ROOT: Final = "(?:" + "|".join(sorted(UN_SERIES_ROOTS, key=len, reverse=True)) + ")"
+
+# One component between slashes: "RES", "CONF.157", "Sub.2", "Add.2", "SR.1–28" (a range,
+# "A/C.6/64/SR.1–28/Corrigendum"), "ES-10" ("A/ES-10/L.1"), "2-E" (the seam of the joint
+# symbol "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", split again by the resolver), "COP(16)"
+# ("ICCD/COP(16)/23"), "242(1967)" ("S/RES/242(1967)").
+_COMPONENT: Final = r"[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*(?:\([A-Za-z0-9.\-]{1,8}\))?"
+
+# A whole symbol: root, then one or more components; at least one digit somewhere
+# ("A/RES" or "S/PRST" alone are not symbols; "S/3122", an early Security Council
+# document cited as "document S/3122", is).
+SYMBOL: Final = rf"{_ROOT}(?:/{_COMPONENT})+"
+SYMBOL_RE: Final = re.compile(rf"(?<![\w/.\-])(?=[^\s]*\d){SYMBOL}(?![\w/])")
+SYMBOL_TOKEN_RE: Final = re.compile(rf"(?=[^\s]*\d){SYMBOL}")
+
+# The seam of a joint symbol: "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46",
+# "A/78/181-S/2023/511" (a hyphen or dash followed by a new root and a slash).
+JOINT_SEAM_RE: Final = re.compile(rf"[-–](?={_ROOT}/)")
+
+# A resolution symbol of the Security Council or of an early General Assembly session
+# written with a space before its year or session: "S/RES/242 (1967)", "A/RES/1514 (XV)".
+SYMBOL_SESSION_SUFFIX_RE: Final = re.compile(r"\s?\((?P<session>\d{4}|(?:E?S-)?[IVXL]+)\)")
+
+# A parenthetical part after a symbol: "A/CONF.157/24 (Part I)", "A/80/6 (Sect. 24)",
+# "A/78/6 (Plan outline)", "A/77/5 (Vol. I)", "A/74/6 (Parts I and II)",
+# "NPT/CONF.2010/50 (Vol. I)", "A/73/12 (Part Two)", "A/79/6 (Prog. 24)".
+PART_RE: Final = re.compile(
+    r"\s?(?P<part>\((?:Parts?|Sect\.|Vol\.|Prog\.|Plan outline|Supplement)[^()]{0,24}\))"
+)
+
+# A corrigendum, addendum or revision glued to the part: "A/80/6 (Sect. 24)/Corr.1",
+# "A/CONF.171/13 (Part I)/Corr.2".
+GLUED_SUFFIX_RE: Final = re.compile(r"(?P<suffix>(?:/(?:Corr|Add|Rev|Amend)\.\d+)+)")
+
+# "A/69/488/Add.2 and Corr.1" (report line of A/RES/69/179): a corrigendum to the symbol
+# before it; also "and Add.1", "and Rev.1".
+AND_CORR_RE: Final = re.compile(r"(?P<sep>\s+and\s+)(?P<doc>(?:Corr|Add|Rev)\.\d+)(?![\w/.\-–])")
+
+# Pinpoints after a citation: "A/CONF.157/24 (Part I), chap. III", "(A/79/458/Add.2,
+# para. 99)", "(A/71/53), chap. V, sect. A", "Resolution 70/1, annex",
+# "resolution 60/1, paras. 138 and 139", "resolution 217 A (III), annex II".
+_PINPOINT_ITEM: Final = (
+    r"(?:chap\.|chapter|sect\.|section|paras?\.|paragraphs?|annex(?:es)?|appendix|"
+    r"art\.|article|footnote|p\.|pp\.)"
+    r"(?:\s+(?:[IVXL]+|\d+|[A-Z])(?:\s*(?:[–-]|and|to)\s*(?:[IVXL]+|\d+|[A-Z]))*)?"
+    r"(?:\s*\([a-z0-9]{1,4}\))?"
+)
+PINPOINT_RE: Final = re.compile(
+    rf",\s(?P<pinpoint>{_PINPOINT_ITEM}(?:,\s{_PINPOINT_ITEM})*)(?![\w])"
+)
+
+# --- resolutions and decisions written by number ------------------------------------
+
+# The keyword that opens a reference: "its resolution 70/153", "Resolution 55/2."
+# (a footnote), "resolutions 64/117 of …", "decision 63/550", "decisions 2/102".
+KEYWORDS: Final[tuple[str, ...]] = ("resolution", "resolutions", "decision", "decisions")
+
+# A number with its session: "70/153", "2004/67" (Economic and Social Council, year
+# first), "ES-10/19" (emergency special session), "S-26/2" (special session),
+# "S-30/1" (Human Rights Council special session), with a non-breaking hyphen
+# "ES‑10/15", "S‑29/1" (U+2011, A/RES/80/80, A/RES/80/221).
+_SESSION_NUMBER: Final = r"(?:E?S[-‑])?\d{1,4}/\d{1,4}"
+# The older form, number then session or year in brackets: "1514 (XV)" (General
+# Assembly sessions 1-30), "217 A (III)" (lettered part before the session),
+# "1803 (XVII)", "S-IV" special session "1 (S-IV)", "242 (1967)" and "1325 (2000)"
+# (Security Council), "155 C (VII)" (Economic and Social Council).
+_BRACKET_SESSION: Final = r"\d{4}|(?:E?S[-‑])?[IVXL]+"
+_BRACKET_NUMBER: Final = (
+    rf"\d{{1,4}}(?:\s?(?P<bletter>[A-H]))?\s?\((?P<bsession>{_BRACKET_SESSION})\)"
+)
+
+# One member of a reference: its number, an optional lettered part ("51/153 B",
+# "53/243 A and B", "55/5 B and C", disarmament texts run to "56/24 R", "53/77 AA"), an
+# optional date ("of 16 December 2009",
+# OCR "of 3 Apri] 1991"), an optional title (", entitled “…”,").
+_LETTER_PART: Final = (
+    r"\s(?P<letter>[A-Z]{1,2}(?:(?:,\s?|\s(?:and|to)\s|[–-])[A-Z]{1,2})*)(?![\w/’'])"
+)
+MEMBER_RE: Final = re.compile(
+    rf"(?P<number>{_BRACKET_NUMBER}|(?P<snum>{_SESSION_NUMBER}))(?![\d/])"
+    rf"(?:{_LETTER_PART})?"
+)
+_DATE: Final = r",?\s+(?:of|on|adopted on)\s+\d{1,2}\s+[A-Z][a-z\]]+,?\s+\d{4}"
+DATE_RE: Final = re.compile(_DATE)
+# A footnote marker left glued to a member or its date when the text was not cleaned of
+# it: "54/9 of 11 October 202336 and 54/18,37 54/22" (A/RES/78/253), "General Assembly
+# resolution 77/37,4 including", "resolution 1514 (XV),7". The comma, when there, is the
+# list's own.
+GLUED_MARKER_RE: Final = re.compile(r"(?P<comma>,)?\d{1,3}(?=[\s,;.)]|$)")
+# What a member is about, when another member follows: "78/188 of 19 December 2023 on
+# the girl child and 78/187 of …" (A/RES/79/158), "… of 25 July 1980 on international
+# years and anniversaries and 1989/84 of 24 May 1989" (ECOSOC, A/RES/79/283). It never
+# runs over another reference: "… on the situation … Ukraine, its resolutions 73/194 of
+# …, 74/17" (A/RES/78/221) are two lists.
+_NEXT_MEMBER: Final = r"(?:E?S[-‑]\d|\d{1,4}/\d|\d{1,4}(?:\s[A-Z]{1,2})?\s\()"
+TOPIC_RE: Final = re.compile(
+    r"\s+(?:on|concerning|relating to|regarding)\s+"
+    r"(?:(?!\b(?:[Rr]esolutions?|[Dd]ecisions?|its)\b|\d{1,4}/)[^;:()“”\"]){1,200}?"
+    rf"(?=(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+){_NEXT_MEMBER})"
+)
+ENTITLED_RE: Final = re.compile(r",?\s+entitled\s+[“\"][^”\"]{0,400}[”\"]")
+# Between members (after a glued marker that took the comma, whitespace is enough):
+# "64/117 of 16 December 2009, 65/33", "1/1 and 5/2",
+# "70/1, 71/313 and 72/279", "…, and 79/127", "660 (1990) … as well as 678 (1990)".
+LIST_SEP_RE: Final = re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|or|as well as)\s+)")
+# "See resolutions 54/249, sect. …; 55/222, sect. III, para. 12; 56/64 B, sect. X"
+# (A/RES/78/103 footnote 26): after a pinpoint, a semicolon separates members too.
+AFTER_PINPOINT_SEP_RE: Final = re.compile(r";\s+(?:and\s+)?")
+AFTER_COMMA_SEP_RE: Final = re.compile(r"\s+(?:(?:and|or|as well as)\s+)?")
+
+# The keyword then the first member: "resolution 70/153" (used to read a reference at an
+# anchor; the ruler has already told where it starts).
+REFERENCE_HEAD_RE: Final = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+")
+
+# The document's own number in "the present resolution" never has a number; a bare
+# number after a keyword that is not followed by a session ("resolution 5") is no
+# citation.
+
+# --- organs named around a reference ------------------------------------------------
+
+# The organ written right before the keyword (checked, in this order, against the end of
+# the text before it): "Sub-Commission on the Promotion and Protection of Human Rights
+# resolution 2000/22", "Commission on Human Rights resolution 2005/69", "Human Rights
+# Council resolution 32/6", "Economic and Social Council resolution 2004/67", "Security
+# Council resolution 1541 (2004)", "General Assembly resolution 1514 (XV)", "United
+# Nations Environment Assembly resolution 5/1".
+ORGANS_BEFORE: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+    (organ, re.compile(rf"(?:{name})(?:['’]s)?$"))
+    for organ, name in (
+        (
+            "SUB",
+            r"Sub-?[Cc]ommission on (?:the )?(?:Promotion and Protection of Human Rights"
+            r"|Prevention of Discrimination and Protection of Minorities)",
+        ),
+        ("CHR", r"Commission on Human Rights"),
+        ("HRC", r"Human Rights Council"),
+        ("ECOSOC", r"Economic and Social Council"),
+        ("SC", r"Security Council"),
+        ("GA", r"General Assembly"),
+        ("UNEA", r"Environment Assembly"),
+    )
+)
+# "the General Assembly in its resolution 60/1", "the Council, in its resolution 5/1",
+# "Recalling its resolution 70/153", "its most recent resolution 78/199": the words
+# between an organ (or nothing) and the keyword.
+ITS_TAIL_RE: Final = re.compile(
+    r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
+    r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
+)
+# The organ named just before a list that belongs to it: "the resolutions and decisions
+# of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
+# (A/RES/80/221).
+ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
+    r"(?:of|by) the (?:(?P<sub>Sub-?[Cc]ommission on [^,.;]{5,80}?)"
+    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
+    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
+    r"|(?P<ga>General Assembly)),?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
+    r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$"
+)
+# A last word naming a body of its own, not one of ours: "World Health Assembly
+# resolution 58.3", "Executive Board decision 2014/7", "Commission on Narcotic Drugs
+# resolution 60/1", "UNEP Governing Council decision 27/2", "Conference of the Parties
+# decision 1/CP.21", "IMO Assembly resolution A.1110(30)".
+OTHER_BODY_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "Assembly", "Council", "Commission", "Board", "Boards", "Conference", "Committee",
+        "Organization", "Parties", "Meeting", "Forum", "Programme", "Fund", "Agency",
+        "Union", "Court", "Tribunal", "Authority", "Congress", "Summit", "Group", "Body",
+        "Session", "Secretariat", "Office", "Women", "Drugs", "Justice", "Development",
+        "Governors", "Ministers", "States", "Commissions", "Councils",
+    }
+)  # fmt: skip
+# The last word before the keyword (after "in its" is stripped): "Council" in "the
+# Council resolution", an acronym "UNEP" or "WHO".
+LAST_WORD_RE: Final = re.compile(r"(?P<prev>\S+)?\s*(?P<word>[\w\-’']+)['’]?s?$")
+ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
+# A bare "Council" right before the keyword takes the last council named earlier in the
+# same text: "… Human Rights Council … Council resolution 5/1".
+LAST_COUNCIL_RE: Final = re.compile(
+    r"(?P<name>Human Rights Council|Economic and Social Council|Security Council)"
+)
+# The organ named after the reference in the same clause: "resolution 2000/22 of
+# 18 August 2000, on the promotion of dialogue on human rights issues, by the
+# Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
+# "resolutions 5/1 and 5/2 of the Human Rights Council".
+ORGAN_AFTER_BY_RE: Final = re.compile(
+    r"\bby the (?:(?P<sub>Sub-?[Cc]ommission on)|(?P<chr>Commission on Human Rights)"
+    r"|(?P<hrc>Human Rights Council)|(?P<ecosoc>Economic and Social Council)"
+    r"|(?P<sc>Security Council)|(?P<ga>General Assembly))"
+)
+ORGAN_AFTER_OF_RE: Final = re.compile(
+    r"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+(?:(?P<sub>Sub-?[Cc]ommission on)"
+    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
+    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
+    r"|(?P<ga>General Assembly))"
+)
+# Where the look-ahead for "by the …" stops: the end of the sentence or clause, or the
+# next reference keyword.
+CLAUSE_END_RE: Final = re.compile(r"[.;:]\s|[.;:]$|\b[Rr]esolutions?\b|\b[Dd]ecisions?\b")
+
+# --- the cheap pre-check ---------------------------------------------------------------
+
+# A text can hold a citation only if it has a keyword followed (soon) by a digit or a
+# special-session number, or a series root followed by a slash. Everything else is skipped
+# before spaCy sees it (most paragraphs).
+MAY_CITE_RE: Final = re.compile(rf"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d|(?<![\w/.\-]){_ROOT}/")
+
+# --- the tokenizer ---------------------------------------------------------------------
+
+# Strings the tokenizer keeps whole: symbols ("A/CONF.157/24", "E/CN.4/Sub.2/2000/46",
+# "A/69/488/Add.2", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"), session numbers ("70/153",
+# "ES-10/19", "S-26/2") and bracketed special sessions ("S-IV" in "1803 (S-IV)").
+TOKEN_MATCH_RE: Final = re.compile(rf"(?=[^\s]*\d){SYMBOL}|{_SESSION_NUMBER}|E?S[-‑][IVXL]+")
+
+# --- span ruler patterns ---------------------------------------------------------------
+
+LABEL_SYMBOL: Final = "CITE_SYMBOL"
+LABEL_REFERENCE: Final = "CITE_REFERENCE"
+
+_KEYWORD_TOKEN: Final[dict[str, Any]] = {"LOWER": {"IN": list(KEYWORDS)}}
+# "70/153", "2004/67", "ES-10/19", "S-26/2" (one token thanks to TOKEN_MATCH_RE)
+_SESSION_NUMBER_TOKEN: Final[dict[str, Any]] = {"TEXT": {"REGEX": rf"^{_SESSION_NUMBER}$"}}
+# "1514", "242", "217" before an optional letter and a bracketed session
+_BARE_NUMBER_TOKEN: Final[dict[str, Any]] = {"TEXT": {"REGEX": r"^\d{1,4}$"}}
+_LETTER_TOKEN: Final[dict[str, Any]] = {"TEXT": {"REGEX": r"^[A-Z]{1,2}$"}, "OP": "?"}
+RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
+    # "A/CONF.157/24", "A/71/53", "S/3122", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"
+    {
+        "label": LABEL_SYMBOL,
+        "id": "symbol",
+        "pattern": [{"TEXT": {"REGEX": rf"^{SYMBOL_TOKEN_RE.pattern}$"}}],
+    },
+    # "its resolution 70/153", "decision 63/550", "resolution ES-10/19"
+    {
+        "label": LABEL_REFERENCE,
+        "id": "session-number",
+        "pattern": [_KEYWORD_TOKEN, _SESSION_NUMBER_TOKEN],
+    },
+    # "resolution 1514 (XV)", "Resolution 217 A (III)", "its resolutions 660 (1990)",
+    # "resolution 1803 (S-IV)" (the resolver reads the bracket: "(XV),7" may be one token)
+    {
+        "label": LABEL_REFERENCE,
+        "id": "bracket-session",
+        "pattern": [
+            _KEYWORD_TOKEN,
+            _BARE_NUMBER_TOKEN,
+            _LETTER_TOKEN,
+            {"ORTH": "("},
+        ],
+    },
+)
+
+
+def token_match(text: str) -> bool:
+    """The tokenizer's ``token_match``: keep a whole string that is a symbol or number."""
+    return TOKEN_MATCH_RE.fullmatch(text) is not None

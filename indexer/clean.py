@@ -1,0 +1,394 @@
+"""RawDocument -> CleanText: remove the noise that is not text and reflow hard line breaks.
+
+The result has one logical block per line: header blocks, paragraphs, the closing lines,
+then (when the document has footnotes) the line ``FOOTNOTE_RULE`` followed by one line per
+footnote, "N text", wherever the footnotes stood in the source (page feet, end of
+document, between Markdown paragraphs). Explicit footnote markers (Markdown "[^4]",
+superscripts "¹") are written as "[^4]" in the text; markers glued to words and years
+("19931", "tenth4") are left as they are for ``structure`` to find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from indexer import patterns as P
+from indexer.models import CleanText, RawDocument, SourceFormat
+from indexer.verbs import looks_like_opening
+
+FOOTNOTE_RULE = "_" * 15
+
+# lines after a page break scanned for the running head's page mark
+_RUNNING_HEAD_LINES = 10
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TERMINAL_RE = re.compile(r"[.;:,](?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+_NOISE_LINE_RES = (P.JOB_NUMBER_LINE_RE, P.BARCODE_LINE_RE, P.PLEASE_RECYCLE_RE)
+
+
+def clean(raw: RawDocument) -> CleanText:
+    """The clean text of a raw document, according to its format."""
+    if raw.format is SourceFormat.MARKDOWN:
+        return clean_markdown(raw.text)
+    if raw.format is SourceFormat.ODS:
+        return clean_ods(raw.text)
+    if raw.format is SourceFormat.SC_OCR:
+        return clean_sc_ocr(raw.text)
+    if raw.format is SourceFormat.PDF:
+        return clean_pages(SourceFormat.PDF, [pdf_page_lines(p) for p in raw.text.split("\f")])
+    return clean_pages(SourceFormat.PDF_TEXT, text_pages(raw.text))
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def reflow(lines: Iterable[str]) -> str:
+    """Join hard-wrapped lines into one, keeping a line-end hyphen that belongs to the word
+    ("good-\\nneighbourliness" -> "good-neighbourliness")."""
+    out = ""
+    for raw_line in lines:
+        line = raw_line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif P.HYPHEN_END_RE.search(out) and line[0].isalnum():
+            out += line
+        else:
+            out += " " + line
+    return P.WS_RE.sub(" ", out)
+
+
+def is_noise(line: str) -> bool:
+    """Job numbers ("14-67668 (E)"), bar codes ("*1467668*"), "Please recycle"."""
+    return any(r.match(line) for r in _NOISE_LINE_RES)
+
+
+def ends_sentence_part(block: str) -> bool:
+    """Whether a block ends with , ; : or . (a glued footnote marker or quote allowed)."""
+    return bool(_TERMINAL_RE.search(block))
+
+
+def starts_paragraph(block: str) -> bool:
+    """Whether a block opens a paragraph: a number, a sub-paragraph label, the organ line,
+    or an opening participle/verb."""
+    return bool(
+        P.OP_NUMBER_RE.match(block)
+        or P.SUB_LABEL_RE.match(block)
+        or P.ORGAN_OPENING_RE.match(block)
+        or looks_like_opening(block)
+    )
+
+
+def continues(previous: str, block: str) -> bool:
+    """Whether ``block`` continues ``previous`` across a page break or a split line."""
+    if block[:1].islower():
+        return True
+    if starts_paragraph(block):
+        return False
+    if not ends_sentence_part(previous):
+        return True
+    return previous.rstrip().endswith(",") and not P.ROMAN_HEADING_RE.match(block)
+
+
+def with_footnotes(fmt: SourceFormat, blocks: Sequence[str], notes: Sequence[str],
+                   front_matter: tuple[tuple[str, str], ...] = ()) -> CleanText:
+    lines = [b for b in blocks if b]
+    if notes:
+        lines.append(FOOTNOTE_RULE)
+        lines.extend(notes)
+    return CleanText(fmt, tuple(lines), front_matter)
+
+
+def footnote_entries(lines: Iterable[str], expected: int | None) -> tuple[list[str], int | None]:
+    """Footnote lines ("1 A/CONF.157/24 ...", continuation lines) -> one "N text" entry per
+    footnote. A new footnote starts only with the next number in sequence (or "*"), so a
+    continuation line starting with a number ("1994 (United Nations publication") stays
+    with its footnote. Returns the entries and the next expected number."""
+    entries: list[list[str]] = []
+    for line in lines:
+        if not line.strip() or is_noise(line):
+            continue
+        match = P.FOOTNOTE_LINE_RE.match(line)
+        if match is not None:
+            mark = match.group("mark")
+            if mark.startswith("*") or expected is None or int(mark) == expected:
+                entries.append([mark, match.group("text")])
+                if not mark.startswith("*"):
+                    expected = int(mark) + 1
+                continue
+        if entries:
+            entries[-1].append(line)
+    return [f"{e[0]} {reflow(e[1:])}" for e in entries], expected
+
+
+# --------------------------------------------------------------------------- PDF and its text
+
+
+def text_pages(text: str) -> list[list[str]]:
+    """Pages of the text extracted from a PDF: a line that is empty (no space) is a page
+    break in ga-text/ and ga-drafts/ (the other blank lines hold one space)."""
+    pages: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if line == "":
+            pages.append([])
+        else:
+            pages[-1].append(line)
+    return [p for p in pages if any(s.strip() for s in p)]
+
+
+def pdf_page_lines(page: str) -> list[str]:
+    """pypdf's plain text of one page, with a blank line before every indented line:
+    pypdf keeps a paragraph's first-line indent (" Reaffirming its ...") where the
+    published text files have a blank line."""
+    lines: list[str] = []
+    for line in page.split("\n"):
+        if line[:1].isspace() and line.strip():
+            lines.append(" ")
+        lines.append(line)
+    return lines
+
+
+def strip_running_head(lines: list[str]) -> list[str]:
+    """Drop a page's running head: the symbol, the title, the job number and the page mark
+    ("A/RES/80/204 / Enhancement of ... / 25-20958 / 2/4"), in either order."""
+    for i, line in enumerate(lines[:_RUNNING_HEAD_LINES]):
+        if P.PAGE_MARK_LINE_RE.match(line):
+            rest = lines[i + 1 :]
+            while rest and (not rest[0].strip() or is_noise(rest[0])):
+                rest = rest[1:]
+            return rest
+    return lines
+
+
+def split_page_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A page's text and the footnote lines after its "______" rule."""
+    for i in range(len(lines) - 1, -1, -1):
+        if P.RULE_LINE_RE.match(lines[i]):
+            return lines[:i], lines[i + 1 :]
+    return lines, []
+
+
+def page_blocks(lines: list[str]) -> list[str]:
+    """Blocks separated by blank lines, each reflowed into one line, noise dropped."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if is_noise(line):
+            continue
+        if current and _opens_block(current[-1], line):
+            blocks.append(reflow(current))
+            current = []
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(reflow(current))
+            current = []
+    if current:
+        blocks.append(reflow(current))
+    return blocks
+
+
+def _opens_block(previous: str, line: str) -> bool:
+    """A paragraph number or label not preceded by a blank line still opens a block:
+    "...Pact for the Future. / 2. / We are at a time ..." (A/RES/79/1)."""
+    if P.BARE_LABEL_LINE_RE.match(line):
+        return ends_sentence_part(previous)
+    return bool(
+        (P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line))
+        and previous.rstrip().endswith((".", ";", ":"))
+    )
+
+
+def clean_pages(fmt: SourceFormat, pages: list[list[str]]) -> CleanText:
+    """Clean the pages of an official PDF (or its extracted text)."""
+    blocks: list[str] = []
+    notes: list[str] = []
+    expected: int | None = None
+    for number, page in enumerate(pages):
+        lines = strip_running_head(page) if number else page
+        body, foot = split_page_footnotes(lines)
+        entries, expected = footnote_entries(foot, expected)
+        notes.extend(entries)
+        new = page_blocks(body)
+        if new and blocks and number and continues(blocks[-1], new[0]):
+            blocks[-1] = reflow([blocks[-1], new[0]])
+            new = new[1:]
+        blocks.extend(new)
+    return with_footnotes(fmt, blocks, notes)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The YAML header of a ga-md/ file ("symbol: A/RES/80/10") and the text after it."""
+    match = P.MD_FRONT_MATTER_RE.match(text)
+    if match is None:
+        return (), text
+    pairs: list[tuple[str, str]] = []
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            pairs.append((key.strip(), value.strip().strip('"')))
+    return tuple(pairs), text[match.end() :]
+
+
+def unmark(line: str) -> str:
+    """Markdown link and emphasis syntax removed; superscript markers as "[^n]"."""
+    line = P.MD_LINK_RE.sub(r"\1", line)
+    line = P.MD_EMPHASIS_RE.sub(r"\2", line)
+    line = P.MD_HEADING_RE.sub("", line)
+    return P.SUPERSCRIPT_RUN_RE.sub(lambda m: f"[^{m.group().translate(_SUPERSCRIPT_DIGITS)}]", line)
+
+
+def clean_markdown(text: str) -> CleanText:
+    """Markdown conversions: one paragraph a line; footnotes as "¹ text" lines between
+    paragraphs or "[^1]: text" definitions at the end (indented continuation lines);
+    running heads may split a paragraph in two lines."""
+    meta, body = front_matter(text)
+    blocks: list[str] = []
+    notes: list[list[str]] = []  # [number, text...]
+    last_was_note = False
+    in_body = False
+    for raw_line in body.split("\n"):
+        if not raw_line.strip() or raw_line.strip() == "---":
+            continue
+        note = P.MD_FOOTNOTE_DEF_RE.match(raw_line) or P.MD_SUPERSCRIPT_NOTE_RE.match(
+            raw_line.strip()
+        )
+        if note is not None:
+            number = note.group("mark").translate(_SUPERSCRIPT_DIGITS)
+            note_text = unmark(note.group("text"))
+            if notes and int(number) != int(notes[-1][0]) + 1:
+                notes[-1].append(f"{number} {note_text}")  # "[^1994]: (United Nations ..."
+            else:
+                notes.append([number, note_text])
+            last_was_note = True
+            continue
+        if last_was_note and raw_line.startswith("    "):
+            notes[-1].append(unmark(raw_line))  # "    Nations publication, Sales No. ..."
+            continue
+        last_was_note = False
+        block = reflow([unmark(raw_line)])
+        if P.ORGAN_OPENING_RE.match(block):
+            in_body = True
+        elif in_body and blocks and continues(blocks[-1], block):
+            blocks[-1] = reflow([blocks[-1], block])
+            continue
+        blocks.append(block)
+    return with_footnotes(
+        SourceFormat.MARKDOWN, blocks, [f"{n[0]} {reflow(n[1:])}" for n in notes], meta
+    )
+
+
+# --------------------------------------------------------------------------- ODS export
+
+
+def clean_ods(text: str) -> CleanText:
+    """The ODS word-processor export: one paragraph a line (tab-indented), the footnotes
+    after the closing lines, then a trailer of ODS fields holding the page header
+    (symbol, distribution, session, agenda item), glued together."""
+    lines = text.split("\n")
+    cut = next((i for i, line in enumerate(lines) if "<<ODS" in line), len(lines))
+    header = ods_header(lines[cut:])
+    blocks: list[str] = []
+    tail: list[str] = []
+    closed = False
+    for line in lines[:cut]:
+        if P.ODS_FIELD_RE.match(line) and not line.strip("[]DU0123456789"):
+            continue
+        block = reflow([line.replace("\t", " ")])
+        if not block:
+            continue
+        if closed and P.FOOTNOTE_LINE_RE.match(block):
+            tail.append(block)
+            continue
+        if P.PLENARY_RE.match(block):
+            closed = True
+        if tail:
+            tail.append(block)
+        else:
+            blocks.append(block)
+    notes, _ = footnote_entries(tail, 1)
+    return with_footnotes(SourceFormat.ODS, [*header, *blocks], notes)
+
+
+def ods_header(trailer: list[str]) -> list[str]:
+    """Header lines rebuilt from the ODS trailer ("United NationsA/RES/69/179General
+    AssemblyDistr.: General", "28 January 2015Sixty-ninth session", "Agenda item 68 (b)")."""
+    text = "\n".join(trailer)
+    symbol = re.search(r"<<ODS DOC SYMBOL1>>(?P<s>[^<]+)<<", text)
+    out: list[str] = ["United Nations"]
+    if symbol:
+        out.append(symbol.group("s").strip())
+    out.append("General Assembly")
+    distr = re.search(rf"Distr\.:\s*(General|Limited)\s*(?:\n\s*)?({P.DATE})?", text)
+    if distr:
+        out.append(f"Distr.: {distr.group(1)}")
+        if distr.group(2):
+            out.append(distr.group(2))
+    session = re.search(rf"({P.ORDINAL_WORD})\s+session", text)
+    if session:
+        out.append(f"{session.group(1)} session")
+    agenda = re.search(rf"Agenda items?\s+{P.AGENDA_ITEM}(?:\s*(?:,|and)\s*{P.AGENDA_ITEM})*", text)
+    if agenda:
+        out.append(agenda.group())
+    return out
+
+
+# --------------------------------------------------------------------------- Security Council OCR
+
+
+def clean_sc_ocr(text: str) -> CleanText:
+    """Hand-corrected OCR of the Security Council yearbooks: hard-wrapped, paragraphs
+    mostly separated by blank lines (sometimes not: "weapons,\\nRecalling also"),
+    editorial footnotes at the end, after the vote line."""
+    lines = text.split("\n")
+    body, foot = split_sc_footnotes(lines)
+    notes, _ = footnote_entries(foot, None)
+    return with_footnotes(SourceFormat.SC_OCR, sc_blocks(body), notes)
+
+
+def split_sc_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The text and the end notes standing after the vote line block
+    ("Adopted at the 2079th meeting by 14 votes to none. 30" / "" / "30 One member ...")."""
+    votes = [i for i, line in enumerate(lines) if P.SC_VOTE_START_RE.match(line)]
+    if not votes:
+        return lines, []
+    end = votes[-1]
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    rest = [line for line in lines[end:] if line.strip()]
+    if rest and P.FOOTNOTE_LINE_RE.match(rest[0]):
+        return lines[:end], lines[end:]
+    return lines, []
+
+
+def sc_blocks(lines: list[str]) -> list[str]:
+    """Blocks separated by blank lines, also split where a line opens a new paragraph
+    right after one that ends with a comma or semicolon."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append(reflow(current))
+                current = []
+            continue
+        if current and _opens_paragraph_after(current[-1], stripped):
+            blocks.append(reflow(current))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(reflow(current))
+    return blocks
+
+
+def _opens_paragraph_after(previous: str, line: str) -> bool:
+    if not ends_sentence_part(previous):
+        return False
+    if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
+        return True
+    return looks_like_opening(line) and previous.rstrip().endswith((",", ";"))

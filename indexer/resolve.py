@@ -1,0 +1,447 @@
+"""Turn an anchor found by the span ruler, with its context, into canonical citations.
+
+Pure functions over strings: no spaCy here. An *anchor* is what the ruler matched (an
+explicit symbol token, or a keyword and the first number of a reference); from its
+character offsets the resolver reads the whole reference with the regexes of
+``indexer.cite_patterns`` (list members, lettered parts, parts, pinpoints, corrigenda,
+joint symbols), finds the organ it belongs to, and builds the canonical targets of
+``../shared/citations.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from indexer import cite_patterns as cp
+from indexer.models import Body, Citation
+
+
+class Organ(StrEnum):
+    """Who adopted a resolution or decision cited by number."""
+
+    GA = "GA"  # General Assembly: A/RES/70/153, A/DEC/63/550
+    SC = "SC"  # Security Council: S/RES/242(1967)
+    HRC = "HRC"  # Human Rights Council: A/HRC/RES/32/6
+    ECOSOC = "ECOSOC"  # Economic and Social Council: E/RES/2004/67
+    CHR = "CHR"  # Commission on Human Rights: E/CN.4/RES/2005/69
+    SUB = "SUB"  # Subcommission: E/CN.4/Sub.2/RES/2000/22
+    UNEA = "UNEA"  # United Nations Environment Assembly: UNEP/EA.5/Res.1
+    OTHER = "OTHER"  # a body whose numbers we cannot turn into a UN symbol
+
+
+_BODY_ORGAN: dict[Body, Organ] = {
+    Body.GA: Organ.GA,
+    Body.SC: Organ.SC,
+    Body.HRC: Organ.HRC,
+    Body.ECOSOC: Organ.ECOSOC,
+}
+
+_COUNCIL_ORGAN: dict[str, Organ] = {
+    "Human Rights Council": Organ.HRC,
+    "Economic and Social Council": Organ.ECOSOC,
+    "Security Council": Organ.SC,
+}
+
+ANCHOR_SYMBOL = cp.LABEL_SYMBOL
+ANCHOR_REFERENCE = cp.LABEL_REFERENCE
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What the ruler matched: its label and character offsets in the text."""
+
+    label: str  # cite_patterns.LABEL_SYMBOL or LABEL_REFERENCE
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CiteContext:
+    """What the resolver needs to know about the document a text belongs to."""
+
+    body: Body  # the adopting organ of the document: "its resolution" is one of its own
+    own_symbol: str = ""  # the document's own symbol: never a citation of itself
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Canonical comparison form of a symbol: no spaces, upper case ("a/res/55/2")."""
+    return re.sub(r"\s+", "", symbol).upper()
+
+
+# --- explicit symbols ----------------------------------------------------------------
+
+
+def _split_joint(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a joint symbol: "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46" -> 2 spans."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for seam in cp.JOINT_SEAM_RE.finditer(text, start, end):
+        pieces.append((pos, seam.start()))
+        pos = seam.end()
+    pieces.append((pos, end))
+    return pieces
+
+
+_RESOLUTION_SYMBOL_RE = re.compile(r"^(?:S|A|E)/RES/\d{1,4}$")
+
+
+def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation]:
+    """Citations for an explicit symbol at ``anchor`` (joint symbols give several)."""
+    out: list[Citation] = []
+    pieces = _split_joint(text, anchor.start, anchor.end)
+    own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
+    for index, (start, end) in enumerate(pieces):
+        target = text[start:end]
+        part: str | None = None
+        pinpoint: str | None = None
+        surface_end = end
+        pos = end
+        last = index == len(pieces) - 1
+        if last:
+            # "S/RES/242 (1967)", "A/RES/1514 (XV)": the year or session belongs to it.
+            if _RESOLUTION_SYMBOL_RE.match(target):
+                session = cp.SYMBOL_SESSION_SUFFIX_RE.match(text, pos)
+                if session:
+                    target = f"{target}({session.group('session')})"
+                    pos = surface_end = session.end()
+            part_m = cp.PART_RE.match(text, pos)
+            if part_m:
+                part = part_m.group("part")
+                pos = part_m.end()
+                glued = cp.GLUED_SUFFIX_RE.match(text, pos)
+                if glued:  # "A/80/6 (Sect. 24)/Corr.1"
+                    target += glued.group("suffix")
+                    pos = surface_end = glued.end()
+            pin = cp.PINPOINT_RE.match(text, pos)
+            if pin:
+                pinpoint = pin.group("pinpoint")
+                pos = pin.end()
+        normalized = normalize_symbol(target)
+        if own and normalized == own:
+            continue
+        out.append(
+            Citation(
+                surface=text[start:surface_end],
+                target=target,
+                start=start,
+                end=surface_end,
+                part=part,
+                pinpoint=pinpoint,
+            )
+        )
+        if last:
+            # "A/69/488/Add.2 and Corr.1": a corrigendum to the symbol before it.
+            corr = cp.AND_CORR_RE.match(text, pos)
+            if corr:
+                doc_target = f"{target}/{corr.group('doc')}"
+                if normalize_symbol(doc_target) != own:
+                    out.append(
+                        Citation(
+                            surface=corr.group("doc"),
+                            target=doc_target,
+                            start=corr.start("doc"),
+                            end=corr.end("doc"),
+                        )
+                    )
+    return out
+
+
+# --- references by number ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrganCue:
+    """What the words right before a keyword say about the organ."""
+
+    organ: Organ | None  # named ("Human Rights Council resolution"), or None
+    its: bool = False  # "its resolution": the document's own organ, unless one is named
+    council: bool = False  # a bare "the Council" with no council named before it
+
+
+def organ_before(text: str, start: int, body: Body) -> OrganCue:
+    """The organ named right before the keyword at ``start``."""
+    window = text[max(0, start - 200) : start].rstrip()
+    its = False
+    tail = cp.ITS_TAIL_RE.search(window)
+    if tail:
+        its = True
+        window = window[: tail.start()].rstrip()
+    for name, regex in cp.ORGANS_BEFORE:
+        if regex.search(window):
+            return OrganCue(Organ(name), its)
+    context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window)
+    if context:
+        return OrganCue(_organ_group(context), its)
+    last = cp.LAST_WORD_RE.search(window)
+    if last is None:
+        return OrganCue(None, its)
+    word = last.group("word")
+    prev = last.group("prev") or ""
+    is_body = word in cp.OTHER_BODY_WORDS or cp.ACRONYM_RE.match(word) is not None
+    if word in ("Assembly", "Council", "Commission") and not prev[:1].isupper():
+        if word == "Assembly":  # "the Assembly in its resolution 77/335"
+            return OrganCue(Organ.GA, its)
+        if word == "Council":  # "the Council, in its resolution 5/1"
+            councils = cp.LAST_COUNCIL_RE.findall(text, 0, start)
+            if councils:
+                return OrganCue(_COUNCIL_ORGAN[councils[-1]], its)
+            if body is not Body.GA:
+                return OrganCue(_BODY_ORGAN[body], its)
+            return OrganCue(None, its, council=True)
+        if "Commission on Human Rights" in text[:start]:  # "the Commission"
+            return OrganCue(Organ.CHR, its)
+        return OrganCue(Organ.OTHER, its)
+    if is_body:
+        return OrganCue(Organ.OTHER, its)
+    return OrganCue(None, its)
+
+
+def _organ_group(match: re.Match[str]) -> Organ:
+    for name in ("sub", "chr", "hrc", "ecosoc", "sc", "ga"):
+        if match.group(name):
+            return Organ(name.upper())
+    raise AssertionError("unreachable: an organ group always matches")
+
+
+def organ_after(text: str, end: int) -> Organ | None:
+    """The organ named after a reference in the same clause: "of the Human Rights
+    Council" right after it, or "… by the Subcommission on …" before the clause ends."""
+    right = cp.ORGAN_AFTER_OF_RE.match(text, end)
+    if right:
+        return _organ_group(right)
+    stop = cp.CLAUSE_END_RE.search(text, end, min(len(text), end + 250))
+    limit = stop.start() if stop else min(len(text), end + 250)
+    by = cp.ORGAN_AFTER_BY_RE.search(text, end, limit)
+    if by:
+        return _organ_group(by)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One number of a reference: "70/153", "1514 (XV)", "51/153 B"."""
+
+    start: int
+    end: int  # end of the number and its lettered part (not the date)
+    first: str  # "70", "ES-10", "2004" for session numbers; "" for bracket numbers
+    number: str  # "153", "1514"
+    session: str  # bracket session "XV", "1967", "S-IV"; "" for session numbers
+    letter: str | None  # "B", "A and B"
+
+
+def _member(match: re.Match[str]) -> Member:
+    letter = match.group("letter")
+    if match.group("snum"):
+        first, number = match.group("snum").replace("‑", "-").split("/")
+        return Member(match.start(), match.end(), first, number, "", letter)
+    raw = match.group("number")
+    number = re.match(r"\d+", raw)
+    assert number is not None  # the bracket form always starts with digits
+    bletter = match.group("bletter")
+    return Member(
+        match.start(),
+        match.end(),
+        "",
+        number.group(),
+        match.group("bsession").replace("‑", "-"),
+        bletter or letter,
+    )
+
+
+def _is_year_first(member: Member) -> bool:
+    return len(member.first) == 4 and member.first.isdigit() and int(member.first) >= 1946
+
+
+def default_organ(member: Member, body: Body, its: bool) -> Organ:
+    """The organ of a member when none is named: told by its form, else the document's."""
+    if member.session.isdigit():
+        return Organ.SC  # "242 (1967)": only the Security Council numbers by year
+    if _is_year_first(member) and body is not Body.ECOSOC:
+        # "resolution 2004/67": numbered by year, an ECOSOC resolution (in a Human Rights
+        # Council text, one of the Commission on Human Rights it replaced)
+        return Organ.CHR if body is Body.HRC else Organ.ECOSOC
+    if its and body is not Body.SC:
+        return _BODY_ORGAN[body]  # "its resolution 70/153"
+    if member.session:
+        return Organ.ECOSOC if body is Body.ECOSOC else Organ.GA  # "1514 (XV)"
+    if body is Body.SC:
+        return Organ.GA  # a Security Council text citing "resolution 55/2"
+    return _BODY_ORGAN[body]
+
+
+def target_for(organ: Organ, decision: bool, member: Member) -> str | None:
+    """The canonical symbol of a member for an organ, or None if it has none."""
+    if member.session:
+        if member.session.isdigit():
+            return None if decision else f"S/RES/{member.number}({member.session})"
+        if decision:
+            return None
+        if organ is Organ.ECOSOC:
+            return f"E/RES/{member.number}({member.session})"
+        if organ is Organ.GA:
+            return f"A/RES/{member.number}({member.session})"
+        return None
+    kind = "DEC" if decision else "RES"
+    tail = f"{member.first}/{member.number}"
+    if organ is Organ.GA:
+        return f"A/{kind}/{tail}"
+    if organ is Organ.HRC:
+        return f"A/HRC/{kind}/{tail}"
+    if organ is Organ.ECOSOC:
+        return f"E/{kind}/{tail}"
+    if organ is Organ.CHR:
+        return f"E/CN.4/{kind}/{tail}"
+    if organ is Organ.SUB:
+        return f"E/CN.4/Sub.2/{kind}/{tail}"
+    if organ is Organ.UNEA:
+        return f"UNEP/EA.{member.first}/{kind.capitalize()}.{member.number}"
+    return None  # SC numbers have no session part; OTHER has no UN symbol
+
+
+def _read_members(text: str, pos: int) -> tuple[list[tuple[Member, str | None]], int]:
+    """Members of a reference list from ``pos`` (the first number), with pinpoints; and
+    where the list ends (after the last member's date or title)."""
+    members: list[tuple[Member, str | None]] = []
+    first = cp.MEMBER_RE.match(text, pos)
+    if first is None:
+        return members, pos
+    match: re.Match[str] | None = first
+    end = pos
+    while match is not None:
+        member = _member(match)
+        end = match.end()
+        pinpoint: str | None = None
+        comma = False
+        for extra in (cp.GLUED_MARKER_RE, cp.PINPOINT_RE, cp.DATE_RE, cp.GLUED_MARKER_RE):
+            more = extra.match(text, end)
+            if more is None:
+                continue
+            end = more.end()
+            if extra is cp.PINPOINT_RE:
+                pinpoint = more.group("pinpoint")
+            else:
+                comma = extra is cp.GLUED_MARKER_RE and bool(more.group("comma"))
+        for extra in (cp.TOPIC_RE, cp.ENTITLED_RE, cp.PINPOINT_RE):
+            more = extra.match(text, end)
+            if more:
+                end = more.end()
+                if extra is cp.PINPOINT_RE and pinpoint is None:
+                    pinpoint = more.group("pinpoint")
+        members.append((member, pinpoint))
+        if comma:
+            sep = cp.AFTER_COMMA_SEP_RE.match(text, end)
+        else:
+            sep = cp.LIST_SEP_RE.match(text, end)
+            if sep is None and pinpoint is not None:
+                sep = cp.AFTER_PINPOINT_SEP_RE.match(text, end)
+        match = cp.MEMBER_RE.match(text, sep.end()) if sep else None
+    return members, end
+
+
+def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation]:
+    """Citations for a reference by number at ``anchor`` ("its resolutions 64/117 of …,
+    65/33 … and 79/127" gives one per member)."""
+    head = cp.REFERENCE_HEAD_RE.match(text, anchor.start)
+    if head is None:
+        return []
+    decision = head.group("kw").lower().startswith("decision")
+    members, end = _read_members(text, head.end())
+    if not members:
+        return []
+    cue = organ_before(text, anchor.start, ctx.body)
+    if cue.organ is Organ.OTHER:
+        return []
+    organ = cue.organ
+    if organ is None and not cue.its and not cue.council:
+        organ = organ_after(text, end)
+        if organ is Organ.SC and not all(m.session.isdigit() for m, _ in members):
+            organ = None  # "… presidential statements of the Security Council": not theirs
+    own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
+    out: list[Citation] = []
+    for index, (member, pinpoint) in enumerate(members):
+        if member.session.isdigit():
+            member_organ = Organ.SC  # "242 (1967)", whoever is said to have adopted it
+        elif organ is not None:
+            member_organ = organ
+        elif cue.council:
+            member_organ = _council_default(member)
+        else:
+            member_organ = default_organ(member, ctx.body, cue.its)
+        target = target_for(member_organ, decision, member)
+        if target is None or normalize_symbol(target) == own:
+            continue
+        start = anchor.start if index == 0 else member.start
+        out.append(
+            Citation(
+                surface=text[start : member.end],
+                target=target,
+                start=start,
+                end=member.end,
+                part=member.letter,
+                pinpoint=pinpoint,
+            )
+        )
+    return out
+
+
+def _council_default(member: Member) -> Organ:
+    """ "the Council resolution …" with no council named: the number tells which."""
+    if member.session or _is_year_first(member):
+        return Organ.ECOSOC  # "Council resolution 155 C (VII)", "2004/67"
+    return Organ.HRC  # "the Council in its resolution 5/1"
+
+
+# --- all anchors of a text -----------------------------------------------------------
+
+
+def resolve_anchors(
+    text: str, anchors: Iterable[Anchor], ctx: CiteContext, location: str = ""
+) -> tuple[Citation, ...]:
+    """Every citation of ``text`` from the ruler's anchors, in text order, each once."""
+    found: dict[tuple[int, str], Citation] = {}
+    covered_until = -1
+    for anchor in sorted(anchors, key=lambda a: (a.start, -a.end)):
+        if anchor.start < covered_until and anchor.label == ANCHOR_REFERENCE:
+            continue  # a keyword already read as part of a longer reference
+        if anchor.label == ANCHOR_SYMBOL:
+            cites = resolve_symbol(text, anchor, ctx)
+        else:
+            cites = resolve_reference(text, anchor, ctx)
+        for cite in cites:
+            key = (cite.start, cite.target)
+            if key not in found:
+                found[key] = _located(cite, location)
+            covered_until = max(covered_until, cite.end)
+    return tuple(sorted(found.values(), key=lambda c: (c.start, c.end)))
+
+
+def _located(cite: Citation, location: str) -> Citation:
+    if not location:
+        return cite
+    return Citation(
+        surface=cite.surface,
+        target=cite.target,
+        start=cite.start,
+        end=cite.end,
+        kind=cite.kind,
+        part=cite.part,
+        pinpoint=cite.pinpoint,
+        via_footnote=cite.via_footnote,
+        location=location,
+    )
+
+
+def anchors_by_regex(text: str) -> list[Anchor]:
+    """Anchors found without spaCy (same pieces as the ruler): for checks and tests that
+    compare the two; the pipeline uses the ruler."""
+    out: list[Anchor] = [
+        Anchor(ANCHOR_SYMBOL, m.start(), m.end()) for m in cp.SYMBOL_RE.finditer(text)
+    ]
+    for head in re.finditer(r"\b(?:[Rr]esolutions?|[Dd]ecisions?)\s+", text):
+        member = cp.MEMBER_RE.match(text, head.end())
+        if member:
+            out.append(Anchor(ANCHOR_REFERENCE, head.start(), member.end()))
+    return out

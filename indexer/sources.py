@@ -1,0 +1,118 @@
+"""Read a file into a ``RawDocument``: decode it and recognize its format from its content.
+
+Formats (see ``models.SourceFormat``): the ODS word-processor export, Markdown conversions,
+text extracted from the official PDFs, the PDFs themselves (read with pypdf) and the OCR'd
+Security Council yearbook texts. Everything wrong with a file is reported as one line:
+``UnreadableFile`` when it cannot be read as text, ``NotAResolution`` when it can but is
+not a UN document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from pathlib import Path
+
+from indexer import patterns as P
+from indexer.errors import NotAResolution, UnreadableFile
+from indexer.models import RawDocument, SourceFormat
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
+
+# how much of a text the format detection looks at
+_HEAD_CHARS = 3000
+# control characters that never occur in a text file (tab, newlines, form feed excepted)
+_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def read_document(path: str | Path) -> RawDocument:
+    """Read ``path`` and recognize its format. Raises UnreadableFile / NotAResolution."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UnreadableFile(f"{path}: is a directory, not a file") from None
+    except OSError as err:
+        raise UnreadableFile(f"{path}: cannot be read ({err.strerror or err})") from None
+    return document_from_bytes(str(path), data)
+
+
+def document_from_bytes(name: str, data: bytes) -> RawDocument:
+    """The ``RawDocument`` for a file's bytes; ``name`` is used in messages and as path."""
+    if not data.strip():
+        raise UnreadableFile(f"{name}: empty file")
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"%PDF"):
+        return RawDocument(name, SourceFormat.PDF, pdf_text(name, data), digest)
+    text = decode_text(name, data)
+    return RawDocument(name, detect_format(name, text), text, digest)
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 text of a file (a BOM is dropped); binary or other encodings are refused."""
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+    if b"\x00" in sample or controls > len(sample) // 100:
+        raise UnreadableFile(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise UnreadableFile(
+            f"{name}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_format(name: str, text: str) -> SourceFormat:
+    """The format of a decoded text, from its content (never from the file name)."""
+    head = text[:_HEAD_CHARS]
+    if P.ODS_FIELD_RE.search(text):
+        return SourceFormat.ODS
+    if P.MD_FRONT_MATTER_RE.match(text) or P.MD_LINK_RE.search(head):
+        return SourceFormat.MARKDOWN
+    if P.SC_HEADING_RE.search(head[:600]):
+        return SourceFormat.SC_OCR
+    if P.UN_HEADER_RE.search(head):
+        return SourceFormat.PDF_TEXT
+    if P.SUPERSCRIPT_RUN_RE.search(text) and _has_organ_opening(text):
+        return SourceFormat.MARKDOWN
+    if _has_organ_opening(text):
+        return SourceFormat.PDF_TEXT
+    raise NotAResolution(
+        f"{name}: not a UN document (no UN symbol, 'Distr.:' header, resolution heading "
+        "or 'The General Assembly,' opening found)"
+    )
+
+
+def _has_organ_opening(text: str) -> bool:
+    return any(P.ORGAN_OPENING_RE.match(line) for line in text.splitlines()[:400])
+
+
+def pdf_text(name: str, data: bytes) -> str:
+    """The text of a PDF's pages (pypdf's plain extraction), pages joined by form feeds.
+
+    Plain extraction (not "layout") is used: it keeps each paragraph's first-line indent as
+    a leading space, which ``clean`` turns into the paragraph breaks the published text
+    files show, and it does not merge the two columns of the running heads.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
+        raise UnreadableFile(f"{name}: broken or truncated PDF ({_one_line(err)})") from None
+    if not data.rstrip().endswith(b"%%EOF") and not b"%%EOF" in data[-2048:]:
+        raise UnreadableFile(f"{name}: truncated PDF (no end-of-file marker)")
+    text = "\f".join(pages)
+    if not text.strip():
+        raise UnreadableFile(f"{name}: PDF without a text layer (scanned image?)")
+    return text
+
+
+def _one_line(err: BaseException) -> str:
+    message = " ".join(str(err).split()) or type(err).__name__
+    return message[:120]

@@ -1,0 +1,685 @@
+"""CleanText -> Resolution: metadata, paragraphs (PP, OP, sub-paragraphs), footnotes and
+the paragraphs that carry each footnote marker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from indexer import patterns as P
+from indexer.clean import FOOTNOTE_RULE, ends_sentence_part
+from indexer.errors import NotAResolution
+from indexer.models import (
+    Body,
+    CleanText,
+    Footnote,
+    Metadata,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    Resolution,
+    SourceFormat,
+)
+from indexer.verbs import parse_opening
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        start=1,
+    )
+}
+_MONTHS["Apri]"] = 4
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth".split(), start=1
+    )
+}
+_TEENS = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_TENS_ORDINAL = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+_ORGANS = {
+    "General Assembly": Body.GA,
+    "Security Council": Body.SC,
+    "Economic and Social Council": Body.ECOSOC,
+    "Human Rights Council": Body.HRC,
+}
+# OCR slips for roman sub-paragraph labels: "(1)" for "(i)" (sc-text/S_RES_0242_1967)
+_OCR_ROMAN = {"1": "i", "11": "ii", "111": "iii", "l": "i", "il": "ii", "li": "ii"}
+_ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx").split()
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def structure(clean: CleanText) -> Resolution:
+    """The structured resolution of a clean text. Raises NotAResolution when no organ,
+    symbol or resolution number can be found."""
+    lines, notes = split_footnotes(clean.lines)
+    front = dict(clean.front_matter)
+    parts = split_parts(lines, clean.format)
+    meta = read_metadata(parts, front, clean.format)
+    body, embedded = split_embedded(parts.body)
+    paragraphs = unique_labels(
+        build_paragraphs(body, clean.format) + annex_paragraphs(embedded + parts.annex)
+    )
+    footnotes = parse_footnotes(notes)
+    paragraphs = attach_markers(paragraphs, {f.number for f in footnotes}, clean.format)
+    return Resolution(meta=meta, paragraphs=paragraphs, footnotes=footnotes)
+
+
+def split_footnotes(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    if FOOTNOTE_RULE in lines:
+        i = lines.index(FOOTNOTE_RULE)
+        return list(lines[:i]), list(lines[i + 1 :])
+    return list(lines), []
+
+
+# --------------------------------------------------------------------------- parts
+
+
+@dataclass
+class Parts:
+    """The clean lines of a document split into header, title, body and closing."""
+
+    header: list[str] = field(default_factory=list)
+    number_line: str | None = None  # "80/204. Enhancement of ..."
+    title_line: str | None = None  # drafts: the title block after the sponsors line
+    organ: str | None = None  # "General Assembly" from "The General Assembly,"
+    body: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    annex: list[str] = field(default_factory=list)  # everything after the closing lines
+
+
+def split_parts(lines: list[str], fmt: SourceFormat) -> Parts:
+    parts = Parts()
+    start = _body_start(lines, parts)
+    parts.header = lines[:start]
+    body: list[str] = []
+    closing: list[str] = []
+    for line in lines[start:]:
+        if closing:
+            closing.append(line)
+        elif P.PLENARY_RE.match(line) or (
+            fmt is SourceFormat.SC_OCR and P.SC_VOTE_START_RE.match(line) and body
+        ):
+            closing.append(line)
+        else:
+            body.append(line)
+    cut = 1
+    if len(closing) > cut and P.DATE_LINE_RE.match(closing[cut]):
+        cut += 1
+    if fmt is SourceFormat.SC_OCR:
+        cut = len(closing)
+    parts.body, parts.closing, parts.annex = body, closing[:cut], closing[cut:]
+    return parts
+
+
+def _body_start(lines: list[str], parts: Parts) -> int:
+    """Index of the first body line: after "The General Assembly," or, when that line is
+    missing (A/RES/78/225), after the number-and-title line or the draft's title."""
+    sponsor_at: int | None = None
+    for i, line in enumerate(lines[:80]):
+        organ = P.ORGAN_OPENING_RE.match(line)
+        if organ is not None:
+            parts.organ = organ.group("organ")
+            return i + 1
+        if parts.number_line is None and P.RES_NUMBER_TITLE_RE.match(line):
+            parts.number_line = line
+        if sponsor_at is None and P.SPONSORS_RE.match(line):
+            sponsor_at = i
+            if i + 1 < len(lines):
+                parts.title_line = lines[i + 1]
+    if parts.number_line is not None:
+        return lines.index(parts.number_line) + 1
+    if sponsor_at is not None:
+        return min(sponsor_at + 2, len(lines))
+    for i, line in enumerate(lines[:40]):
+        if P.SC_HEADING_RE.match(line) or P.SC_ADOPTED_AT_RE.search(line):
+            continue
+        if i and (P.OP_NUMBER_RE.match(line) or ends_sentence_part(line)):
+            return i
+    return 0
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Metadata:
+    head = " \n".join(parts.header)
+    if fmt is SourceFormat.SC_OCR:
+        return sc_metadata(parts, head)
+    symbol_match = P.SYMBOL_LINE_RE.search(head)
+    symbol = symbol_match.group("symbol") if symbol_match else front.get("symbol")
+    number_match = P.RES_NUMBER_TITLE_RE.match(parts.number_line or "")
+    adopted_match = P.ADOPTED_RE.search(head)
+    organ = parts.organ or (adopted_match.group("organ") if adopted_match else None)
+    body = _ORGANS.get(organ or "", Body.GA)
+    distr = P.DISTR_RE.search(head)
+    draft = bool(symbol and "/L." in symbol) or bool(distr and distr.group("kind") == "Limited")
+    if symbol is None and number_match is not None:
+        symbol = derive_symbol(number_match.group("number"), body)
+    if symbol is None:
+        raise NotAResolution("no document symbol or resolution number found")
+    number = number_match.group("number") if number_match else symbol.rsplit("/", 1)[-1]
+    adopted = parse_date(adopted_match.group("date")) if adopted_match else None
+    if adopted is None and not draft and front.get("date"):
+        adopted = _iso_date(front["date"])
+    distributed = parse_date(distr.group("date")) if distr and distr.group("date") else None
+    if distributed is None:
+        distributed = _date_after_distr(head)
+    title = number_match.group("title") if number_match else parts.title_line
+    sponsors = _sponsors(parts.header)
+    meeting = None
+    if parts.closing:
+        plenary = P.PLENARY_RE.match(parts.closing[0])
+        meeting = plenary.group("meeting") if plenary else None
+    year_source = adopted or distributed
+    return Metadata(
+        symbol=symbol,
+        body=body,
+        number=number,
+        title=clean_title(title),
+        session=_session(head, symbol),
+        year=year_source.year if year_source else None,
+        adopted=adopted,
+        distributed=distributed,
+        agenda_items=agenda_items(head),
+        report=read_report(head),
+        meeting=meeting,
+        sponsors=sponsors,
+        draft=draft,
+        distribution=distr.group("kind") if distr else None,
+    )
+
+
+def sc_metadata(parts: Parts, head: str) -> Metadata:
+    heading = P.SC_HEADING_RE.search(head)
+    if heading is None:
+        raise NotAResolution("no Security Council resolution heading found")
+    n = heading.group("n1") or heading.group("n2")
+    year = heading.group("y1") or heading.group("y2")
+    adopted_at = P.SC_ADOPTED_AT_RE.search(head)
+    date_match = P.SC_DATE_RE.search(head)
+    date_text = adopted_at.group("date") if adopted_at else date_match.group("date") if date_match else None
+    adopted = parse_date(date_text) if date_text else None
+    vote = reflow_text(" ".join(parts.closing)) if parts.closing else None
+    meeting_source = vote or (adopted_at.group("meeting") if adopted_at else "")
+    meeting = P.SC_MEETING_RE.search(meeting_source)
+    return Metadata(
+        symbol=f"S/RES/{n}({year})",
+        body=Body.SC,
+        number=f"{n} ({year})",
+        year=int(year),
+        adopted=adopted,
+        meeting=_fix_ocr_meeting(meeting.group("meeting")) if meeting else None,
+        vote=vote,
+    )
+
+
+def _fix_ocr_meeting(meeting: str) -> str:
+    """"298Ist meeting" (OCR) -> "2981st meeting"."""
+    number, _, rest = meeting.partition(" ")
+    digits = re.sub(r"[Il](?=\d|st|nd|rd|th)", "1", number)
+    return f"{digits} {rest}".strip()
+
+
+def derive_symbol(number: str, body: Body) -> str:
+    """"71/194" and the General Assembly -> "A/RES/71/194"."""
+    prefix = {Body.GA: "A/RES/", Body.HRC: "A/HRC/RES/", Body.ECOSOC: "E/RES/"}.get(body, "A/RES/")
+    return prefix + number
+
+
+def parse_date(text: str) -> dt.date | None:
+    parts = text.split()
+    try:
+        return dt.date(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _date_after_distr(head: str) -> dt.date | None:
+    """ga-text puts the date on the line after "Distr.: General"."""
+    match = re.search(rf"Distr\.:\s*(?:General|Limited)\s*\n?\s*({P.DATE})", head)
+    return parse_date(match.group(1)) if match else None
+
+
+def ordinal_number(word: str) -> int | None:
+    """"Seventy-first" -> 71, "Eightieth" -> 80, "Tenth" -> 10."""
+    low = word.lower()
+    if low in _UNITS:
+        return _UNITS[low]
+    if low in _TEENS:
+        return _TEENS[low]
+    if low in _TENS_ORDINAL:
+        return _TENS_ORDINAL[low]
+    tens, _, unit = low.partition("-")
+    if tens in _TENS and unit in _UNITS:
+        return _TENS[tens] + _UNITS[unit]
+    return None
+
+
+def _session(head: str, symbol: str) -> int | None:
+    for match in P.SESSION_RE.finditer(head):
+        number = ordinal_number(match.group("ordinal"))
+        if number is not None:
+            return number
+    found = re.match(r"A/(?:RES/|C\.\d/)?(?:ES-|S-)?(\d+)/", symbol)
+    return int(found.group(1)) if found else None
+
+
+def agenda_items(head: str) -> tuple[str, ...]:
+    match = P.AGENDA_RE.search(head)
+    if match is None:
+        return ()
+    return tuple(
+        P.WS_RE.sub(" ", item).strip()
+        for item in P.AGENDA_SPLIT_RE.split(match.group("items"))
+        if item.strip()
+    )
+
+
+def read_report(head: str) -> Report | None:
+    match = P.REPORT_RE.search(P.WS_RE.sub(" ", head))
+    if match is None:
+        return None
+    inner = match.group("inner") or ""
+    symbol_match = P.REPORT_SYMBOL_RE.search(inner)
+    symbol = symbol_match.group("symbol") if symbol_match else None
+    committee = match.group("committee")
+    return Report(
+        committee=committee.strip() if committee else None,
+        symbol=symbol,
+        text=match.group("text").strip(),
+    )
+
+
+def _sponsors(header: list[str]) -> tuple[str, ...]:
+    for line in header:
+        match = P.SPONSORS_RE.match(line)
+        if match is not None:
+            names = P.SPONSOR_SPLIT_RE.split(match.group("sponsors").rstrip("*"))
+            return tuple(n.strip(" *") for n in names if n.strip(" *"))
+    return ()
+
+
+def clean_title(title: str | None) -> str | None:
+    if title is None:
+        return None
+    title = P.EXPLICIT_MARKER_RE.sub("", title)
+    return reflow_text(title) or None
+
+
+def reflow_text(text: str) -> str:
+    return P.SPACE_BEFORE_PUNCT_RE.sub("", P.WS_RE.sub(" ", text)).strip()
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Draft:
+    """A paragraph being built (mutable; frozen into a Paragraph at the end)."""
+
+    label: str
+    kind: ParagraphKind
+    number: int
+    text: str
+    parent: str | None = None
+    level: int = 0  # 0 top-level, 1 "(a)", 2 "(i)"
+    sub: str | None = None  # this paragraph's own label: "a", "i"
+
+
+def build_paragraphs(body: list[str], fmt: SourceFormat) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    pp = 0
+    top: _Draft | None = None
+    numbered = any(P.OP_NUMBER_RE.match(block) for block in body)
+    for block in body:
+        op = P.OP_NUMBER_RE.match(block) or _undotted_op(block, drafts)
+        sub = P.SUB_LABEL_RE.match(block)
+        if op is not None and (top is None or top.kind is ParagraphKind.PREAMBULAR or _plausible_op(drafts, int(op.group("n")))):
+            top = _Draft(f"OP{op.group('n')}", ParagraphKind.OPERATIVE, int(op.group("n")), op.group("rest"))
+            drafts.append(top)
+        elif not numbered and is_operative_opening(block) and not block[:1].islower():
+            # unnumbered operative paragraphs: "The General Assembly / Adopts the Doha
+            # Political Declaration ..." (A/RES/80/5), "Approves the report ..." (78/124)
+            n = 1 + sum(1 for d in drafts if d.kind is ParagraphKind.OPERATIVE and d.level == 0)
+            top = _Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, block)
+            drafts.append(top)
+        elif sub is not None and top is not None and sub.group("rest"):
+            drafts.append(_sub_paragraph(drafts, top, sub.group("label"), sub.group("rest"), fmt))
+        elif is_heading(block):
+            continue
+        elif drafts and (block[:1].islower() or not ends_sentence_part(drafts[-1].text)):
+            drafts[-1].text = f"{drafts[-1].text} {block}"
+        elif top is None or (top.kind is ParagraphKind.PREAMBULAR and not any(
+            d.kind is ParagraphKind.OPERATIVE for d in drafts
+        )):
+            pp += 1
+            top = _Draft(f"PP{pp}", ParagraphKind.PREAMBULAR, pp, block)
+            drafts.append(top)
+        else:
+            drafts[-1].text = f"{drafts[-1].text} {block}"
+    return drafts
+
+
+def split_embedded(body: list[str]) -> tuple[list[str], list[str]]:
+    """A resolution whose only paragraph adopts a text that follows it in full ("Adopts the
+    following Pact for the Future and its annexes:" then the Pact, A/RES/79/1): the text
+    is kept apart, like an annex."""
+    blocks = [b for b in body if not is_heading(b)]
+    if (
+        len(blocks) > 1
+        and is_operative_opening(blocks[0])
+        and blocks[0].rstrip().endswith(":")
+        and not P.OP_NUMBER_RE.match(blocks[0])
+    ):
+        first = body.index(blocks[0])
+        return body[: first + 1], body[first + 1 :]
+    return body, []
+
+
+def unique_labels(drafts: list[_Draft]) -> list[_Draft]:
+    """A label used twice (a list restarting at "(a)" under the same paragraph) gets "#2",
+    "#3": every paragraph keeps an address of its own."""
+    seen: dict[str, int] = {}
+    for d in drafts:
+        count = seen.get(d.label, 0) + 1
+        seen[d.label] = count
+        if count > 1:
+            old = d.label
+            d.label = f"{old}#{count}"
+            for child in drafts:
+                if child.parent == old and child is not d and drafts.index(child) > drafts.index(d):
+                    child.parent = d.label
+    return drafts
+
+
+def annex_paragraphs(lines: list[str]) -> list[_Draft]:
+    """The annexes after the closing lines ("Annex", "Annex I", "Annex II"): each
+    non-heading block a paragraph "ANNEX.3" / "ANNEX-II.3" (running index), its text as
+    written, so that nothing of the document is lost and the footnote markers standing
+    in an annex are found."""
+    drafts: list[_Draft] = []
+    name = "ANNEX"
+    index = 0
+    for block in lines:
+        heading = P.ANNEX_HEADING_RE.match(block)
+        if heading is not None:
+            name = f"ANNEX-{heading.group('n')}" if heading.group("n") else "ANNEX"
+            index = 0
+            continue
+        if is_heading(block) or P.DATE_LINE_RE.match(block):
+            continue
+        if drafts and drafts[-1].label.startswith(name + ".") and block[:1].islower():
+            drafts[-1].text = f"{drafts[-1].text} {block}"
+            continue
+        index += 1
+        drafts.append(_Draft(f"{name}.{index}", ParagraphKind.OPERATIVE, index, block))
+    return drafts
+
+
+def is_operative_opening(block: str) -> bool:
+    """"Adopts", "Also decides", "Takes note": a verb in the third person singular."""
+    verb = parse_opening(block).verb
+    if verb is None:
+        return False
+    head = verb.split()[0].lower()
+    return head.endswith("s") and not head.endswith(("ss", "ous", "ious")) and len(head) > 3
+
+
+def _undotted_op(block: str, drafts: list[_Draft]) -> re.Match[str] | None:
+    match = P.OP_NUMBER_NO_DOT_RE.match(block)
+    if match is None or not is_operative_opening(match.group("rest")):
+        return None
+    last = max((d.number for d in drafts if d.kind is ParagraphKind.OPERATIVE), default=0)
+    return match if int(match.group("n")) == last + 1 else None
+
+
+def _plausible_op(drafts: list[_Draft], n: int) -> bool:
+    """A numbered block is a new operative paragraph unless its number goes backwards
+    (a numbered list quoted inside a paragraph)."""
+    last = max((d.number for d in drafts if d.kind is ParagraphKind.OPERATIVE), default=0)
+    return n > last
+
+
+def is_heading(block: str) -> bool:
+    """Section headings: "Peacebuilding financing", "I", "H" (OCR), "CHAPTER X. ..."."""
+    if P.ROMAN_HEADING_RE.match(block):
+        return True
+    words = block.split()
+    return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()
+
+
+def _sub_paragraph(drafts: list[_Draft], top: _Draft, label: str, text: str, fmt: SourceFormat) -> _Draft:
+    """A sub-paragraph "(a)" under ``top``, or "(i)" under the last "(a)"."""
+    last_letter = next((d for d in reversed(drafts) if d.level == 1 and d.parent == top.label), None)
+    last_roman = next(
+        (d for d in reversed(drafts) if d.level == 2 and d.label.startswith(top.label + "(")), None
+    )
+    label = label.lower() if not label.isdigit() else label
+    if fmt is SourceFormat.SC_OCR and label in _OCR_ROMAN and (last_letter is not None or last_roman is None):
+        if not (label.isdigit() and _next_is_digit_label(drafts, label)):
+            label = _OCR_ROMAN[label]
+    roman = label in _ROMANS and not _continues_letters(last_letter, label)
+    if roman and last_letter is not None:
+        parent = last_letter
+        level = 2
+    else:
+        parent = top
+        level = 1
+    return _Draft(
+        f"{parent.label}({label})", top.kind, top.number, text, parent=parent.label, level=level, sub=label
+    )
+
+
+def _next_is_digit_label(drafts: list[_Draft], label: str) -> bool:
+    return False
+
+
+def _continues_letters(last_letter: _Draft | None, label: str) -> bool:
+    """"(i)" after "(h)" is the letter i, not the roman one."""
+    if last_letter is None or last_letter.sub is None or len(label) != 1:
+        return False
+    return len(last_letter.sub) == 1 and ord(label) == ord(last_letter.sub) + 1
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def parse_footnotes(lines: list[str]) -> tuple[Footnote, ...]:
+    notes: list[Footnote] = []
+    for line in lines:
+        number, _, text = line.partition(" ")
+        if number.isdigit():
+            notes.append(Footnote(number=int(number), text=reflow_text(text)))
+    return tuple(notes)
+
+
+def attach_markers(
+    drafts: list[_Draft], known: set[int], fmt: SourceFormat
+) -> tuple[Paragraph, ...]:
+    """Find the footnote markers of every paragraph, remove them from the text, and
+    freeze the paragraphs (verb, modifier and opening from the top-level paragraph)."""
+    per_paragraph = choose_markers([_candidates(d.text) for d in drafts], known)
+    out: list[Paragraph] = []
+    top_opening: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for d, chosen in zip(drafts, per_paragraph, strict=True):
+        text = d.text
+        for cand in sorted(chosen, key=lambda c: c.start, reverse=True):
+            text = text[: cand.start] + text[cand.end :]
+        text = reflow_text(text)
+        markers = tuple(dict.fromkeys(c.number for c in sorted(chosen, key=lambda c: c.start)))
+        root_label = d.label.split("(")[0].split("#")[0]
+        if d.level == 0:
+            opening = parse_opening(P.OP_NUMBER_RE.sub(r"\g<rest>", text, count=1))
+            top_opening[root_label] = (opening.verb, opening.modifier, opening.opening)
+        verb, modifier, opening_words = top_opening.get(root_label, (None, None, None))
+        out.append(
+            Paragraph(
+                label=d.label,
+                kind=d.kind,
+                number=d.number,
+                text=text,
+                verb=verb,
+                modifier=modifier,
+                opening=opening_words,
+                parent=d.parent,
+                footnotes=markers,
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int  # where the text to remove starts
+    end: int
+    number: int
+    strength: int  # 3 explicit "[^4]", 2 glued to a year/word/punctuation, 1 spaced
+    head: str = ""  # the word before a spaced number
+    tail: str = ""  # the word after it
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out = [
+        _Candidate(m.start(), m.end(), int(m.group("n")), 3)
+        for m in P.EXPLICIT_MARKER_RE.finditer(text)
+    ]
+    for regex in (P.YEAR_MARKER_RE, P.WORD_MARKER_RE, P.PUNCT_MARKER_RE, P.PERIOD_MARKER_RE):
+        out.extend(
+            _Candidate(m.start("n"), m.end("n"), int(m.group("n")), 2) for m in regex.finditer(text)
+        )
+    for m in P.SPACED_MARKER_RE.finditer(text):
+        before = text[: m.start()].split()
+        after = text[m.end() :].split()
+        out.append(
+            _Candidate(
+                m.start(),
+                m.end("n"),
+                int(m.group("n")),
+                1,
+                before[-1].lower().strip("(") if before else "",
+                after[0].lower().strip(",;:.") if after else "",
+            )
+        )
+    return sorted(out, key=lambda c: (c.start, -c.strength))
+
+
+def choose_markers(
+    candidates: list[list[_Candidate]], known: set[int]
+) -> list[list[_Candidate]]:
+    """Which candidates are footnote markers. Footnotes are numbered in order through the
+    document, so the first occurrences of the markers rise: among the explicit and glued
+    candidates, the longest rising sequence of known numbers is taken; a glued candidate
+    repeating a number already taken is a marker reused ("Programme of Action,1"); a
+    spaced number ("Climate Change 1 and") is taken only where it fits the sequence
+    between its neighbours."""
+    flat = [
+        (i, c) for i, cands in enumerate(candidates) for c in cands if c.number in known
+    ]
+    strong = [(i, c) for i, c in flat if c.strength >= 2]
+    chain = _longest_rising(strong)
+    taken: dict[tuple[int, int], _Candidate] = {(i, c.start): c for i, c in chain}
+    first_at = {c.number: (i, c.start) for i, c in reversed(chain)}
+    for i, c in strong:
+        if c.number in first_at and (i, c.start) > first_at[c.number]:
+            taken.setdefault((i, c.start), c)
+    order = sorted(taken)
+    numbers = [taken[k].number for k in order]
+    for i, c in flat:
+        if c.strength != 1 or c.number in first_at or (i, c.start) in taken:
+            continue
+        if c.head in P.NUMBER_HEADS or c.tail in P.NUMBER_TAILS:
+            continue
+        pos = _bisect(order, (i, c.start))
+        low = max(numbers[:pos], default=0)
+        high = min(numbers[pos:], default=max(known) + 1)
+        if low < c.number < high and not _overlaps(taken, i, c):
+            taken[(i, c.start)] = c
+            first_at[c.number] = (i, c.start)
+            order.insert(pos, (i, c.start))
+            numbers.insert(pos, c.number)
+    out: list[list[_Candidate]] = [[] for _ in candidates]
+    for (i, _), c in taken.items():
+        out[i].append(c)
+    return [_without_overlaps(cands) for cands in out]
+
+
+def _longest_rising(items: list[tuple[int, _Candidate]]) -> list[tuple[int, _Candidate]]:
+    """Longest subsequence with strictly rising numbers (patience sorting)."""
+    tails: list[int] = []  # number at the end of the best chain of each length
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(items)
+    for k, (_, cand) in enumerate(items):
+        pos = _bisect_numbers(tails, cand.number)
+        if pos == len(tails):
+            tails.append(cand.number)
+            tail_index.append(k)
+        else:
+            tails[pos] = cand.number
+            tail_index[pos] = k
+        previous[k] = tail_index[pos - 1] if pos else -1
+    chain: list[tuple[int, _Candidate]] = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(items[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+def _bisect_numbers(values: list[int], number: int) -> int:
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < number:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect(order: list[tuple[int, int]], key: tuple[int, int]) -> int:
+    lo, hi = 0, len(order)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if order[mid] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _overlaps(taken: dict[tuple[int, int], _Candidate], i: int, cand: _Candidate) -> bool:
+    return any(
+        j == i and c.start < cand.end and cand.start < c.end for (j, _), c in taken.items()
+    )
+
+
+def _without_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+    kept: list[_Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start, -c.strength)):
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept

@@ -1,0 +1,135 @@
+"""The opening of a paragraph: its head verb or participle, the adverb before it, and the
+opening words as written.
+
+"Also emphasizes the need ..." -> verb "Emphasizes", modifier "also", opening
+"Also emphasizes"; "Deeply concerned ..." -> "Concerned", "deeply", "Deeply concerned";
+"Recalling also ..." -> "Recalling", "also"; "Calls upon ..." -> "Calls upon".
+The verb keeps its capitalization as written (first letter upper-cased); comparisons
+elsewhere are case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer import patterns as P
+
+# adverbs standing before the verb: "Also emphasizes", "Strongly urges", "Deeply concerned",
+# "Further requests", "Once again calls upon", "Gravely concerned", "Firmly condemns"
+_PRE_MODIFIERS = frozenset(
+    """also further again strongly deeply gravely seriously firmly fully urgently profoundly
+    highly greatly sincerely warmly particularly especially most furthermore moreover
+    equally likewise similarly solemnly unequivocally categorically resolutely emphatically
+    repeatedly formally officially fervently earnestly""".split()
+)
+# two-word adverbs: "Once again calls upon", "Once more"
+_PRE_MODIFIER_PAIRS = frozenset({("once", "again"), ("once", "more")})
+# adverbs standing after a participle: "Recalling also", "Reaffirming further",
+# "Noting also with concern"
+_POST_MODIFIERS = frozenset({"also", "further", "again", "furthermore", "moreover"})
+# particles that belong to the verb: "Calls upon", "Takes note", "Bearing in mind",
+# "Taking into account", "Having considered", "Looks forward", "Pays tribute"
+_PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "call": (("upon",), ("on",), ("for",)),
+    "take": (("note",), ("into", "account"), ("into", "consideration")),
+    "bear": (("in", "mind"),),
+    "keep": (("in", "mind"),),
+    "look": (("forward",),),
+    "pay": (("tribute",),),
+    "have": (("considered",), ("heard",), ("examined",), ("received",), ("reviewed",),
+             ("studied",), ("noted",), ("taken", "note"), ("adopted",), ("decided",),
+             ("regard",)),
+}
+# adjectives opening preambular paragraphs: "Aware", "Mindful", "Conscious", "Cognizant",
+# "Convinced" (ends in -ed but listed for clarity), "Desirous", "Anxious", "Alarmed"
+_OPENING_ADJECTIVES = frozenset(
+    """aware mindful conscious cognizant convinced desirous anxious alarmed concerned
+    determined guided noting recognizing reaffirming recalling bearing taking having
+    acknowledging welcoming appreciative confident resolved committed gratified
+    encouraged disturbed distressed appalled dismayed shocked outraged indignant
+    regretting deploring reiterating considering emphasizing stressing underlining
+    affirming expressing seized believing""".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    verb: str | None
+    modifier: str | None
+    opening: str | None
+
+
+_NONE = Opening(None, None, None)
+
+
+def parse_opening(text: str) -> Opening:
+    """Split the opening words of a paragraph's text (label already removed)."""
+    text = P.SUBJECT_OPENING_RE.sub("", text, count=1)
+    words = _leading_words(text, 8)
+    if not words:
+        return _NONE
+    i = 0
+    modifiers: list[str] = []
+    while i < len(words) - 1:
+        low = words[i].lower()
+        if (low, words[i + 1].lower()) in _PRE_MODIFIER_PAIRS and i + 2 < len(words):
+            modifiers.append(f"{low} {words[i + 1].lower()}")
+            i += 2
+        elif low in _PRE_MODIFIERS or (low.endswith("ly") and len(low) > 4 and i == 0):
+            modifiers.append(low)
+            i += 1
+        else:
+            break
+    verb_words = [words[i]]
+    j = i + 1
+    if j < len(words) and words[j].lower() in _POST_MODIFIERS:
+        modifiers.append(words[j].lower())
+        j += 1
+    for particle in _PARTICLES.get(_stem(words[i].lower()), ()):
+        if tuple(w.lower() for w in words[j : j + len(particle)]) == particle:
+            verb_words.extend(words[j : j + len(particle)])
+            j += len(particle)
+            break
+    verb = " ".join(verb_words)
+    verb = verb[0].upper() + verb[1:]
+    return Opening(verb, " ".join(modifiers) or None, " ".join(words[:j]))
+
+
+def looks_like_opening(text: str) -> bool:
+    """Whether ``text`` starts like a paragraph: a participle, an opening adjective or an
+    operative verb, after optional adverbs ("Recalling", "Deeply concerned", "Decides")."""
+    words = _leading_words(text, 3)
+    if not words or not words[0][0].isupper():
+        return False
+    for word in words:
+        low = word.lower()
+        if low in _PRE_MODIFIERS or (low.endswith("ly") and len(low) > 4):
+            continue
+        return low in _OPENING_ADJECTIVES or low.endswith(("ing", "ed"))
+    return False
+
+
+def _leading_words(text: str, limit: int) -> list[str]:
+    words: list[str] = []
+    for token in text.split()[:limit]:
+        match = _WORD_RE.fullmatch(token.rstrip(",;:"))
+        if match is None:
+            break
+        words.append(match.group())
+        if token[-1] in ",;:":
+            break
+    return words
+
+
+def _stem(word: str) -> str:
+    """"calls"/"calling"/"call" -> "call"; "taking"/"takes" -> "take"; "bearing" -> "bear"."""
+    for suffix, repl in (("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)] + repl
+            if base in ("tak", "hav"):
+                return base + "e"
+            if base in _PARTICLES:
+                return base
+    return word

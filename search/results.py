@@ -1,0 +1,145 @@
+"""What queries return: typed, frozen, and their JSON shapes (``../shared/interface.md``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+Segment = tuple[str, bool]  # (text, is_a_match)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One paragraph (or footnote) that matches a search."""
+
+    symbol: str
+    label: str
+    kind: str  # preambular | operative | footnote
+    body: str
+    session: int | None
+    year: int | None
+    adopted: str | None
+    title: str | None
+    verb: str | None
+    opening: str | None
+    text: str
+    snippet: tuple[Segment, ...]  # highlighted fragments of ``text``
+    score: float
+    order: int  # position of the paragraph in its document
+
+    def highlight(self, start: str = "**", end: str = "**") -> str:
+        return "".join(f"{start}{t}{end}" if hit else t for t, hit in self.snippet)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    total: int  # every matching paragraph, whatever the limit
+    resolutions: int  # distinct resolutions among them
+    hits: tuple[Hit, ...]  # grouped by resolution, in session order
+
+
+@dataclass(frozen=True, slots=True)
+class CitingUnit:
+    """A paragraph, footnote or header line of a citing resolution."""
+
+    label: str  # "PP1", "OP2(a)", "footnote 3", "header"
+    kind: str  # preambular | operative | footnote | header
+    direct: bool  # the unit's own text names the target
+    via_footnotes: tuple[int, ...]  # footnotes through which it cites the target
+    surfaces: tuple[str, ...]  # the citations as written
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    symbol: str
+    body: str
+    session: int | None
+    year: int | None
+    adopted: str | None
+    title: str | None
+    units: tuple[CitingUnit, ...]  # in document order
+
+    @property
+    def direct(self) -> bool:
+        return any(u.direct for u in self.units)
+
+    @property
+    def via_footnote(self) -> bool:
+        return any(u.via_footnotes for u in self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class CitesResult:
+    target: str  # canonical symbol
+    citing: tuple[Citing, ...]  # by date of adoption
+
+
+def natural_key(symbol: str) -> tuple[Any, ...]:
+    """ "A/RES/78/9" before "A/RES/78/10"."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", symbol.casefold()))
+
+
+def session_key(
+    session: int | None, year: int | None, adopted: str | None, symbol: str
+) -> tuple[Any, ...]:
+    """Session order; a text without a session (Security Council) by its year, session N of
+    the General Assembly opening in September of 1945 + N."""
+    rank = session if session else (year - 1945 if year else 10**6)
+    return (rank, adopted or "", natural_key(symbol))
+
+
+def search_to_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "total": result.total,
+        "resolutions": result.resolutions,
+        "hits": [
+            {
+                "symbol": h.symbol,
+                "label": h.label,
+                "kind": h.kind,
+                "body": h.body,
+                "session": h.session,
+                "year": h.year,
+                "adopted": h.adopted,
+                "verb": h.verb,
+                "opening": h.opening,
+                "text": h.text,
+                "highlight": h.highlight(),
+                "score": round(h.score, 4),
+            }
+            for h in result.hits
+        ],
+    }
+
+
+def cites_to_json(result: CitesResult) -> dict[str, Any]:
+    return {
+        "target": result.target,
+        "citing": [
+            {
+                "symbol": c.symbol,
+                "body": c.body,
+                "session": c.session,
+                "year": c.year,
+                "adopted": c.adopted,
+                "title": c.title,
+                "paragraphs": [u.label for u in c.units],
+                "via_footnote": c.via_footnote,
+                "direct": c.direct,
+                "units": [
+                    {
+                        "label": u.label,
+                        "kind": u.kind,
+                        "direct": u.direct,
+                        "via_footnotes": list(u.via_footnotes),
+                        "text": list(u.surfaces),
+                    }
+                    for u in c.units
+                ],
+            }
+            for c in result.citing
+        ],
+    }

@@ -1,0 +1,284 @@
+"""search / cites / show over an in-memory Whoosh index of hand-built resolutions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_search_handbuilt import ALL, RES_71_194, RES_338
+from whoosh.filedb.filestore import RamStorage
+
+from search.build import add_resolution
+from search.query import (
+    NotIndexed,
+    QueryError,
+    SearchRequest,
+    check_syntax,
+    cites,
+    parse_range,
+    search,
+    show,
+)
+from search.results import cites_to_json, search_to_json
+from search.schema import build_schema
+
+
+@pytest.fixture(scope="module")
+def ix() -> Any:
+    index = RamStorage().create_index(build_schema())
+    writer = index.writer()
+    for res in ALL:
+        add_resolution(writer, res, sha=f"sha-{res.meta.number}", path=f"/corpus/{res.symbol}")
+    writer.commit()
+    return index
+
+
+def addresses(ix: Any, query: str, **filters: Any) -> list[str]:
+    result = search(ix, SearchRequest(query, limit=0, **filters))
+    return [f"{h.symbol} {h.label}" for h in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a phrase: only 71/194 has the paragraph on the universal periodic review
+        ('"universal periodic review"', ["A/RES/71/194 OP8"]),
+        # words, AND by default; session order: 69 before 71
+        ("cooperative approach", ["A/RES/69/179 OP8", "A/RES/71/194 OP9"]),
+        # a one-letter word inside a phrase
+        ('"a cooperative approach"', ["A/RES/69/179 OP8", "A/RES/71/194 OP9"]),
+        # symbols kept whole, found in footnotes
+        ("55/2", ["A/RES/69/179 footnote 2", "A/RES/71/194 footnote 2"]),
+        ("A/CONF.157/24", ["A/RES/69/179 footnote 1", "A/RES/71/194 footnote 1"]),
+        ("a/ac.154/415", ["A/RES/78/116 OP6"]),
+        # "55" alone is not "55/2"
+        ("55", []),
+        # a hyphenated word is a phrase of its parts; the Security Council (1973) comes
+        # before the General Assembly's 69th session (2014)
+        ("cease-fire", ["S/RES/338(1973) OP2", "S/RES/338(1973) OP3"]),
+        # OR, NOT, parentheses
+        (
+            '"universal periodic" OR "host country"',
+            ["A/RES/71/194 OP8", "A/RES/78/116 OP6"],
+        ),
+        ("xenophobia NOT racism", []),
+        ("(seminar OR cease-fire) AND NOT decides", ["S/RES/338(1973) OP2", "A/RES/69/179 OP13"]),
+        ("dialogue AND constructive", ["A/RES/71/194 OP8", "A/RES/71/194 OP11"]),
+        # case does not matter
+        ("MILLENNIUM declaration", ["A/RES/69/179 PP2", "A/RES/71/194 PP3"]),
+    ],
+)
+def test_search(ix: Any, query: str, expected: list[str]) -> None:
+    assert addresses(ix, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "expected"),
+    [
+        (
+            "*",
+            {"body": "SC"},
+            ["S/RES/338(1973) OP1", "S/RES/338(1973) OP2", "S/RES/338(1973) OP3"],
+        ),
+        ("host", {"body": "ga"}, ["A/RES/78/116 OP6"]),
+        ("host", {"body": "Security Council"}, []),
+        # "urges" as a word: 69/179 is before session 70
+        ("urges", {"session": (70, 80)}, ["A/RES/71/194 OP4", "A/RES/78/116 OP6"]),
+        ("urges", {"session": (69, 69)}, ["A/RES/69/179 OP4", "A/RES/69/179 OP11"]),
+        (
+            "*",
+            {"year": (None, 1990)},
+            ["S/RES/338(1973) OP1", "S/RES/338(1973) OP2", "S/RES/338(1973) OP3"],
+        ),
+        ("urges", {"year": (2015, None)}, ["A/RES/71/194 OP4", "A/RES/78/116 OP6"]),
+        ("*", {"kind": "operative", "session": (78, 78)}, ["A/RES/78/116 OP6"]),
+        ("millennium", {"kind": "PP"}, ["A/RES/69/179 PP2", "A/RES/71/194 PP3"]),
+        ("millennium", {"kind": "operative"}, []),
+        ("55/2", {"kind": "footnote", "year": (2016, 2016)}, ["A/RES/71/194 footnote 2"]),
+    ],
+)
+def test_filters(ix: Any, query: str, filters: dict[str, Any], expected: list[str]) -> None:
+    assert addresses(ix, query, **filters) == expected
+
+
+@pytest.mark.parametrize("filters", [{"body": "UNGA"}, {"kind": "annex"}, {"verb": "  "}])
+def test_bad_filter(ix: Any, filters: dict[str, Any]) -> None:
+    with pytest.raises(QueryError):
+        search(ix, SearchRequest("rights", **filters))
+
+
+def test_session_filter_leaves_out_texts_without_session(ix: Any) -> None:
+    assert not [a for a in addresses(ix, "*", session=(None, 80)) if a.startswith("S/")]
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        # "Urges", "Strongly urges" (78/116); never "Recalls" or "Emphasizes"
+        (
+            "urges",
+            [
+                "A/RES/69/179 OP4",
+                "A/RES/69/179 OP11",
+                "A/RES/71/194 OP4",
+                "A/RES/78/116 OP6",
+            ],
+        ),
+        ("Strongly urges", ["A/RES/78/116 OP6"]),
+        ("also emphasizes", ["A/RES/71/194 OP9"]),
+        ("EMPHASIZES", ["A/RES/69/179 OP8", "A/RES/71/194 OP8", "A/RES/71/194 OP9"]),
+        (
+            "calls upon",
+            ["S/RES/338(1973) OP1", "S/RES/338(1973) OP2", "A/RES/71/194 OP11"],
+        ),
+        ("urge", []),
+    ],
+)
+def test_verb(ix: Any, verb: str, expected: list[str]) -> None:
+    assert addresses(ix, "*", verb=verb) == expected
+
+
+def test_kind_hits_all_have_the_kind(ix: Any) -> None:
+    for kind in ("preambular", "operative", "footnote"):
+        result = search(ix, SearchRequest("human OR the", kind=kind, limit=0))
+        assert result.hits and {h.kind for h in result.hits} == {kind}
+
+
+def test_limit_keeps_totals(ix: Any) -> None:
+    every = search(ix, SearchRequest("rights", limit=0))
+    one = search(ix, SearchRequest("rights", limit=1))
+    assert len(one.hits) == 1 and one.total == every.total == len(every.hits)
+    assert one.resolutions == every.resolutions == 2
+
+
+def test_highlight_marks_the_phrase(ix: Any) -> None:
+    (hit,) = search(ix, SearchRequest('"universal periodic review"')).hits
+    assert [t for t, marked in hit.snippet if marked] == ["universal periodic review"]
+    assert "the **universal periodic review** as" in hit.highlight()
+    js = search_to_json(search(ix, SearchRequest('"universal periodic review"')))
+    assert js["total"] == 1 and js["resolutions"] == 1
+    assert set(js["hits"][0]) >= {
+        "symbol",
+        "label",
+        "kind",
+        "body",
+        "session",
+        "year",
+        "verb",
+        "text",
+        "highlight",
+    }
+    assert js["hits"][0]["verb"] == "Emphasizes" and js["hits"][0]["session"] == 71
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"universal periodic',
+        "(rights",
+        "rights)",
+        "AND rights",
+        "rights OR",
+        "NOT",
+        "rights AND OR dialogue",
+        "()",
+        "",
+        "   ",
+        "... ,,",
+    ],
+)
+def test_malformed_query(ix: Any, query: str) -> None:
+    with pytest.raises(QueryError) as err:
+        search(ix, SearchRequest(query))
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("query", ["rights NOT racism", "NOT racism", "(a OR b) c", '"x" AND y'])
+def test_well_formed_query(query: str) -> None:
+    check_syntax(query)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("70..80", (70, 80)), ("70..", (70, None)), ("..80", (None, 80)), ("75", (75, 75))],
+)
+def test_parse_range(text: str, expected: tuple[int | None, int | None]) -> None:
+    assert parse_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "..", "80..70", "a..b", "70 80", "70-80"])
+def test_parse_range_refuses(text: str) -> None:
+    with pytest.raises(QueryError):
+        parse_range(text)
+
+
+# --- cites ----------------------------------------------------------------------------------
+
+
+def _summary(ix: Any, target: str) -> list[tuple[str, list[str], bool, bool]]:
+    result = cites(ix, target)
+    return [(c.symbol, [u.label for u in c.units], c.direct, c.via_footnote) for c in result.citing]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # through footnote 1 only; by date: 2014 before 2016
+        (
+            "A/CONF.157/24",
+            [("A/RES/69/179", ["PP1"], False, True), ("A/RES/71/194", ["PP1"], False, True)],
+        ),
+        (
+            "a/conf.157/24",
+            [("A/RES/69/179", ["PP1"], False, True), ("A/RES/71/194", ["PP1"], False, True)],
+        ),
+        (
+            "resolution 55/2",
+            [("A/RES/69/179", ["PP2"], False, True), ("A/RES/71/194", ["PP3"], False, True)],
+        ),
+        ("A/RES/70/1", [("A/RES/71/194", ["PP2"], True, False)]),
+        ("HRC resolution 32/6", [("A/RES/71/194", ["PP3"], True, False)]),
+        ("S/RES/242 (1967)", [("S/RES/338(1973)", ["OP2"], True, False)]),
+        ("resolution 242 (1967)", [("S/RES/338(1973)", ["OP2"], True, False)]),
+        # the report line of the header
+        ("A/71/484/Add.2", [("A/RES/71/194", ["header"], True, False)]),
+        # 69/179's PP9 is not in the hand-built text: its footnote 5 is listed instead
+        (
+            "E/CN.4/Sub.2/2000/46",
+            [
+                ("A/RES/69/179", ["footnote 5"], True, False),
+                ("A/RES/71/194", ["PP12"], False, True),
+            ],
+        ),
+        ("A/RES/1/1", []),
+    ],
+)
+def test_cites(ix: Any, target: str, expected: list[tuple[str, list[str], bool, bool]]) -> None:
+    assert _summary(ix, target) == expected
+
+
+def test_cites_json(ix: Any) -> None:
+    js = cites_to_json(cites(ix, "a/conf.157/24"))
+    assert js["target"] == "A/CONF.157/24"
+    first = js["citing"][0]
+    assert first["symbol"] == "A/RES/69/179" and first["session"] == 69
+    assert first["year"] == 2014 and first["adopted"] == "2014-12-18"
+    assert first["paragraphs"] == ["PP1"] and first["via_footnote"] is True
+    assert first["units"][0]["via_footnotes"] == [1]
+
+
+# --- show -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("symbol", ["A/RES/71/194", "a/res/71/194", "71/194", "resolution 71/194"])
+def test_show(ix: Any, symbol: str) -> None:
+    assert show(ix, symbol) == RES_71_194
+
+
+def test_show_security_council(ix: Any) -> None:
+    assert show(ix, "S/RES/338 (1973)") == RES_338
+
+
+def test_show_unknown(ix: Any) -> None:
+    with pytest.raises(NotIndexed, match="A/RES/70/1 is not in the index"):
+        show(ix, "A/RES/70/1")

@@ -26,7 +26,11 @@ def _paragraph_block(p: Paragraph) -> list[str]:
     if p.footnotes:
         head += "  footnotes " + ", ".join(str(n) for n in p.footnotes)
     body = textwrap.fill(
-        p.text, WIDTH, initial_indent=indent + "    ", subsequent_indent=indent + "    "
+        p.text,
+        WIDTH,
+        initial_indent=indent + "    ",
+        subsequent_indent=indent + "    ",
+        break_on_hyphens=False,
     )
     lines = [head, body]
     lines += [f"{indent}    {_citation_line(c)}" for c in p.citations]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from indexer.cite_patterns import MAY_CITE_RE
 from indexer.instruments import find_instruments
-from indexer.models import Citation, Footnote, Paragraph, Resolution
+from indexer.models import Citation, Paragraph, Resolution
 from indexer.resolve import CiteContext, resolve_anchors
 
 if TYPE_CHECKING:
@@ -157,7 +157,6 @@ def tag_many(
 __all__ = [
     "HEADER_REPORT",
     "CiteContext",
-    "Footnote",
     "default_pipeline",
     "find_citations",
     "may_cite",

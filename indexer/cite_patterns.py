@@ -38,7 +38,10 @@ UN_SERIES_ROOTS: Final[tuple[str, ...]] = (
     "TPNW", "APLC", "CAC", "CTOC", "CLCS", "SPLOS", "CEDAW", "CRC", "CCPR", "CRPD", "CED",
     "CMW", "CAT", "CERD", "HRI", "JIU", "UNW", "DP", "HSP",
 )  # fmt: skip
-_ROOT: Final = "(?:" + "|".join(sorted(UN_SERIES_ROOTS, key=len, reverse=True)) + ")"
+# OCR of the Security Council texts reads "S/" as "$/": "document $/26627 cf 25 October
+# 1993" (S/RES/885 (1993)); the resolver reads it as "S/".
+OCR_S_ROOT: Final = "$"
+_ROOT: Final = "(?:" + "|".join(sorted(UN_SERIES_ROOTS, key=len, reverse=True)) + r"|\$)"
 
 # One component between slashes: "RES", "CONF.157", "Sub.2", "Add.2", "SR.1–28" (a range,
 # "A/C.6/64/SR.1–28/Corrigendum"), "ES-10" ("A/ES-10/L.1"), "2-E" (the seam of the joint
@@ -78,8 +81,10 @@ AND_CORR_RE: Final = re.compile(r"(?P<sep>\s+and\s+)(?P<doc>(?:Corr|Add|Rev)\.\d
 
 # Pinpoints after a citation: "A/CONF.157/24 (Part I), chap. III", "(A/79/458/Add.2,
 # para. 99)", "(A/71/53), chap. V, sect. A", "Resolution 70/1, annex",
-# "resolution 60/1, paras. 138 and 139", "resolution 217 A (III), annex II".
+# "resolution 60/1, paras. 138 and 139", "resolution 217 A (III), annex II",
+# "resolutions 2253 (2015), in particular paragraph 15, 2322 (2016)" (A/RES/79/133).
 _PINPOINT_ITEM: Final = (
+    r"(?:in particular\s+)?"
     r"(?:chap\.|chapter|sect\.|section|paras?\.|paragraphs?|annex(?:es)?|appendix|"
     r"art\.|article|footnote|p\.|pp\.)"
     r"(?:\s+(?:[IVXL]+|\d+|[A-Z])(?:\s*(?:[–-]|and|to)\s*(?:[IVXL]+|\d+|[A-Z]))*)?"
@@ -111,16 +116,21 @@ _BRACKET_NUMBER: Final = (
 
 # One member of a reference: its number, an optional lettered part ("51/153 B",
 # "53/243 A and B", "55/5 B and C", disarmament texts run to "56/24 R", "53/77 AA"), an
-# optional date ("of 16 December 2009",
+# optional date ("of 16 December 2009", in Security Council lists the year is often left
+# to the last one: "254 (1968) of 18 June and 261 (1968) of 10 December 1968",
 # OCR "of 3 Apri] 1991"), an optional title (", entitled “…”,").
 _LETTER_PART: Final = (
     r"\s(?P<letter>[A-Z]{1,2}(?:(?:,\s?|\s(?:and|to)\s|[–-])[A-Z]{1,2})*)(?![\w/’'])"
 )
+# OCR lost the brackets of a Security Council number: "775 1992 of 28 August 1992",
+# "its resolution 868 1993 of 29 September 1993" (S/RES/885 (1993)); only with a date.
+_BARE_YEAR_NUMBER: Final = r"\d{1,4}\s(?P<nyear>(?:19[4-9]|20[0-4])\d)(?=\s+of\s+\d)"
 MEMBER_RE: Final = re.compile(
-    rf"(?P<number>{_BRACKET_NUMBER}|(?P<snum>{_SESSION_NUMBER}))(?![\d/])"
+    rf"(?P<number>{_BRACKET_NUMBER}|{_BARE_YEAR_NUMBER}|(?P<snum>{_SESSION_NUMBER}))"
+    r"(?![\d/])"
     rf"(?:{_LETTER_PART})?"
 )
-_DATE: Final = r",?\s+(?:of|on|adopted on)\s+\d{1,2}\s+[A-Z][a-z\]]+,?\s+\d{4}"
+_DATE: Final = r",?\s+(?:of|on|adopted on)\s+\d{1,2},?\s+[A-Z][a-z\]\-]+(?:,?\s+\d{4}(?!\s?\())?"
 DATE_RE: Final = re.compile(_DATE)
 # A footnote marker left glued to a member or its date when the text was not cleaned of
 # it: "54/9 of 11 October 202336 and 54/18,37 54/22" (A/RES/78/253), "General Assembly
@@ -243,7 +253,9 @@ CLAUSE_END_RE: Final = re.compile(r"[.;:]\s|[.;:]$|\b[Rr]esolutions?\b|\b[Dd]eci
 # A text can hold a citation only if it has a keyword followed (soon) by a digit or a
 # special-session number, or a series root followed by a slash. Everything else is skipped
 # before spaCy sees it (most paragraphs).
-MAY_CITE_RE: Final = re.compile(rf"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d|(?<![\w/.\-]){_ROOT}/")
+MAY_CITE_RE: Final = re.compile(
+    rf"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d|(?<![\w/.\-]){_ROOT}/"
+)
 
 # --- the tokenizer ---------------------------------------------------------------------
 
@@ -286,6 +298,16 @@ RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
             _BARE_NUMBER_TOKEN,
             _LETTER_TOKEN,
             {"ORTH": "("},
+        ],
+    },
+    # OCR without brackets: "its resolution 868 1993 of 29 September 1993"
+    {
+        "label": LABEL_REFERENCE,
+        "id": "bare-year",
+        "pattern": [
+            _KEYWORD_TOKEN,
+            _BARE_NUMBER_TOKEN,
+            {"TEXT": {"REGEX": r"^(?:19[4-9]|20[0-4])\d$"}},
         ],
     },
 )

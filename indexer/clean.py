@@ -22,7 +22,10 @@ FOOTNOTE_RULE = "_" * 15
 # lines after a page break scanned for the running head's page mark
 _RUNNING_HEAD_LINES = 10
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_TERMINAL_RE = re.compile(r"[.;:,](?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+# "...in October 2020, 8" (A/RES/78/88): a spaced footnote marker after the comma
+_TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+# a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
+_FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
 _NOISE_LINE_RES = (P.JOB_NUMBER_LINE_RE, P.BARCODE_LINE_RE, P.PLEASE_RECYCLE_RE)
 
 
@@ -196,7 +199,7 @@ def _opens_block(previous: str, line: str) -> bool:
         return ends_sentence_part(previous)
     return bool(
         (P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line))
-        and previous.rstrip().endswith((".", ";", ":"))
+        and _FULL_STOP_END_RE.search(previous)
     )
 
 

@@ -84,24 +84,34 @@ INSTRUMENTS: Final[tuple[tuple[str, str], ...]] = (
     (r"Convention on the Rights of Persons with Disabilities", "A/RES/61/106"),
 )
 
-# "the Optional Protocol to the Convention on the Rights of the Child on …" names another
-# instrument: the name after "Protocol(s) to the" is not linked.
-_NOT_AFTER: Final = r"(?<!Protocol to the )(?<!Protocols to the )"
+# Every name above holds one of these words: a text without any of them is skipped at
+# the cost of a few substring tests.
+_KEY_WORDS: Final[tuple[str, ...]] = (
+    "Declaration", "Agenda", "Programme of Action", "Framework", "Outcome", "Covenant",
+    "Convention",
+)  # fmt: skip
 
 INSTRUMENT_RE: Final = re.compile(
-    _NOT_AFTER
-    + r"\b(?:"
+    r"\b(?:"
     + "|".join(f"(?P<i{index}>{name})" for index, (name, _) in enumerate(INSTRUMENTS))
     + r")\b"
 )
 
+# "the Optional Protocol to the Convention on the Rights of the Child on …" names another
+# instrument: the name after "Protocol(s) to the" is not linked.
+_OTHER_INSTRUMENT_BEFORE_RE: Final = re.compile(r"Protocols? (?:to|of) the $")
+
 
 def find_instruments(text: str, location: str = "") -> tuple[Citation, ...]:
     """Links for the well-known instruments named in ``text`` (kind INSTRUMENT)."""
+    if not any(word in text for word in _KEY_WORDS):
+        return ()
     out: list[Citation] = []
     for match in INSTRUMENT_RE.finditer(text):
         group = match.lastgroup
         if group is None:
+            continue
+        if _OTHER_INSTRUMENT_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
             continue
         target = INSTRUMENTS[int(group[1:])][1]
         out.append(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from indexer.cite_patterns import RULER_PATTERNS, token_match
@@ -26,18 +28,18 @@ def build_pipeline() -> Language:
 
     Build it once and reuse it (an index worker builds one per process)."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.token_match = token_match
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.token_match = token_match
     ruler = nlp.add_pipe(
         "span_ruler",
         name="citation_ruler",
         config={"spans_key": SPANS_KEY, "validate": True, "overwrite": True},
     )
+    assert isinstance(ruler, SpanRuler)
     ruler.add_patterns([dict(p) for p in RULER_PATTERNS])
     return nlp
 
 
 def anchors(doc: Doc) -> list[Anchor]:
     """The ruler's matches in ``doc`` as character-offset anchors."""
-    return [
-        Anchor(span.label_, span.start_char, span.end_char) for span in doc.spans[SPANS_KEY]
-    ]
+    return [Anchor(span.label_, span.start_char, span.end_char) for span in doc.spans[SPANS_KEY]]

@@ -43,8 +43,7 @@ AGENDA_ITEM = r"\d+(?:\s*\([a-z]\))?"
 
 # "United Nations \nA/RES/80/204": the first lines of an official PDF or its text
 UN_HEADER_RE = re.compile(
-    rf"^\s*United Nations\s*$|^\s*(?:{GA_RES_SYMBOL}|{DRAFT_SYMBOL})\s*$|Distr\.:\s*(?:General|Limited)",
-    re.MULTILINE,
+    rf"\A\s*United Nations\s*(?:\n\s*)?(?:{GA_RES_SYMBOL}|{DRAFT_SYMBOL})\s*$", re.MULTILINE
 )
 # "<<ODS JOB NO>>N1470807E<<ODS JOB NO>>", "[DU1]" (seed A/RES/69/179)
 ODS_FIELD_RE = re.compile(r"<<ODS [A-Z0-9 ]+>>|^\[DU\d+\]", re.MULTILINE)
@@ -53,8 +52,10 @@ MD_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 MD_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\((?:#|[^)\s]*)\)")
 # "Resolution 242 (1967)\nof 22 November 1967", "RESOLUTION 761 (1992)",
 # "128 (1958). Resolution of 11 June 1958", "1 (1946) Resolution of 25 January 1946"
+# "Resolution 290\nof 8 December 1970" (no year, S_RES_0290_1970),
+# "Resolution 361 (197-4)" (OCR, S_RES_0361_1974)
 SC_HEADING_RE = re.compile(
-    r"^\s*(?:RESOLUTION|Resolution)\s+(?P<n1>\d+)\s*\((?P<y1>\d{4})\)"
+    r"^\s*(?:RESOLUTION|Resolution)\s+(?P<n1>\d+)\s*(?:\((?P<y1>\d{3}-?\d)\)|\s+(?=of\s))"
     r"|^\s*(?P<n2>\d+)\s*\((?P<y2>\d{4})\)\.?\s+Resolution\s+of",
     re.MULTILINE,
 )
@@ -154,21 +155,27 @@ YEAR_MARKER_RE = re.compile(r"(?<![\d/.\-])(?P<year>1[6-9]\d\d|20[0-4]\d)(?P<n>\
 # "tenth4", "Rights3": a marker glued to a lower-case word
 WORD_MARKER_RE = re.compile(r"(?<=[a-z]{2})(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
 # "1993,1 for", "Action,4 and", "”,5", "(A/80/53)3", "session,6", "Committee.1"
-# (not "has graduated 1,137 students": a thousands separator, A/RES/79/144; but
-# "29 May 2016,9" is 2016 + footnote 9, A/RES/78/153)
-PUNCT_MARKER_RE = re.compile(
-    r"(?<=[,;:”’\"\)\]])(?:(?<!\d,)|(?!\d{3}(?!\d)))(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])"
-)
+PUNCT_MARKER_RE = re.compile(r"(?<=[,;:”’\"\)\]])(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
+# "has graduated 1,137 students" (A/RES/79/144): a thousands separator, not a marker;
+# but "in 2024,113 and" and "resolution 5/14,120" are markers
+THOUSANDS_RE = re.compile(r"(?<![\d/.])\d{1,3},$")
+# "all previous resolutions 3on the follow-up", "the Paris Agreement 5and its early entry"
+# (A/RES/80/129): a marker glued to the word after it (never "5th", "21st", "2nd")
+LEFT_SPACED_MARKER_RE = re.compile(r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)")
+# (not "resolution GC.18/Res.9 of 7 November 2019", A/RES/79/222: see SYMBOL_ABBREVIATION)
 PERIOD_MARKER_RE = re.compile(r"(?<=[a-z]{2})\.(?P<n>\d{1,3})(?![\d/]|\.\d|[\w])")
 # "Outcome, 1  sports", "Rights 9 and", "Council 41 and", "20 127 and 23 July 128 1993"
 SPACED_MARKER_RE = re.compile(r"(?<=\S)\s(?P<n>\d{1,3})(?=\s|[,;:.]\s|[,;:.]?$)")
 # words after which a spaced number is a quantity or a reference, never a marker
+# (not "resolution", "resolutions", "decision", "goals": "a draft resolution 8 was not
+# adopted" (A/RES/78/222), "the Sustainable Development Goals 6 and" (A/RES/78/23) are
+# markers; a resolution number has a slash or a year in brackets, see NUMBER_TAIL_RE)
 NUMBER_HEADS = frozenset(
-    """paragraph paragraphs para paras resolution resolutions decision decisions item items
-    article articles art goal goals target targets no no. nos vol vol. chapter chap sect
-    section rule rules annex principle principles recommendation recommendations
+    """paragraph paragraphs para paras item items
+    article articles art goal target targets no no. nos vol vol. chapter chap sect
+    section rule rules annex principle principles
     of and to from on or by between than about over under nearly some at in the
-    protocol phase level grade category table figure step part volume session sessions
+    phase level grade category table figure step part volume
     january february march april may june july august september october november december
     supplement number numbers page pages objective objectives indicator indicators
     group covid-19 g g-20 g20 class level""".split()
@@ -176,8 +183,8 @@ NUMBER_HEADS = frozenset(
 # words that make a number before them a quantity: "5 September", "10 per cent"
 NUMBER_TAILS = frozenset(
     """january february march april may june july august september october november
-    december per percent years year months month days day weeks hours members states
-    countries times million billion""".split()
+    december per percent years year months month days day weeks hours
+    times million billion""".split()
 )
 # section headings inside texts: "Peacebuilding financing", "I", "H" (sc-text), "A",
 # "CHAPTER X. —- ADMISSION OF NEW MEMBERS"
@@ -201,3 +208,39 @@ BARE_LABEL_LINE_RE = re.compile(r"^\s*(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\)
 # an operative number that lost its full stop: "26 \nCondemns without reservation ..."
 # (A/RES/79/160), "6 \nAlso reaffirms" (A/RES/80/167); accepted only in sequence
 OP_NUMBER_NO_DOT_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<rest>[A-Z]\S*.*)$")
+# abbreviations before a full stop and a number inside symbols and references:
+# "GC.18/Res.9", "IDB.47/Dec.7", "A/71/484/Add.2", "vol. 2", "Sales No. E.96.IV.13"
+SYMBOL_ABBREVIATION_RE = re.compile(
+    r"(?:/\S*|\b(?:Res|Dec|Add|Corr|Rev|No|Nos|Sect|para|paras|vol|vols|chap|sect|art|arts|"
+    r"Suppl|Ser|Amend|Rec|Recs|Op|Vol))$"
+)
+# "Additional Protocol I6" (A/RES/78/78), "HIV/AIDS7" (A/RES/78/182), "INTERPOL1"
+# (A/RES/79/136): a marker glued to a capital letter; weak (taken only in sequence)
+UPPER_MARKER_RE = re.compile(r"(?:(?<=[A-Z]{2})|(?<=\bI))(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
+# "the Paris Agreement4and its early entry" (A/RES/78/163): glued on both sides
+# "the Paris Agreement,38and the Kunming-Montreal" (A/RES/79/159)
+BOTH_GLUED_MARKER_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[,;]))(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)")
+# "resolutions ... 76/17918 and 77/229" (A/RES/78/221): 76/179 + footnote 18;
+# "54/2639 and 54/3340" (A/RES/78/253), "resolution 6/929" (A/RES/79/204),
+# more digits after the slash than a resolution number has: every split of them is a weak
+# candidate, the footnote sequence decides
+SLASH_NUMBER_RE = re.compile(
+    r"(?<![\d/.])(?:\d{1,3}/(?P<digits>\d{4,7})|\d/(?P<short>\d{3}))(?![\d/])"
+)
+# "Agenda 216" (A/RES/78/136, 78/157): Agenda 21 + footnote 6
+AGENDA21_MARKER_RE = re.compile(r"(?<=\bAgenda 21)(?P<n>\d{1,2})(?![\d/])")
+# after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
+# a list ("Goals 4, 5, 14 and 15"): the number is not a marker
+NUMBER_TAIL_RE = re.compile(
+    rf"^\s*(?:\(\d{{4}}\)|(?:,|and|to|-|–)\s*\d{{1,3}}(?![\d/])(?!\s+{MONTH})|[-–]\d)"
+)
+# OCR'd operative numbers: "L. Strongly condemns" (S_RES_0273_1969), "I. Condemns",
+# "l1. Decides": I, l and L read for the digit 1 (taken only in sequence)
+OCR_OP_NUMBER_RE = re.compile(r"^\s*(?P<n>[\dIlL]{1,3})\s*[.,]\s+(?P<rest>[A-Z]\S*.*)$")
+# a one-sentence decision: "The General Assembly, taking note of the application of
+# Côte d’Ivoire ..., decides to ..." (ga-drafts/A_C.4_80_L.10)
+ORGAN_SENTENCE_RE = re.compile(
+    r"^\s*The\s+(?:General Assembly|Security Council),\s+(?P<rest>[a-z].*)$"
+)
+# runs of digits: the places where footnote markers are looked for
+DIGIT_RUN_RE = re.compile(r"\d+")

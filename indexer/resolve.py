@@ -95,6 +95,8 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
     own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
     for index, (start, end) in enumerate(pieces):
         target = text[start:end]
+        if target.startswith(cp.OCR_S_ROOT):
+            target = "S" + target[1:]  # OCR "$/26627" is S/26627
         part: str | None = None
         pinpoint: str | None = None
         surface_end = end
@@ -116,9 +118,13 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
                     target += glued.group("suffix")
                     pos = surface_end = glued.end()
             pin = cp.PINPOINT_RE.match(text, pos)
+            if pin is None and text.startswith(")", pos):
+                # "Supplement No. 53 (A/79/53), chap. V, sect. A": after the bracket
+                pin = cp.PINPOINT_RE.match(text, pos + 1)
             if pin:
                 pinpoint = pin.group("pinpoint")
-                pos = pin.end()
+                if pin.start() == pos:
+                    pos = pin.end()
         normalized = normalize_symbol(target)
         if own and normalized == own:
             continue
@@ -181,7 +187,9 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     word = last.group("word")
     prev = last.group("prev") or ""
     is_body = word in cp.OTHER_BODY_WORDS or cp.ACRONYM_RE.match(word) is not None
-    if word in ("Assembly", "Council", "Commission") and not prev[:1].isupper():
+    # "the Council resolution", "Commission”, Assembly decision 52/492" (A/RES/78/62)
+    bare = not prev[:1].isupper() or prev[-1:] in ',;:”")'
+    if word in ("Assembly", "Council", "Commission") and bare:
         if word == "Assembly":  # "the Assembly in its resolution 77/335"
             return OrganCue(Organ.GA, its)
         if word == "Council":  # "the Council, in its resolution 5/1"
@@ -246,7 +254,7 @@ def _member(match: re.Match[str]) -> Member:
         match.end(),
         "",
         number.group(),
-        match.group("bsession").replace("‑", "-"),
+        (match.group("bsession") or match.group("nyear")).replace("‑", "-"),
         bletter or letter,
     )
 
@@ -354,7 +362,7 @@ def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citat
     cue = organ_before(text, anchor.start, ctx.body)
     if cue.organ is Organ.OTHER:
         return []
-    organ = cue.organ
+    organ: Organ | None = cue.organ
     if organ is None and not cue.its and not cue.council:
         organ = organ_after(text, end)
         if organ is Organ.SC and not all(m.session.isdigit() for m, _ in members):
@@ -432,16 +440,3 @@ def _located(cite: Citation, location: str) -> Citation:
         via_footnote=cite.via_footnote,
         location=location,
     )
-
-
-def anchors_by_regex(text: str) -> list[Anchor]:
-    """Anchors found without spaCy (same pieces as the ruler): for checks and tests that
-    compare the two; the pipeline uses the ruler."""
-    out: list[Anchor] = [
-        Anchor(ANCHOR_SYMBOL, m.start(), m.end()) for m in cp.SYMBOL_RE.finditer(text)
-    ]
-    for head in re.finditer(r"\b(?:[Rr]esolutions?|[Dd]ecisions?)\s+", text):
-        member = cp.MEMBER_RE.match(text, head.end())
-        if member:
-            out.append(Anchor(ANCHOR_REFERENCE, head.start(), member.end()))
-    return out

@@ -71,7 +71,7 @@ def detect_format(name: str, text: str) -> SourceFormat:
         return SourceFormat.ODS
     if P.MD_FRONT_MATTER_RE.match(text) or P.MD_LINK_RE.search(head):
         return SourceFormat.MARKDOWN
-    if P.SC_HEADING_RE.search(head[:600]):
+    if P.SC_HEADING_RE.search(head) and not P.UN_HEADER_RE.search(head):
         return SourceFormat.SC_OCR
     if P.UN_HEADER_RE.search(head):
         return SourceFormat.PDF_TEXT
@@ -105,7 +105,7 @@ def pdf_text(name: str, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
         raise UnreadableFile(f"{name}: broken or truncated PDF ({_one_line(err)})") from None
-    if not data.rstrip().endswith(b"%%EOF") and not b"%%EOF" in data[-2048:]:
+    if b"%%EOF" not in data[-2048:]:
         raise UnreadableFile(f"{name}: truncated PDF (no end-of-file marker)")
     text = "\f".join(pages)
     if not text.strip():

@@ -22,7 +22,7 @@ from indexer.models import (
     Resolution,
     SourceFormat,
 )
-from indexer.verbs import parse_opening
+from indexer.verbs import looks_like_opening, parse_opening
 
 _MONTHS = {
     m: i
@@ -211,11 +211,15 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
     if heading is None:
         raise NotAResolution("no Security Council resolution heading found")
     n = heading.group("n1") or heading.group("n2")
-    year = heading.group("y1") or heading.group("y2")
     adopted_at = P.SC_ADOPTED_AT_RE.search(head)
     date_match = P.SC_DATE_RE.search(head)
     date_text = adopted_at.group("date") if adopted_at else date_match.group("date") if date_match else None
     adopted = parse_date(date_text) if date_text else None
+    year = (heading.group("y1") or heading.group("y2") or "").replace("-", "")
+    if not year and adopted is not None:
+        year = str(adopted.year)  # "Resolution 290\nof 8 December 1970"
+    if not year:
+        raise NotAResolution("Security Council resolution without a year")
     vote = reflow_text(" ".join(parts.closing)) if parts.closing else None
     meeting_source = vote or (adopted_at.group("meeting") if adopted_at else "")
     meeting = P.SC_MEETING_RE.search(meeting_source)
@@ -351,37 +355,85 @@ class _Draft:
 
 
 def build_paragraphs(body: list[str], fmt: SourceFormat) -> list[_Draft]:
+    """Preambular paragraphs, operative paragraphs and their sub-paragraphs, in order."""
     drafts: list[_Draft] = []
-    pp = 0
-    top: _Draft | None = None
     numbered = any(P.OP_NUMBER_RE.match(block) for block in body)
-    for block in body:
-        op = P.OP_NUMBER_RE.match(block) or _undotted_op(block, drafts)
+    for index, block in enumerate(body):
+        top = next((d for d in reversed(drafts) if d.level == 0), None)
+        op = _op_number(block, drafts, fmt)
         sub = P.SUB_LABEL_RE.match(block)
-        if op is not None and (top is None or top.kind is ParagraphKind.PREAMBULAR or _plausible_op(drafts, int(op.group("n")))):
-            top = _Draft(f"OP{op.group('n')}", ParagraphKind.OPERATIVE, int(op.group("n")), op.group("rest"))
-            drafts.append(top)
-        elif not numbered and is_operative_opening(block) and not block[:1].islower():
-            # unnumbered operative paragraphs: "The General Assembly / Adopts the Doha
-            # Political Declaration ..." (A/RES/80/5), "Approves the report ..." (78/124)
-            n = 1 + sum(1 for d in drafts if d.kind is ParagraphKind.OPERATIVE and d.level == 0)
-            top = _Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, block)
-            drafts.append(top)
+        if op is not None:
+            n, rest = op
+            drafts.append(_Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, rest))
+        elif not numbered and _unnumbered_operative(block, sub, top):
+            # "The General Assembly / Adopts the Doha Political Declaration ..." (80/5),
+            # "Approves the report ..." (78/124), "(a) Expresses its profound gratitude"
+            # under a preamble with no numbered paragraph (ga-drafts/A_80_L.1)
+            text = sub.group("rest") if sub is not None else block
+            n = 1 + _last_op(drafts)
+            drafts.append(_Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, text))
         elif sub is not None and top is not None and sub.group("rest"):
             drafts.append(_sub_paragraph(drafts, top, sub.group("label"), sub.group("rest"), fmt))
         elif is_heading(block):
             continue
         elif drafts and (block[:1].islower() or not ends_sentence_part(drafts[-1].text)):
             drafts[-1].text = f"{drafts[-1].text} {block}"
-        elif top is None or (top.kind is ParagraphKind.PREAMBULAR and not any(
-            d.kind is ParagraphKind.OPERATIVE for d in drafts
-        )):
-            pp += 1
-            top = _Draft(f"PP{pp}", ParagraphKind.PREAMBULAR, pp, block)
-            drafts.append(top)
+        elif top is not None and top.kind is ParagraphKind.OPERATIVE:
+            if is_operative_opening(block) and _next_op_number(body, index) > _last_op(drafts) + 1:
+                # an operative number lost in OCR: "Calls upon Israel ..." between
+                # "1. Reaffirms" and "3. Declares" (S_RES_0484_1980)
+                n = _last_op(drafts) + 1
+                drafts.append(_Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, block))
+            else:
+                drafts[-1].text = f"{drafts[-1].text} {block}"
         else:
-            drafts[-1].text = f"{drafts[-1].text} {block}"
+            n = 1 + sum(1 for d in drafts if d.kind is ParagraphKind.PREAMBULAR and d.level == 0)
+            drafts.append(_Draft(f"PP{n}", ParagraphKind.PREAMBULAR, n, block))
     return drafts
+
+
+def _op_number(block: str, drafts: list[_Draft], fmt: SourceFormat) -> tuple[int, str] | None:
+    """The number and text of an operative paragraph opening ``block``, if it opens one."""
+    last = _last_op(drafts)
+    match = P.OP_NUMBER_RE.match(block)
+    if match is not None and (last == 0 or int(match.group("n")) > last):
+        return int(match.group("n")), match.group("rest")
+    if match is None and fmt is SourceFormat.SC_OCR:
+        ocr = P.OCR_OP_NUMBER_RE.match(block)
+        if ocr is not None:
+            n = int(re.sub(r"[IlL]", "1", ocr.group("n")))
+            if n == last + 1:
+                return n, ocr.group("rest")
+    undotted = P.OP_NUMBER_NO_DOT_RE.match(block)
+    if (
+        match is None
+        and undotted is not None
+        and int(undotted.group("n")) == last + 1
+        and is_operative_opening(undotted.group("rest"))
+    ):
+        return int(undotted.group("n")), undotted.group("rest")
+    return None
+
+
+def _unnumbered_operative(block: str, sub: re.Match[str] | None, top: _Draft | None) -> bool:
+    if top is not None and top.kind is ParagraphKind.OPERATIVE and sub is not None:
+        return False  # "(b)" under an unnumbered operative paragraph
+    if P.ORGAN_SENTENCE_RE.match(block):
+        return True
+    text = sub.group("rest") if sub is not None and sub.group("rest") else block
+    return is_operative_opening(text) and not text[:1].islower()
+
+
+def _last_op(drafts: list[_Draft]) -> int:
+    return max((d.number for d in drafts if d.label.startswith("OP") and d.level == 0), default=0)
+
+
+def _next_op_number(body: list[str], index: int) -> int:
+    for block in body[index + 1 :]:
+        match = P.OP_NUMBER_RE.match(block)
+        if match is not None:
+            return int(match.group("n"))
+    return 0
 
 
 def split_embedded(body: list[str]) -> tuple[list[str], list[str]]:
@@ -449,25 +501,12 @@ def is_operative_opening(block: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "ous", "ious")) and len(head) > 3
 
 
-def _undotted_op(block: str, drafts: list[_Draft]) -> re.Match[str] | None:
-    match = P.OP_NUMBER_NO_DOT_RE.match(block)
-    if match is None or not is_operative_opening(match.group("rest")):
-        return None
-    last = max((d.number for d in drafts if d.kind is ParagraphKind.OPERATIVE), default=0)
-    return match if int(match.group("n")) == last + 1 else None
-
-
-def _plausible_op(drafts: list[_Draft], n: int) -> bool:
-    """A numbered block is a new operative paragraph unless its number goes backwards
-    (a numbered list quoted inside a paragraph)."""
-    last = max((d.number for d in drafts if d.kind is ParagraphKind.OPERATIVE), default=0)
-    return n > last
-
-
 def is_heading(block: str) -> bool:
     """Section headings: "Peacebuilding financing", "I", "H" (OCR), "CHAPTER X. ..."."""
     if P.ROMAN_HEADING_RE.match(block):
         return True
+    if looks_like_opening(block):
+        return False
     words = block.split()
     return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()
 
@@ -522,7 +561,11 @@ def attach_markers(
 ) -> tuple[Paragraph, ...]:
     """Find the footnote markers of every paragraph, remove them from the text, and
     freeze the paragraphs (verb, modifier and opening from the top-level paragraph)."""
-    per_paragraph = choose_markers([_candidates(d.text) for d in drafts], known)
+    texts = [d.text for d in drafts]
+    if known:
+        per_paragraph = choose_markers([_candidates(t) for t in texts], known, texts)
+    else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
+        per_paragraph = [_explicit_candidates(t) for t in texts]
     out: list[Paragraph] = []
     top_opening: dict[str, tuple[str | None, str | None, str | None]] = {}
     for d, chosen in zip(drafts, per_paragraph, strict=True):
@@ -562,33 +605,96 @@ class _Candidate:
     tail: str = ""  # the word after it
 
 
-def _candidates(text: str) -> list[_Candidate]:
-    out = [
+def _explicit_candidates(text: str) -> list[_Candidate]:
+    return [
         _Candidate(m.start(), m.end(), int(m.group("n")), 3)
         for m in P.EXPLICIT_MARKER_RE.finditer(text)
     ]
-    for regex in (P.YEAR_MARKER_RE, P.WORD_MARKER_RE, P.PUNCT_MARKER_RE, P.PERIOD_MARKER_RE):
-        out.extend(
-            _Candidate(m.start("n"), m.end("n"), int(m.group("n")), 2) for m in regex.finditer(text)
-        )
-    for m in P.SPACED_MARKER_RE.finditer(text):
-        before = text[: m.start()].split()
-        after = text[m.end() :].split()
-        out.append(
-            _Candidate(
-                m.start(),
-                m.end("n"),
-                int(m.group("n")),
-                1,
-                before[-1].lower().strip("(") if before else "",
-                after[0].lower().strip(",;:.") if after else "",
-            )
-        )
+
+
+# (pattern, offset of the match start from the digit run, strength): where each marker
+# pattern can match around a run of digits
+_GLUED_AT_RUN = (P.WORD_MARKER_RE, P.PUNCT_MARKER_RE)
+_WEAK_AT_RUN = (P.UPPER_MARKER_RE, P.BOTH_GLUED_MARKER_RE)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every place a footnote marker may stand. The marker patterns are tried only around
+    the runs of digits of the text (one scan), not at every position."""
+    out = _explicit_candidates(text) if "[^" in text else []
+    previous_run: re.Match[str] | None = None
+    for run in P.DIGIT_RUN_RE.finditer(text):
+        start, length = run.start(), run.end() - run.start()
+        before = text[start - 1] if start else " "
+        if length >= 5:
+            _add(out, P.YEAR_MARKER_RE.match(text, start), 2, text)
+        if length <= 3:
+            for regex in _GLUED_AT_RUN:
+                _add(out, regex.match(text, start), 2, text)
+            for regex in _WEAK_AT_RUN:
+                _add(out, regex.match(text, start), 1, text)
+            if before == ".":
+                _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), 2, text)
+            if before.isspace():
+                _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), 1, text, whole=True)
+                _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
+        if length in (3, 4) and run.group().startswith("21"):
+            _add(out, P.AGENDA21_MARKER_RE.match(text, start + 2), 2, text)
+        if before == "/" and previous_run is not None and previous_run.end() == start - 1:
+            _add_slash(out, P.SLASH_NUMBER_RE.match(text, previous_run.start()))
+        previous_run = run
     return sorted(out, key=lambda c: (c.start, -c.strength))
 
 
+def _add(
+    out: list[_Candidate], m: re.Match[str] | None, strength: int, text: str, *, whole: bool = False
+) -> None:
+    if m is None:
+        return
+    if strength == 2 and _false_glued(m, text):
+        return
+    out.append(_Candidate(m.start() if whole else m.start("n"), m.end("n"), int(m.group("n")), strength))
+
+
+def _add_spaced(out: list[_Candidate], m: re.Match[str] | None, text: str) -> None:
+    if m is None:
+        return
+    before = text[max(0, m.start() - 40) : m.start()].split()
+    after = text[m.end() : m.end() + 40].split()
+    out.append(
+        _Candidate(
+            m.start(),
+            m.end("n"),
+            int(m.group("n")),
+            1,
+            before[-1].lower().strip("(") if before else "",
+            after[0].lower().strip(",;:.") if after else "",
+        )
+    )
+
+
+def _add_slash(out: list[_Candidate], m: re.Match[str] | None) -> None:
+    """"76/17918": 76/1791 + 8, 76/179 + 18, 76/17 + 918 (the sequence decides)."""
+    if m is None:
+        return
+    digits = m.group("digits") or m.group("short")
+    for k in range(1, min(3, len(digits) - 1) + 1):
+        out.append(_Candidate(m.end() - k, m.end(), int(digits[-k:]), 1))
+
+
+def _false_glued(match: re.Match[str], text: str) -> bool:
+    """A glued number that is part of a reference: "1,137 students", "GC.18/Res.9"."""
+    before = text[max(0, match.start("n") - 40) : match.start("n")]
+    if match.re is P.PERIOD_MARKER_RE:
+        return bool(P.SYMBOL_ABBREVIATION_RE.search(before[:-1]))
+    token = before.split()[-1] if before.split() else ""
+    if token.endswith(")") and "/" in token and not token.startswith("("):
+        return True  # "CM/Rec(2022)7 of the Committee of Ministers" (A/RES/79/284)
+    return len(match.group("n")) == 3 and bool(P.THOUSANDS_RE.search(before))
+
+
 def choose_markers(
-    candidates: list[list[_Candidate]], known: set[int]
+    candidates: list[list[_Candidate]], known: set[int], texts: list[str]
 ) -> list[list[_Candidate]]:
     """Which candidates are footnote markers. Footnotes are numbered in order through the
     document, so the first occurrences of the markers rise: among the explicit and glued
@@ -612,6 +718,8 @@ def choose_markers(
         if c.strength != 1 or c.number in first_at or (i, c.start) in taken:
             continue
         if c.head in P.NUMBER_HEADS or c.tail in P.NUMBER_TAILS:
+            continue
+        if c.strength == 1 and P.NUMBER_TAIL_RE.match(texts[i][c.end :]):
             continue
         pos = _bisect(order, (i, c.start))
         low = max(numbers[:pos], default=0)

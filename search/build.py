@@ -134,7 +134,7 @@ class _Run:
     outcomes: dict[str, FileOutcome] = field(default_factory=dict)
     by_symbol: dict[str, Parsed] = field(default_factory=dict)  # symkey -> latest in run
     contents: dict[str, list[str]] = field(default_factory=dict)  # symkey -> digests
-    drop_later: list[str] = field(default_factory=list)  # digests to delete after commit
+    drop_later: list[tuple[str, str]] = field(default_factory=list)  # (symkey, digest)
     written: bool = False
 
 
@@ -164,7 +164,7 @@ def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any) -> None:
     contents: list[str] = []
     earlier = run.by_symbol.get(key)
     if earlier is not None:  # same symbol twice in one run: the later file wins
-        run.drop_later.append(earlier.sha)
+        run.drop_later.append((key, earlier.sha))
         contents = [*run.contents.get(key, []), earlier.sha]
         before = run.outcomes[earlier.path]
         run.outcomes[earlier.path] = FileOutcome(
@@ -286,10 +286,13 @@ def _write(
         with ix.searcher() as searcher:
             return _count_documents(searcher), False
     writer.commit()
-    if run.drop_later:
+    if run.drop_later:  # files of this run superseded by a later one with their symbol
         cleaner = ix.writer()
-        for sha in run.drop_later:
-            cleaner.delete_by_term("sha", sha)
+        with cleaner.searcher() as searcher:
+            for key, sha in run.drop_later:
+                for docnum in list(searcher.document_numbers(symkey=key)):
+                    if searcher.stored_fields(docnum).get("sha") == sha:
+                        cleaner.delete_document(docnum)
         cleaner.commit(merge=False)
     with ix.searcher() as searcher:
         return _count_documents(searcher), True

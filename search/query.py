@@ -203,10 +203,10 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
         # every match is collected (grouping by resolution needs them all); only the best
         # ``limit`` are read and highlighted
         results = searcher.search(
-            user_query, filter=filters, limit=None, groupedby="symbol", terms=True
+            user_query, filter=filters, limit=None, groupedby="symkey", terms=True
         )
         total = len(results)
-        resolutions = len(results.groups("symbol"))
+        resolutions = len(results.groups("symkey"))
         analyzer = ix.schema["text"].analyzer
         terms, phrases = query_words(user_query)
         phrase_words = {w for p in phrases for w in p}

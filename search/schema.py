@@ -46,34 +46,36 @@ def text_analyzer() -> RegexTokenizer:
 def build_schema() -> fields.Schema:
     """The fields of every index document (unused ones are left empty per unit)."""
     analyzer = text_analyzer()
+    # Few indexed ID/KEYWORD fields: Whoosh 2.7 stats the disk for every posting of a field
+    # without lengths, so only what queries filter on is indexed; the rest is stored.
     return fields.Schema(
         # identity
-        id=fields.ID(stored=True, unique=True),  # "A/RES/71/194#OP8", "…#fn1", "…#doc"
+        id=fields.STORED(),  # "A/RES/71/194#OP8", "…#fn1", "…#doc"
         unit=fields.ID(stored=True),  # paragraph | footnote | document
-        symbol=fields.ID(stored=True, sortable=True),  # as written: "A/RES/71/194"
-        symkey=fields.ID(),  # target_key(symbol): "a/res/71/194"
-        sha=fields.ID(stored=True),  # sha256 of the file this unit was indexed from
+        symbol=fields.STORED(),  # as the document writes it: "A/RES/71/194"
+        symkey=fields.ID(sortable=True),  # target_key(symbol): "a/res/71/194"
+        sha=fields.STORED(),  # sha256 of the file this unit was indexed from
         # the resolution's metadata, on every unit
         body=fields.ID(stored=True),  # GA | SC | HRC | ECOSOC
         session=fields.NUMERIC(stored=True),  # absent when there is none
         year=fields.NUMERIC(stored=True),  # absent when unknown
-        adopted=fields.ID(stored=True),  # ISO date, "" for drafts
-        title=fields.TEXT(analyzer=analyzer, stored=True, phrase=False),
+        adopted=fields.STORED(),  # ISO date; absent for drafts
+        title=fields.STORED(),
         # the paragraph (or footnote)
-        order=fields.NUMERIC(stored=True),  # position in the document
+        order=fields.STORED(),  # position in the document
         kind=fields.ID(stored=True),  # preambular | operative | footnote
-        label=fields.ID(stored=True),  # "PP1", "OP2(a)", "footnote 1"
+        label=fields.STORED(),  # "PP1", "OP2(a)", "footnote 1"
         verb=fields.STORED(),  # as written: "Urges"
         modifier=fields.STORED(),  # "strongly"
         opening=fields.STORED(),  # "Strongly urges"
         verbs=fields.KEYWORD(commas=True, lowercase=True),  # "urges,strongly urges"
         footnotes=fields.STORED(),  # footnote numbers the paragraph's text carries
         text=fields.TEXT(analyzer=analyzer, phrase=True, stored=True),
-        # cited documents, as target_key(target); "cites" = direct + via footnote
+        # cited documents, as target_key(target): "cites" = direct + via footnote
         cites=fields.KEYWORD(),
-        cites_direct=fields.KEYWORD(stored=True),
-        cites_footnote=fields.KEYWORD(stored=True),
-        links=fields.KEYWORD(stored=True),  # instruments named without a symbol (extras)
+        cites_direct=fields.STORED(),
+        cites_footnote=fields.STORED(),
+        links=fields.STORED(),  # instruments named without a symbol (extras, not citations)
         citations=fields.STORED(),  # [(target, surface, via_footnote | None)]
         # the record of the document (unit="document" only)
         contents=fields.KEYWORD(stored=True),  # sha256 of every file indexed as this symbol

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import resource
 import sqlite3
 import sys
 import time
@@ -189,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.scale.grow import grown_documents
 
         times = build(args.db, grown_documents(args.grown))
-        print(json.dumps(dataclasses.asdict(times)))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(dataclasses.asdict(times) | {"maxrss_mib": peak}))
         return 0
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     if args.cites:

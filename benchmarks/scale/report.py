@@ -82,7 +82,7 @@ def _hits(entry: dict[str, Any]) -> str:
     def one(counts: dict[str, Any]) -> str:
         if "total" in counts:
             return f"{counts['total']:,} in {counts['resolutions']:,}"
-        return f"{counts['resolutions']:,} res. ({counts['units']:,} units)"
+        return f"{counts['resolutions']:,} res."
 
     return f"{one(entry['resdex'])} / {one(entry['fts5'])}"
 

@@ -127,7 +127,8 @@ def build_fts5(grown: Path, db: Path, log: Path) -> dict[str, Any]:
         "load_seconds": times.get("load_seconds"),
         "rows": times.get("rows"),
         "peak_tree_mib": run.peak_tree_mib,
-        "peak_single_mib": run.peak_single_mib,
+        # its own ru_maxrss: the children's running maximum already holds resdex's
+        "peak_single_mib": times.get("maxrss_mib"),
         "bytes": db.stat().st_size if db.exists() else 0,
     }
 

@@ -26,7 +26,6 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
 # a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
 _FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
-_NOISE_LINE_RES = (P.JOB_NUMBER_LINE_RE, P.BARCODE_LINE_RE, P.PLEASE_RECYCLE_RE)
 
 
 def clean(raw: RawDocument) -> CleanText:
@@ -48,23 +47,21 @@ def clean(raw: RawDocument) -> CleanText:
 def reflow(lines: Iterable[str]) -> str:
     """Join hard-wrapped lines into one, keeping a line-end hyphen that belongs to the word
     ("good-\\nneighbourliness" -> "good-neighbourliness")."""
-    out = ""
+    parts: list[str] = []
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif P.HYPHEN_END_RE.search(out) and line[0].isalnum():
-            out += line
+        if parts and line[0].isalnum() and P.HYPHEN_END_RE.search(parts[-1][-2:]):
+            parts[-1] += line
         else:
-            out += " " + line
-    return P.WS_RE.sub(" ", out)
+            parts.append(line)
+    return " ".join(" ".join(parts).split())
 
 
 def is_noise(line: str) -> bool:
     """Job numbers ("14-67668 (E)"), bar codes ("*1467668*"), "Please recycle"."""
-    return any(r.match(line) for r in _NOISE_LINE_RES)
+    return P.NOISE_LINE_RE.match(line) is not None
 
 
 def ends_sentence_part(block: str) -> bool:

@@ -153,7 +153,15 @@ class Resolution:
         return self.meta.symbol
 
     def citations(self) -> tuple[Citation, ...]:
-        """Every citation of the document once: header, paragraphs (direct), footnotes."""
+        """Every citation of the document once (header, paragraphs directly, footnotes);
+        instrument links are not citations and are left out (see ``links``)."""
+        return tuple(c for c in self._all_once() if c.kind is CitationKind.CITATION)
+
+    def links(self) -> tuple[Citation, ...]:
+        """Well-known instruments named without a symbol, linked to their symbol."""
+        return tuple(c for c in self._all_once() if c.kind is CitationKind.INSTRUMENT)
+
+    def _all_once(self) -> tuple[Citation, ...]:
         direct = tuple(c for p in self.paragraphs for c in p.citations if c.via_footnote is None)
         in_notes = tuple(c for f in self.footnotes for c in f.citations)
         return self.header_citations + direct + in_notes

@@ -70,6 +70,10 @@ ORGAN_OPENING_RE = re.compile(
 JOB_NUMBER_LINE_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*$")
 BARCODE_LINE_RE = re.compile(rf"^\s*{BARCODE}\s*(?:Please recycle)?\s*$")
 PLEASE_RECYCLE_RE = re.compile(r"^\s*Please recycle\s*$")
+# any of the three noise lines above, in one pattern
+NOISE_LINE_RE = re.compile(
+    rf"^\s*(?:{JOB_NUMBER}|{BARCODE}\s*(?:Please recycle)?|Please recycle)\s*$"
+)
 # a running head's page mark line, alone or beside the job number:
 # "2/4 ", "25-20958 2/4 " (PDF), "3/4 25-20958 " (PDF)
 PAGE_MARK_LINE_RE = re.compile(
@@ -120,7 +124,7 @@ REPORT_RE = re.compile(
     r"\[\s*(?P<text>(?:on the report of (?:the )?(?P<committee>[^()\]]+?)|"
     r"without reference to a Main Committee)\s*(?:\((?P<inner>[^\]]*)\))?)\s*\]"
 )
-REPORT_SYMBOL_RE = re.compile(rf"(?P<symbol>{UN_SYMBOL}(?:\s+and\s+Corr\.\d+)?)")
+REPORT_SYMBOL_RE = re.compile(rf"(?P<symbol>{UN_SYMBOL})")
 # "65th plenary meeting" (closing), "51st plenary meeting 26 November 2025" (ga-md/)
 # "55th (resumed) plenary meeting" (A/RES/79/233)
 PLENARY_RE = re.compile(
@@ -191,7 +195,7 @@ NUMBER_TAILS = frozenset(
 ROMAN_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\s*\.?\s*$")
 # opening with an organ as subject: "1. The Security Council requests the permanent ..."
 SUBJECT_OPENING_RE = re.compile(
-    r"^(?:The|the)\s+(?:General Assembly|Security Council|Council|Assembly)\s+"
+    r"^(?:The|the)\s+(?:General Assembly|Security Council|Council|Assembly),?\s+"
 )
 WS_RE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;:.](?:\s|$))")

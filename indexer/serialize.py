@@ -53,6 +53,25 @@ def citation_from_dict(d: JSONDict) -> Citation:
     )
 
 
+def _split(citations: tuple[Citation, ...]) -> JSONDict:
+    """``citations`` holds real citations only; instrument links stand apart in ``links``."""
+    return {
+        "citations": [citation_to_dict(c) for c in citations if c.kind is CitationKind.CITATION],
+        "links": [citation_to_dict(c) for c in citations if c.kind is CitationKind.INSTRUMENT],
+    }
+
+
+def _merge(d: JSONDict, footnotes: tuple[int, ...] = ()) -> tuple[Citation, ...]:
+    """Undo ``_split``: direct ones by position, then those via each footnote marker."""
+    found = [citation_from_dict(c) for c in (*d.get("citations", ()), *d.get("links", ()))]
+
+    def order(c: Citation) -> tuple[int, int, int]:
+        rank = -1 if c.via_footnote is None else footnotes.index(c.via_footnote)
+        return (rank, c.start, c.end)
+
+    return tuple(sorted(found, key=order))
+
+
 def paragraph_to_dict(p: Paragraph) -> JSONDict:
     return {
         "label": p.label,
@@ -64,11 +83,12 @@ def paragraph_to_dict(p: Paragraph) -> JSONDict:
         "parent": p.parent,
         "text": p.text,
         "footnotes": list(p.footnotes),
-        "citations": [citation_to_dict(c) for c in p.citations],
+        **_split(p.citations),
     }
 
 
 def paragraph_from_dict(d: JSONDict) -> Paragraph:
+    footnotes = tuple(d.get("footnotes", ()))
     return Paragraph(
         label=d["label"],
         kind=ParagraphKind(d["kind"]),
@@ -78,8 +98,8 @@ def paragraph_from_dict(d: JSONDict) -> Paragraph:
         modifier=d.get("modifier"),
         opening=d.get("opening"),
         parent=d.get("parent"),
-        footnotes=tuple(d.get("footnotes", ())),
-        citations=tuple(citation_from_dict(c) for c in d.get("citations", ())),
+        footnotes=footnotes,
+        citations=_merge(d, footnotes),
     )
 
 
@@ -119,12 +139,13 @@ def resolution_to_dict(res: Resolution) -> JSONDict:
             {
                 "number": f.number,
                 "text": f.text,
-                "citations": [citation_to_dict(c) for c in f.citations],
+                **_split(f.citations),
             }
             for f in res.footnotes
         ],
         "header_citations": [citation_to_dict(c) for c in res.header_citations],
         "citations": [citation_to_dict(c) for c in res.citations()],
+        "links": [citation_to_dict(c) for c in res.links()],
     }
     if res.source is not None:
         out["source"] = {
@@ -162,7 +183,7 @@ def resolution_from_dict(d: JSONDict) -> Resolution:
             Footnote(
                 number=f["number"],
                 text=f["text"],
-                citations=tuple(citation_from_dict(c) for c in f.get("citations", ())),
+                citations=_merge(f),
             )
             for f in d.get("footnotes", ())
         ),

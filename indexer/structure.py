@@ -335,7 +335,11 @@ def clean_title(title: str | None) -> str | None:
 
 
 def reflow_text(text: str) -> str:
-    return P.SPACE_BEFORE_PUNCT_RE.sub("", P.WS_RE.sub(" ", text)).strip()
+    """Whitespace normalized; no space before , ; : . (left where a marker was removed)."""
+    text = " ".join(text.split())
+    if " ," in text or " ;" in text or " :" in text or " ." in text:
+        text = P.SPACE_BEFORE_PUNCT_RE.sub("", text)
+    return text
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -425,7 +429,10 @@ def _unnumbered_operative(block: str, sub: re.Match[str] | None, top: _Draft | N
 
 
 def _last_op(drafts: list[_Draft]) -> int:
-    return max((d.number for d in drafts if d.label.startswith("OP") and d.level == 0), default=0)
+    for d in reversed(drafts):
+        if d.level == 0 and d.label.startswith("OP"):
+            return d.number
+    return 0
 
 
 def _next_op_number(body: list[str], index: int) -> int:
@@ -440,14 +447,14 @@ def split_embedded(body: list[str]) -> tuple[list[str], list[str]]:
     """A resolution whose only paragraph adopts a text that follows it in full ("Adopts the
     following Pact for the Future and its annexes:" then the Pact, A/RES/79/1): the text
     is kept apart, like an annex."""
-    blocks = [b for b in body if not is_heading(b)]
+    first = next((i for i, b in enumerate(body) if not is_heading(b)), None)
     if (
-        len(blocks) > 1
-        and is_operative_opening(blocks[0])
-        and blocks[0].rstrip().endswith(":")
-        and not P.OP_NUMBER_RE.match(blocks[0])
+        first is not None
+        and first + 1 < len(body)
+        and body[first].rstrip().endswith(":")
+        and is_operative_opening(body[first])
+        and not P.OP_NUMBER_RE.match(body[first])
     ):
-        first = body.index(blocks[0])
         return body[: first + 1], body[first + 1 :]
     return body, []
 
@@ -522,7 +529,15 @@ def _sub_paragraph(drafts: list[_Draft], top: _Draft, label: str, text: str, fmt
         if not (label.isdigit() and _next_is_digit_label(drafts, label)):
             label = _OCR_ROMAN[label]
     roman = label in _ROMANS and not _continues_letters(last_letter, label)
-    if roman and last_letter is not None:
+    roman_list = (  # "(i) Withdrawal ...", "(ii) Termination ..." right under OP1 (242 (1967))
+        last_letter is not None
+        and last_letter.sub in _ROMANS
+        and label in _ROMANS
+        and _ROMANS.index(label) == _ROMANS.index(last_letter.sub) + 1
+        and not _continues_letters(last_letter, label)
+        and (last_roman is None or last_roman.parent != last_letter.label)
+    )
+    if roman and last_letter is not None and not roman_list:
         parent = last_letter
         level = 2
     else:

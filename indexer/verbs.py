@@ -66,7 +66,8 @@ _NONE = Opening(None, None, None)
 
 def parse_opening(text: str) -> Opening:
     """Split the opening words of a paragraph's text (label already removed)."""
-    text = P.SUBJECT_OPENING_RE.sub("", text, count=1)
+    if text.startswith(("The ", "the ")):
+        text = P.SUBJECT_OPENING_RE.sub("", text, count=1)
     words = _leading_words(text, 8)
     if not words:
         return _NONE

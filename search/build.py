@@ -10,10 +10,9 @@ the caller gets an ``IndexReport`` and a progress callback.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -21,11 +20,11 @@ from typing import Any
 
 from indexer.models import Resolution
 from indexer.sources import SUPPORTED_SUFFIXES
-from search import store
+from search import store, whoosh_fixes
 from search.documents import index_documents
-from search.schema import UNIT_DOCUMENT
+from search.schema import UNIT_ALIAS, UNIT_DOCUMENT
 from search.targets import target_key
-from search.workers import Parsed, init_worker, parse_file
+from search.workers import Parsed, parse_and_write, parse_file
 
 # Below this many files to parse, starting worker processes (each importing spaCy) costs
 # more than it saves.
@@ -70,10 +69,8 @@ class IndexReport:
 class WriterOptions:
     """How the writing side runs (``benchmarks/bench_index.py`` compares them)."""
 
-    workers: int = 2  # parse processes; 0 or 1: parse in this process
-    procs: int = 1  # Whoosh writer processes (MpWriter) when > 1
-    multisegment: bool = True
-    limitmb: int = 256
+    workers: int = 2  # processes that parse and write a segment each; 0 or 1: this one
+    limitmb: int = 128  # memory for postings per writer before spilling to disk
 
 
 # --- the files --------------------------------------------------------------------------------
@@ -105,25 +102,6 @@ def file_sha(path: Path) -> str:
     return h.hexdigest()
 
 
-# --- parsing, in workers or here --------------------------------------------------------------
-
-
-def _parsed_stream(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[Parsed]:
-    if workers <= 1 or len(jobs) < MIN_FILES_FOR_WORKERS:
-        for job in jobs:
-            yield parse_file(job)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ctx.Pool(min(workers, len(jobs)), initializer=init_worker)
-    try:
-        yield from pool.imap(parse_file, jobs, chunksize=2)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
-
-
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -133,27 +111,24 @@ class _Run:
 
     outcomes: dict[str, FileOutcome] = field(default_factory=dict)
     by_symbol: dict[str, Parsed] = field(default_factory=dict)  # symkey -> latest in run
-    contents: dict[str, list[str]] = field(default_factory=dict)  # symkey -> digests
     drop_later: list[tuple[str, str]] = field(default_factory=list)  # (symkey, digest)
     written: bool = False
 
 
 def _record(searcher: Any, **terms: str) -> dict[str, Any] | None:
-    stored = searcher.document(unit=UNIT_DOCUMENT, **terms)
-    if stored is None:
+    """The stored fields of the record (or alias) matching ``terms``, without its data."""
+    docnum = searcher.document_number(**terms)
+    if docnum is None:
         return None
+    stored = dict(searcher.stored_fields(docnum))
     stored.pop("data", None)
-    return dict(stored)
-
-
-def _add(writer: Any, parsed: Parsed, contents: list[str]) -> None:
-    for doc in parsed.docs:
-        if doc.get("unit") == UNIT_DOCUMENT:
-            doc = doc | {"contents": " ".join(dict.fromkeys([parsed.sha, *contents]))}
-        writer.add_document(**doc)
+    return stored
 
 
 def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any) -> None:
+    """Decide what one parsed file is (added, replaced, refused; an earlier file of the run
+    with its symbol becomes superseded), delete what it replaces, and add its documents
+    when they were not written by a worker already."""
     if parsed.refused is not None or parsed.symbol is None:
         run.outcomes[parsed.path] = FileOutcome(
             parsed.path, Status.REFUSED, reason=parsed.refused or "not a resolution"
@@ -161,11 +136,9 @@ def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any) -> None:
         return
     key = target_key(parsed.symbol)
     status, reason = Status.ADDED, None
-    contents: list[str] = []
     earlier = run.by_symbol.get(key)
     if earlier is not None:  # same symbol twice in one run: the later file wins
         run.drop_later.append((key, earlier.sha))
-        contents = [*run.contents.get(key, []), earlier.sha]
         before = run.outcomes[earlier.path]
         run.outcomes[earlier.path] = FileOutcome(
             earlier.path,
@@ -179,13 +152,13 @@ def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any) -> None:
         if status == Status.ADDED:
             status, reason = Status.REPLACED, f"{earlier.path} (same symbol, this run)"
     else:
-        old = _record(searcher, symkey=key)
+        old = _record(searcher, symkey=key, unit=UNIT_DOCUMENT)
         if old is not None:
-            writer.delete_by_term("symkey", key)
+            writer.delete_by_term("symkey", key)  # the old version, records and aliases
             status, reason = Status.REPLACED, str(old.get("path") or old.get("symbol"))
     run.by_symbol[key] = parsed
-    run.contents[key] = contents
-    _add(writer, parsed, contents)
+    for doc in parsed.docs:
+        writer.add_document(**doc)
     run.written = True
     run.outcomes[parsed.path] = FileOutcome(
         parsed.path,
@@ -252,6 +225,7 @@ def _write(
 ) -> tuple[int, bool]:
     from whoosh.index import open_dir
 
+    whoosh_fixes.apply()
     ix = open_dir(str(staged))
     jobs: list[tuple[str, str]] = []
     seen: dict[str, str] = {}  # digest -> first path of this run with it
@@ -261,9 +235,11 @@ def _write(
             old = _record(searcher, contents=sha)
             if old is not None or sha in seen:
                 where = seen.get(sha) or str(old.get("path") if old else "")
-                symbol = old.get("symbol") if old else None
                 run.outcomes[str(path)] = FileOutcome(
-                    str(path), Status.SKIPPED, symbol=symbol, reason=f"same content as {where}"
+                    str(path),
+                    Status.SKIPPED,
+                    symbol=old.get("symbol") if old else None,
+                    reason=f"same content as {where}",
                 )
                 if progress:
                     progress(1)
@@ -272,12 +248,23 @@ def _write(
             jobs.append((str(path), sha))
         if not jobs:
             return _count_documents(searcher), False
-        writer = _writer(ix, opts)
+        writer = ix.writer(limitmb=opts.limitmb)
+        segments: list[Any] = []
+        stream: Generator[Parsed, None, None]
         try:
-            for parsed in _parsed_stream(jobs, opts.workers):
-                _handle(run, parsed, searcher, writer)
-                if progress:
-                    progress(1)
+            if opts.workers > 1 and len(jobs) >= MIN_FILES_FOR_WORKERS:
+                stream = parse_and_write(
+                    str(staged), jobs, min(opts.workers, len(jobs)), opts.limitmb, segments
+                )
+            else:
+                stream = (parse_file(job) for job in jobs)
+            try:
+                for parsed in stream:
+                    _handle(run, parsed, searcher, writer)
+                    if progress:
+                        progress(1)
+            finally:
+                stream.close()
         except BaseException:
             writer.cancel()
             raise
@@ -285,28 +272,47 @@ def _write(
         writer.cancel()
         with ix.searcher() as searcher:
             return _count_documents(searcher), False
-    writer.commit()
-    if run.drop_later:  # files of this run superseded by a later one with their symbol
-        cleaner = ix.writer()
-        with cleaner.searcher() as searcher:
-            for key, sha in run.drop_later:
-                for docnum in list(searcher.document_numbers(symkey=key)):
-                    if searcher.stored_fields(docnum).get("sha") == sha:
-                        cleaner.delete_document(docnum)
-        cleaner.commit(merge=False)
+    _commit(writer, segments)
+    if run.drop_later:
+        _drop_superseded(ix, run.drop_later)
     with ix.searcher() as searcher:
         return _count_documents(searcher), True
 
 
+def _commit(writer: Any, segments: list[Any]) -> None:
+    """``writer.commit()``, with the segments the worker processes wrote added to the
+    index as they are (Whoosh's ``MpWriter(multisegment=True)`` does the same)."""
+    if not segments:
+        writer.commit()
+        return
+    final = writer._merge_segments(None, None, None)
+    final += segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def _drop_superseded(ix: Any, superseded: list[tuple[str, str]]) -> None:
+    """Delete the documents of files superseded in this run by a later file with their
+    symbol, and leave an alias record so that re-running skips them as indexed."""
+    cleaner = ix.writer()
+    with cleaner.searcher() as searcher:
+        for key, sha in superseded:
+            symbol = None
+            for docnum in list(searcher.document_numbers(symkey=key)):
+                stored = searcher.stored_fields(docnum)
+                if stored.get("sha") == sha:
+                    symbol = stored.get("symbol")
+                    cleaner.delete_document(docnum)
+            cleaner.add_document(unit=UNIT_ALIAS, symkey=key, symbol=symbol, sha=sha, contents=sha)
+    cleaner.commit(merge=False)
+
+
 def _count_documents(searcher: Any) -> int:
     return sum(1 for _ in searcher.document_numbers(unit=UNIT_DOCUMENT))
-
-
-def _writer(ix: Any, opts: WriterOptions) -> Any:
-    kwargs: dict[str, Any] = {"limitmb": opts.limitmb}
-    if opts.procs > 1:
-        kwargs |= {"procs": opts.procs, "multisegment": opts.multisegment}
-    return ix.writer(**kwargs)
 
 
 def cpu_workers() -> int:

@@ -188,6 +188,7 @@ def filter_query(request: SearchRequest) -> Any:
 
 # --- search ---------------------------------------------------------------------------------
 
+
 def _opt_int(value: Any) -> int | None:
     return int(value) if value else None
 

@@ -20,6 +20,7 @@ INDEX_FORMAT = 1
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
 UNIT_DOCUMENT = "document"
+UNIT_ALIAS = "alias"  # a file superseded in its run by another with the same symbol
 KIND_FOOTNOTE = "footnote"
 
 # --- the text analyzer: named pieces --------------------------------------------------------

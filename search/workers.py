@@ -10,6 +10,7 @@ import contextlib
 import ctypes
 import dataclasses
 import signal
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,3 +79,89 @@ def parse_file(job: tuple[str, str]) -> Parsed:
         paragraphs=len(res.paragraphs),
         footnotes=len(res.footnotes),
     )
+
+
+# --- worker processes that also write: one Whoosh segment each --------------------------------
+
+
+class WorkerDied(ResdexError):
+    """An index worker process ended without finishing its segment."""
+
+
+def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None:
+    """Process body: parse the files taken from ``tasks``, write their index documents into
+    a segment of its own (no lock: the parent holds the index's), report each file on
+    ``results``; on the ``None`` sentinel finish the segment and send it."""
+    init_worker()
+    from whoosh.index import open_dir
+    from whoosh.writing import SegmentWriter
+
+    from search import whoosh_fixes
+
+    whoosh_fixes.apply()
+    writer = SegmentWriter(open_dir(staged), _lk=False, limitmb=limitmb)
+    while (job := tasks.get()) is not None:
+        parsed = parse_file(job)
+        for doc in parsed.docs:
+            writer.add_document(**doc)
+        results.put(("file", dataclasses.replace(parsed, docs=())))
+    if writer._added:
+        segment = writer._finalize_segment()
+    else:
+        writer._close_segment()
+        segment = None
+    writer._tempstorage.destroy()
+    results.put(("done", segment))
+
+
+def parse_and_write(
+    staged: str, jobs: list[tuple[str, str]], workers: int, limitmb: int, segments: list[Any]
+) -> Generator[Parsed, None, None]:
+    """Run ``workers`` processes over ``jobs``; yield each file's outcome (without its
+    documents, already written) as it comes; append the finished segments to ``segments``.
+    The processes are gone when the generator is closed, however it ends."""
+    import multiprocessing
+    import queue
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    tasks = ctx.Queue()
+    results = ctx.Queue()
+    for job in jobs:
+        tasks.put(job)
+    procs = [
+        ctx.Process(target=_segment_worker, args=(staged, tasks, results, limitmb), daemon=True)
+        for _ in range(workers)
+    ]
+    for _ in procs:
+        tasks.put(None)
+    for p in procs:
+        p.start()
+    done = 0
+    try:
+        while done < len(procs):
+            try:
+                kind, payload = results.get(timeout=0.5)
+            except queue.Empty:
+                dead = [p for p in procs if p.exitcode not in (None, 0)]
+                if dead:
+                    raise WorkerDied(
+                        f"an index worker stopped (exit status {dead[0].exitcode}); "
+                        "the index is unchanged"
+                    ) from None
+                continue
+            if kind == "done":
+                done += 1
+                if payload is not None:
+                    segments.append(payload)
+            else:
+                yield payload
+        for p in procs:
+            p.join()
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+            p.join()
+        tasks.cancel_join_thread()
+        results.cancel_join_thread()

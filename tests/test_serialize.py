@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from indexer.models import (
     Body,
     Citation,
+    CitationKind,
     Footnote,
     Metadata,
     Paragraph,
@@ -15,6 +20,7 @@ from indexer.models import (
     Report,
     Resolution,
 )
+from indexer.pipeline import parse_path
 from indexer.serialize import resolution_from_dict, resolution_to_dict
 
 # A/RES/71/194 (corpus/A_RES_71_194.md), PP1 and OP8 with footnote 1, written by hand.
@@ -35,6 +41,15 @@ VIA = Citation(
     pinpoint="chap. III",
     via_footnote=1,
     location="footnote 1",
+)
+# "Vienna Declaration and Programme of Action" in PP1: an instrument link, not a citation.
+LINK = Citation(
+    surface="Vienna Declaration and Programme of Action",
+    target="A/CONF.157/24",
+    start=PP1.index("Vienna"),
+    end=PP1.index("Vienna") + 42,
+    kind=CitationKind.INSTRUMENT,
+    location="PP1",
 )
 REPORT = Report(
     "Third Committee", "A/71/484/Add.2", "on the report of the Third Committee (A/71/484/Add.2)"
@@ -64,7 +79,7 @@ RES = Resolution(
             None,
             "Reaffirming",
             footnotes=(1,),
-            citations=(VIA,),
+            citations=(LINK, VIA),
         ),
         Paragraph(
             "OP9",
@@ -77,7 +92,7 @@ RES = Resolution(
             "Also emphasizes",
         ),
     ),
-    footnotes=(Footnote(1, NOTE1, (VIA,)),),
+    footnotes=(Footnote(1, NOTE1, (replace(VIA, via_footnote=None),)),),
     header_citations=(
         Citation("A/71/484/Add.2", "A/71/484/Add.2", 38, 52, location="header:report"),
     ),
@@ -122,6 +137,24 @@ def test_interface_keys() -> None:
     # the whole list: the header's citation, then the footnote's, once each
     assert [c["target"] for c in d["citations"]] == ["A/71/484/Add.2", "A/CONF.157/24"]
     assert REPORT.text[38:52] == "A/71/484/Add.2"
+
+
+def test_instrument_links_are_not_citations() -> None:
+    d = resolution_to_dict(RES)
+    pp1 = d["paragraphs"][0]
+    assert [c["target"] for c in pp1["citations"]] == ["A/CONF.157/24"]
+    assert pp1["citations"][0]["via_footnote"] == 1
+    assert [c["text"] for c in pp1["links"]] == ["Vienna Declaration and Programme of Action"]
+    assert PP1[LINK.start : LINK.end] == LINK.surface
+    assert [c["kind"] for c in d["citations"]] == ["citation", "citation"]
+    assert [c["target"] for c in d["links"]] == ["A/CONF.157/24"]
+
+
+@pytest.mark.parametrize("name", ["A_RES_69_179.ods.txt", "A_RES_71_194.md"])
+def test_round_trip_of_parsed_seeds(project_corpus: Path, name: str) -> None:
+    res = parse_path(project_corpus / name)
+    text = json.dumps(resolution_to_dict(res), ensure_ascii=False)
+    assert resolution_from_dict(json.loads(text)) == res
 
 
 def test_round_trip_through_json() -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from indexer import patterns as P
 from indexer.models import CleanText, RawDocument, SourceFormat
-from indexer.verbs import looks_like_opening
+from indexer.verbs import looks_like_opening, looks_like_operative
 
 FOOTNOTE_RULE = "_" * 15
 
@@ -24,6 +24,8 @@ _RUNNING_HEAD_LINES = 10
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # "...in October 2020, 8" (A/RES/78/88): a spaced footnote marker after the comma
 _TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+# a line ending with a comma or semicolon, an editorial footnote number allowed: "Coast, 26"
+_COMMA_END_RE = re.compile(r"[,;]\s?(?:\d{1,3})?\s*$")
 # a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
 _FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
 
@@ -91,8 +93,12 @@ def continues(previous: str, block: str) -> bool:
     return previous.rstrip().endswith(",") and not P.ROMAN_HEADING_RE.match(block)
 
 
-def with_footnotes(fmt: SourceFormat, blocks: Sequence[str], notes: Sequence[str],
-                   front_matter: tuple[tuple[str, str], ...] = ()) -> CleanText:
+def with_footnotes(
+    fmt: SourceFormat,
+    blocks: Sequence[str],
+    notes: Sequence[str],
+    front_matter: tuple[tuple[str, str], ...] = (),
+) -> CleanText:
     lines = [b for b in blocks if b]
     if notes:
         lines.append(FOOTNOTE_RULE)
@@ -239,7 +245,9 @@ def unmark(line: str) -> str:
     line = P.MD_LINK_RE.sub(r"\1", line)
     line = P.MD_EMPHASIS_RE.sub(r"\2", line)
     line = P.MD_HEADING_RE.sub("", line)
-    return P.SUPERSCRIPT_RUN_RE.sub(lambda m: f"[^{m.group().translate(_SUPERSCRIPT_DIGITS)}]", line)
+    return P.SUPERSCRIPT_RUN_RE.sub(
+        lambda m: f"[^{m.group().translate(_SUPERSCRIPT_DIGITS)}]", line
+    )
 
 
 def clean_markdown(text: str) -> CleanText:
@@ -391,4 +399,8 @@ def _opens_paragraph_after(previous: str, line: str) -> bool:
         return False
     if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
         return True
-    return looks_like_opening(line) and previous.rstrip().endswith((",", ";"))
+    if _COMMA_END_RE.search(previous) is None:
+        return False
+    # "Having examined the application of the Republic of / the Ivory Coast, 26" then
+    # "Recommends to the General Assembly ..." (S_RES_0150_1960)
+    return looks_like_opening(line) or looks_like_operative(line)

@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set."""
+    return frozenset(text.split())
+
+
+def word_list(text: str) -> tuple[str, ...]:
+    """The words of a whitespace-separated list, in order."""
+    return tuple(text.split())
+
+
 # --------------------------------------------------------------------------- pieces
 
 # "December", "Apri]" (an OCR slip in sc-text/S_RES_0687_1991: "of 3 Apri] 1991")
@@ -77,7 +88,7 @@ NOISE_LINE_RE = re.compile(
 # a running head's page mark line, alone or beside the job number:
 # "2/4 ", "25-20958 2/4 " (PDF), "3/4 25-20958 " (PDF)
 PAGE_MARK_LINE_RE = re.compile(
-    rf"^\s*(?:\d{{2}}-\d{{5}}\s+)?(?P<n>\d{{1,3}})/(?P<m>\d{{1,3}})(?:\s+\d{{2}}-\d{{5}})?\s*$"
+    r"^\s*(?:\d{2}-\d{5}\s+)?(?P<n>\d{1,3})/(?P<m>\d{1,3})(?:\s+\d{2}-\d{5})?\s*$"
 )
 RULE_LINE_RE = re.compile(rf"^\s*{RULE}\s*$")
 # ODS trailer lines: "------", "_______________"
@@ -107,7 +118,9 @@ RES_NUMBER_TITLE_RE = re.compile(
 SESSION_OF_NUMBER_RE = re.compile(r"(?:ES-|S-)?(\d+)/")
 SYMBOL_LINE_RE = re.compile(rf"(?<![\w/])(?P<symbol>{GA_RES_SYMBOL}|{DRAFT_SYMBOL})(?![\w/])")
 DISTR_RE = re.compile(rf"Distr\.:\s*(?P<kind>General|Limited)(?:\s+(?P<date>{DATE}))?")
-SESSION_RE = re.compile(rf"\b(?P<ordinal>{ORDINAL_WORD})\s+(?:special\s+|emergency\s+special\s+)?session\b")
+SESSION_RE = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL_WORD})\s+(?:special\s+|emergency\s+special\s+)?session\b"
+)
 AGENDA_RE = re.compile(
     rf"\bAgenda items?\s+(?P<items>{AGENDA_ITEM}(?:\s*(?:,|and)\s*{AGENDA_ITEM})*)"
 )
@@ -165,7 +178,9 @@ PUNCT_MARKER_RE = re.compile(r"(?<=[,;:”’\"\)\]])(?P<n>\d{1,3})(?![\d/.\-]\d
 THOUSANDS_RE = re.compile(r"(?<![\d/.])\d{1,3},$")
 # "all previous resolutions 3on the follow-up", "the Paris Agreement 5and its early entry"
 # (A/RES/80/129): a marker glued to the word after it (never "5th", "21st", "2nd")
-LEFT_SPACED_MARKER_RE = re.compile(r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)")
+LEFT_SPACED_MARKER_RE = re.compile(
+    r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
+)
 # (not "resolution GC.18/Res.9 of 7 November 2019", A/RES/79/222: see SYMBOL_ABBREVIATION)
 PERIOD_MARKER_RE = re.compile(r"(?<=[a-z]{2})\.(?P<n>\d{1,3})(?![\d/]|\.\d|[\w])")
 # "Outcome, 1  sports", "Rights 9 and", "Council 41 and", "20 127 and 23 July 128 1993"
@@ -174,21 +189,25 @@ SPACED_MARKER_RE = re.compile(r"(?<=\S)\s(?P<n>\d{1,3})(?=\s|[,;:.]\s|[,;:.]?$)"
 # (not "resolution", "resolutions", "decision", "goals": "a draft resolution 8 was not
 # adopted" (A/RES/78/222), "the Sustainable Development Goals 6 and" (A/RES/78/23) are
 # markers; a resolution number has a slash or a year in brackets, see NUMBER_TAIL_RE)
+# (not "group": "the 2022 Group 6 to provide" is a marker, A/RES/80/28)
 NUMBER_HEADS = frozenset(
-    """paragraph paragraphs para paras item items
-    article articles art goal target targets no no. nos vol vol. chapter chap sect
-    section rule rules annex principle principles
-    of and to from on or by between than about over under nearly some at in the
-    phase level grade category table figure step part volume
-    january february march april may june july august september october november december
-    supplement number numbers page pages objective objectives indicator indicators
-    group covid-19 g g-20 g20 class level""".split()
+    word_set(
+        """paragraph paragraphs para paras item items article articles art goal target targets
+        no no. nos vol vol. chapter chap sect section rule rules annex principle principles
+        of and to from on or by between than about over under nearly some at in the phase
+        level grade category table figure step part volume january february march april may
+        june july august september october november december supplement number numbers page
+        pages objective objectives indicator indicators covid-19 g g-20 g20 class level"""
+    )
 )
 # words that make a number before them a quantity: "5 September", "10 per cent"
+# ("annual 4 trillion United States dollar financing gap", A/RES/80/124)
 NUMBER_TAILS = frozenset(
-    """january february march april may june july august september october november
-    december per percent years year months month days day weeks hours
-    times million billion""".split()
+    word_set(
+        """january february march april may june july august september october november
+        december per percent years year months month days day weeks hours times million
+        billion trillion %"""
+    )
 )
 # section headings inside texts: "Peacebuilding financing", "I", "H" (sc-text), "A",
 # "CHAPTER X. —- ADMISSION OF NEW MEMBERS"
@@ -223,16 +242,30 @@ SYMBOL_ABBREVIATION_RE = re.compile(
 UPPER_MARKER_RE = re.compile(r"(?:(?<=[A-Z]{2})|(?<=\bI))(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
 # "the Paris Agreement4and its early entry" (A/RES/78/163): glued on both sides
 # "the Paris Agreement,38and the Kunming-Montreal" (A/RES/79/159)
-BOTH_GLUED_MARKER_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[,;]))(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)")
+BOTH_GLUED_MARKER_RE = re.compile(
+    r"(?:(?<=[a-z]{2})|(?<=[,;]))(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
+)
 # "resolutions ... 76/17918 and 77/229" (A/RES/78/221): 76/179 + footnote 18;
 # "54/2639 and 54/3340" (A/RES/78/253), "resolution 6/929" (A/RES/79/204),
 # more digits after the slash than a resolution number has: every split of them is a weak
 # candidate, the footnote sequence decides
 SLASH_NUMBER_RE = re.compile(
-    r"(?<![\d/.])(?:\d{1,3}/(?P<digits>\d{4,7})|\d/(?P<short>\d{3}))(?![\d/])"
+    r"(?:(?<![\d/.])(?:\d{1,3}|[IVXL]{1,6})/(?P<digits>\d{4,7})|(?<![\d/.])\d/(?P<short>\d{2,3})"
+    r"|(?:[IVXL]{1,6}|CP|CMA|CMP)\.(?P<dotted>\d{3,6})|S-\d{1,2}/(?P<special>\d{2,3}))"
+    r"(?![\d/])"
 )
-# "Agenda 216" (A/RES/78/136, 78/157): Agenda 21 + footnote 6
-AGENDA21_MARKER_RE = re.compile(r"(?<=\bAgenda 21)(?P<n>\d{1,2})(?![\d/])")
+# "decision VII/1113 and other relevant decisions" (A/RES/78/68): VII/11 + footnote 13;
+# "resolutions 5/1 3 and 5/64 of 2 March 2022" (A/RES/79/313): 5/6 + footnote 4;
+# "paragraphs VIII.7441 and VIII.9642 of the reports" (A/RES/80/242): VIII.74 + 41
+SLASH_HEAD_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,6})$")
+# "decision 1/CP.2731 and 1/CMA.4" (A/RES/78/153): 1/CP.27 + footnote 31;
+# "Human Rights Council resolution S-35/16 and" (A/RES/79/183): S-35/1 + footnote 6
+DOTTED_HEAD_RE = re.compile(r"(?:[IVXL]{1,6}|CP|CMA|CMP)$")
+SPECIAL_HEAD_RE = re.compile(
+    r"S-\d{1,2}$"
+)  # names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
+# Agenda 21 + footnote 6; "COVID-1915" (A/RES/78/233) is COVID-19 + footnote 15
+NAMES_ENDING_IN_NUMBER = ("Agenda 21", "COVID-19", "COVID‑19")
 # after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
 # a list ("Goals 4, 5, 14 and 15"): the number is not a marker
 NUMBER_TAIL_RE = re.compile(
@@ -248,3 +281,6 @@ ORGAN_SENTENCE_RE = re.compile(
 )
 # runs of digits: the places where footnote markers are looked for
 DIGIT_RUN_RE = re.compile(r"\d+")
+# an editorial footnote number after the vote line: "... by 14 votes to none. 30"
+# (S_RES_0429_1978)
+TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")

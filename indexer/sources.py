@@ -23,7 +23,7 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
 # how much of a text the format detection looks at
 _HEAD_CHARS = 3000
 # control characters that never occur in a text file (tab, newlines, form feed excepted)
-_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13}))
 
 
 def read_document(path: str | Path) -> RawDocument:
@@ -52,7 +52,7 @@ def document_from_bytes(name: str, data: bytes) -> RawDocument:
 def decode_text(name: str, data: bytes) -> str:
     """UTF-8 text of a file (a BOM is dropped); binary or other encodings are refused."""
     sample = data[:65536]
-    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if b"\x00" in sample or controls > len(sample) // 100:
         raise UnreadableFile(f"{name}: binary file, not text")
     try:

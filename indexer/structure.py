@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from indexer import patterns as P
 from indexer.clean import FOOTNOTE_RULE, ends_sentence_part
@@ -22,13 +22,15 @@ from indexer.models import (
     Resolution,
     SourceFormat,
 )
-from indexer.verbs import looks_like_opening, parse_opening
+from indexer.verbs import looks_like_opening, looks_like_operative, parse_opening
 
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
+        P.word_list(
+            """January February March April May June July August September October November
+            December"""
+        ),
         start=1,
     )
 }
@@ -36,20 +38,40 @@ _MONTHS["Apri]"] = 4
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth".split(), start=1
+        P.word_list("""first second third fourth fifth sixth seventh eighth ninth"""), start=1
     )
 }
 _TEENS = {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _TENS_ORDINAL = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
 _ORGANS = {
     "General Assembly": Body.GA,
@@ -59,7 +81,7 @@ _ORGANS = {
 }
 # OCR slips for roman sub-paragraph labels: "(1)" for "(i)" (sc-text/S_RES_0242_1967)
 _OCR_ROMAN = {"1": "i", "11": "ii", "111": "iii", "l": "i", "il": "ii", "li": "ii"}
-_ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx").split()
+_ROMANS = P.word_list("""i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx""")
 
 
 # --------------------------------------------------------------------------- entry point
@@ -73,11 +95,11 @@ def structure(clean: CleanText) -> Resolution:
     parts = split_parts(lines, clean.format)
     meta = read_metadata(parts, front, clean.format)
     body, embedded = split_embedded(parts.body)
-    paragraphs = unique_labels(
+    drafts = unique_labels(
         build_paragraphs(body, clean.format) + annex_paragraphs(embedded + parts.annex)
     )
     footnotes = parse_footnotes(notes)
-    paragraphs = attach_markers(paragraphs, {f.number for f in footnotes}, clean.format)
+    paragraphs = attach_markers(drafts, {f.number for f in footnotes})
     return Resolution(meta=meta, paragraphs=paragraphs, footnotes=footnotes)
 
 
@@ -111,10 +133,10 @@ def split_parts(lines: list[str], fmt: SourceFormat) -> Parts:
     body: list[str] = []
     closing: list[str] = []
     for line in lines[start:]:
-        if closing:
-            closing.append(line)
-        elif P.PLENARY_RE.match(line) or (
-            fmt is SourceFormat.SC_OCR and P.SC_VOTE_START_RE.match(line) and body
+        if (
+            closing
+            or P.PLENARY_RE.match(line)
+            or (fmt is SourceFormat.SC_OCR and P.SC_VOTE_START_RE.match(line) and body)
         ):
             closing.append(line)
         else:
@@ -162,8 +184,10 @@ def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Met
     head = " \n".join(parts.header)
     if fmt is SourceFormat.SC_OCR:
         return sc_metadata(parts, head)
-    symbol_match = P.SYMBOL_LINE_RE.search(head)
-    symbol = symbol_match.group("symbol") if symbol_match else front.get("symbol")
+    # the document's own symbol: the YAML header's, else a symbol in the page header (not
+    # the one of the report line: "[without reference to a Main Committee (A/80/L.11)]")
+    symbol_match = P.SYMBOL_LINE_RE.search(P.REPORT_RE.sub(" ", head))
+    symbol = front.get("symbol") or (symbol_match.group("symbol") if symbol_match else None)
     number_match = P.RES_NUMBER_TITLE_RE.match(parts.number_line or "")
     adopted_match = P.ADOPTED_RE.search(head)
     organ = parts.organ or (adopted_match.group("organ") if adopted_match else None)
@@ -213,7 +237,9 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
     n = heading.group("n1") or heading.group("n2")
     adopted_at = P.SC_ADOPTED_AT_RE.search(head)
     date_match = P.SC_DATE_RE.search(head)
-    date_text = adopted_at.group("date") if adopted_at else date_match.group("date") if date_match else None
+    date_text = (
+        adopted_at.group("date") if adopted_at else date_match.group("date") if date_match else None
+    )
     adopted = parse_date(date_text) if date_text else None
     year = (heading.group("y1") or heading.group("y2") or "").replace("-", "")
     if not year and adopted is not None:
@@ -221,6 +247,8 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
     if not year:
         raise NotAResolution("Security Council resolution without a year")
     vote = reflow_text(" ".join(parts.closing)) if parts.closing else None
+    if vote is not None:  # "... by 14 votes to none. 30": the editorial footnote number
+        vote = P.TRAILING_MARKER_RE.sub("", vote)
     meeting_source = vote or (adopted_at.group("meeting") if adopted_at else "")
     meeting = P.SC_MEETING_RE.search(meeting_source)
     return Metadata(
@@ -235,14 +263,14 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
 
 
 def _fix_ocr_meeting(meeting: str) -> str:
-    """"298Ist meeting" (OCR) -> "2981st meeting"."""
+    """ "298Ist meeting" (OCR) -> "2981st meeting"."""
     number, _, rest = meeting.partition(" ")
     digits = re.sub(r"[Il](?=\d|st|nd|rd|th)", "1", number)
     return f"{digits} {rest}".strip()
 
 
 def derive_symbol(number: str, body: Body) -> str:
-    """"71/194" and the General Assembly -> "A/RES/71/194"."""
+    """ "71/194" and the General Assembly -> "A/RES/71/194"."""
     prefix = {Body.GA: "A/RES/", Body.HRC: "A/HRC/RES/", Body.ECOSOC: "E/RES/"}.get(body, "A/RES/")
     return prefix + number
 
@@ -269,7 +297,7 @@ def _date_after_distr(head: str) -> dt.date | None:
 
 
 def ordinal_number(word: str) -> int | None:
-    """"Seventy-first" -> 71, "Eightieth" -> 80, "Tenth" -> 10."""
+    """ "Seventy-first" -> 71, "Eightieth" -> 80, "Tenth" -> 10."""
     low = word.lower()
     if low in _UNITS:
         return _UNITS[low]
@@ -362,6 +390,7 @@ def build_paragraphs(body: list[str], fmt: SourceFormat) -> list[_Draft]:
     """Preambular paragraphs, operative paragraphs and their sub-paragraphs, in order."""
     drafts: list[_Draft] = []
     numbered = any(P.OP_NUMBER_RE.match(block) for block in body)
+    arabic = any(block.startswith("(2)") for block in body)
     for index, block in enumerate(body):
         top = next((d for d in reversed(drafts) if d.level == 0), None)
         op = _op_number(block, drafts, fmt)
@@ -377,7 +406,9 @@ def build_paragraphs(body: list[str], fmt: SourceFormat) -> list[_Draft]:
             n = 1 + _last_op(drafts)
             drafts.append(_Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, text))
         elif sub is not None and top is not None and sub.group("rest"):
-            drafts.append(_sub_paragraph(drafts, top, sub.group("label"), sub.group("rest"), fmt))
+            drafts.append(
+                _sub_paragraph(drafts, top, sub.group("label"), sub.group("rest"), fmt, arabic)
+            )
         elif is_heading(block):
             continue
         elif drafts and (block[:1].islower() or not ends_sentence_part(drafts[-1].text)):
@@ -489,8 +520,10 @@ def annex_paragraphs(lines: list[str]) -> list[_Draft]:
             name = f"ANNEX-{heading.group('n')}" if heading.group("n") else "ANNEX"
             index = 0
             continue
-        if is_heading(block) or P.DATE_LINE_RE.match(block):
+        if P.DATE_LINE_RE.match(block) and not drafts:
             continue
+        # headings stay: an annex's headings ("Rule 17", "I. Our shared commitment") are
+        # part of its text and may carry footnote markers (A/RES/78/128)
         if drafts and drafts[-1].label.startswith(name + ".") and block[:1].islower():
             drafts[-1].text = f"{drafts[-1].text} {block}"
             continue
@@ -500,7 +533,7 @@ def annex_paragraphs(lines: list[str]) -> list[_Draft]:
 
 
 def is_operative_opening(block: str) -> bool:
-    """"Adopts", "Also decides", "Takes note": a verb in the third person singular."""
+    """ "Adopts", "Also decides", "Takes note": a verb in the third person singular."""
     verb = parse_opening(block).verb
     if verb is None:
         return False
@@ -518,16 +551,25 @@ def is_heading(block: str) -> bool:
     return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()
 
 
-def _sub_paragraph(drafts: list[_Draft], top: _Draft, label: str, text: str, fmt: SourceFormat) -> _Draft:
-    """A sub-paragraph "(a)" under ``top``, or "(i)" under the last "(a)"."""
-    last_letter = next((d for d in reversed(drafts) if d.level == 1 and d.parent == top.label), None)
+def _sub_paragraph(
+    drafts: list[_Draft], top: _Draft, label: str, text: str, fmt: SourceFormat, arabic: bool
+) -> _Draft:
+    """A sub-paragraph "(a)" under ``top``, or "(i)" under the last "(a)". ``arabic``: the
+    text numbers sub-paragraphs "(1)", "(2)" (so "(1)" is not the OCR slip for "(i)")."""
+    last_letter = next(
+        (d for d in reversed(drafts) if d.level == 1 and d.parent == top.label), None
+    )
     last_roman = next(
         (d for d in reversed(drafts) if d.level == 2 and d.label.startswith(top.label + "(")), None
     )
     label = label.lower() if not label.isdigit() else label
-    if fmt is SourceFormat.SC_OCR and label in _OCR_ROMAN and (last_letter is not None or last_roman is None):
-        if not (label.isdigit() and _next_is_digit_label(drafts, label)):
-            label = _OCR_ROMAN[label]
+    if (
+        fmt is SourceFormat.SC_OCR
+        and label in _OCR_ROMAN
+        and (last_letter is not None or last_roman is None)
+        and not (label.isdigit() and arabic)
+    ):
+        label = _OCR_ROMAN[label]
     roman = label in _ROMANS and not _continues_letters(last_letter, label)
     roman_list = (  # "(i) Withdrawal ...", "(ii) Termination ..." right under OP1 (242 (1967))
         last_letter is not None
@@ -544,16 +586,18 @@ def _sub_paragraph(drafts: list[_Draft], top: _Draft, label: str, text: str, fmt
         parent = top
         level = 1
     return _Draft(
-        f"{parent.label}({label})", top.kind, top.number, text, parent=parent.label, level=level, sub=label
+        f"{parent.label}({label})",
+        top.kind,
+        top.number,
+        text,
+        parent=parent.label,
+        level=level,
+        sub=label,
     )
 
 
-def _next_is_digit_label(drafts: list[_Draft], label: str) -> bool:
-    return False
-
-
 def _continues_letters(last_letter: _Draft | None, label: str) -> bool:
-    """"(i)" after "(h)" is the letter i, not the roman one."""
+    """ "(i)" after "(h)" is the letter i, not the roman one."""
     if last_letter is None or last_letter.sub is None or len(label) != 1:
         return False
     return len(last_letter.sub) == 1 and ord(label) == ord(last_letter.sub) + 1
@@ -571,9 +615,7 @@ def parse_footnotes(lines: list[str]) -> tuple[Footnote, ...]:
     return tuple(notes)
 
 
-def attach_markers(
-    drafts: list[_Draft], known: set[int], fmt: SourceFormat
-) -> tuple[Paragraph, ...]:
+def attach_markers(drafts: list[_Draft], known: set[int]) -> tuple[Paragraph, ...]:
     """Find the footnote markers of every paragraph, remove them from the text, and
     freeze the paragraphs (verb, modifier and opening from the top-level paragraph)."""
     texts = [d.text for d in drafts]
@@ -637,7 +679,6 @@ def _candidates(text: str) -> list[_Candidate]:
     """Every place a footnote marker may stand. The marker patterns are tried only around
     the runs of digits of the text (one scan), not at every position."""
     out = _explicit_candidates(text) if "[^" in text else []
-    previous_run: re.Match[str] | None = None
     for run in P.DIGIT_RUN_RE.finditer(text):
         start, length = run.start(), run.end() - run.start()
         before = text[start - 1] if start else " "
@@ -653,11 +694,14 @@ def _candidates(text: str) -> list[_Candidate]:
             if before.isspace():
                 _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), 1, text, whole=True)
                 _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
-        if length in (3, 4) and run.group().startswith("21"):
-            _add(out, P.AGENDA21_MARKER_RE.match(text, start + 2), 2, text)
-        if before == "/" and previous_run is not None and previous_run.end() == start - 1:
-            _add_slash(out, P.SLASH_NUMBER_RE.match(text, previous_run.start()))
-        previous_run = run
+        if 3 <= length <= 5:
+            _add_named(out, text, run)
+        if before in "/.":
+            heads = (P.SLASH_HEAD_RE, P.SPECIAL_HEAD_RE) if before == "/" else (P.DOTTED_HEAD_RE,)
+            for head_re in heads:
+                head = head_re.search(text, max(0, start - 8), start - 1)
+                if head is not None:
+                    _add_slash(out, P.SLASH_NUMBER_RE.match(text, head.start()))
     return sorted(out, key=lambda c: (c.start, -c.strength))
 
 
@@ -668,7 +712,18 @@ def _add(
         return
     if strength == 2 and _false_glued(m, text):
         return
-    out.append(_Candidate(m.start() if whole else m.start("n"), m.end("n"), int(m.group("n")), strength))
+    out.append(
+        _Candidate(m.start() if whole else m.start("n"), m.end("n"), int(m.group("n")), strength)
+    )
+
+
+def _add_named(out: list[_Candidate], text: str, run: re.Match[str]) -> None:
+    """ "Agenda 216" = Agenda 21 + footnote 6, "COVID-1915" = COVID-19 + footnote 15."""
+    for name in P.NAMES_ENDING_IN_NUMBER:
+        prefix, digits = name[:-2], name[-2:]
+        start = run.start()
+        if run.group().startswith(digits) and text[start - len(prefix) : start] == prefix:
+            out.append(_Candidate(start + 2, run.end(), int(run.group()[2:]), 2))
 
 
 def _add_spaced(out: list[_Candidate], m: re.Match[str] | None, text: str) -> None:
@@ -689,10 +744,10 @@ def _add_spaced(out: list[_Candidate], m: re.Match[str] | None, text: str) -> No
 
 
 def _add_slash(out: list[_Candidate], m: re.Match[str] | None) -> None:
-    """"76/17918": 76/1791 + 8, 76/179 + 18, 76/17 + 918 (the sequence decides)."""
+    """ "76/17918": 76/1791 + 8, 76/179 + 18, 76/17 + 918 (the sequence decides)."""
     if m is None:
         return
-    digits = m.group("digits") or m.group("short")
+    digits = m.group("digits") or m.group("short") or m.group("dotted") or m.group("special")
     for k in range(1, min(3, len(digits) - 1) + 1):
         out.append(_Candidate(m.end() - k, m.end(), int(digits[-k:]), 1))
 
@@ -703,8 +758,10 @@ def _false_glued(match: re.Match[str], text: str) -> bool:
     if match.re is P.PERIOD_MARKER_RE:
         return bool(P.SYMBOL_ABBREVIATION_RE.search(before[:-1]))
     token = before.split()[-1] if before.split() else ""
-    if token.endswith(")") and "/" in token and not token.startswith("("):
-        return True  # "CM/Rec(2022)7 of the Committee of Ministers" (A/RES/79/284)
+    if token.endswith(")") and "/" in token and token.rstrip(")").count("(") >= 1:
+        if not token.startswith("(") or token.count("(") >= 2:
+            # "CM/Rec(2022)7 of the Committee", "(CM/Rec(2022)12)" (A/RES/79/284)
+            return True
     return len(match.group("n")) == 3 and bool(P.THOUSANDS_RE.search(before))
 
 
@@ -717,9 +774,7 @@ def choose_markers(
     repeating a number already taken is a marker reused ("Programme of Action,1"); a
     spaced number ("Climate Change 1 and") is taken only where it fits the sequence
     between its neighbours."""
-    flat = [
-        (i, c) for i, cands in enumerate(candidates) for c in cands if c.number in known
-    ]
+    flat = [(i, c) for i, cands in enumerate(candidates) for c in cands if c.number in known]
     strong = [(i, c) for i, c in flat if c.strength >= 2]
     chain = _longest_rising(strong)
     taken: dict[tuple[int, int], _Candidate] = {(i, c.start): c for i, c in chain}
@@ -727,7 +782,8 @@ def choose_markers(
     for i, c in strong:
         if c.number in first_at and (i, c.start) > first_at[c.number]:
             taken.setdefault((i, c.start), c)
-    order = sorted(taken)
+    # the rising sequence of first occurrences (reuses do not bound a spaced marker)
+    order = sorted(first_at.values())
     numbers = [taken[k].number for k in order]
     for i, c in flat:
         if c.strength != 1 or c.number in first_at or (i, c.start) in taken:
@@ -795,9 +851,7 @@ def _bisect(order: list[tuple[int, int]], key: tuple[int, int]) -> int:
 
 
 def _overlaps(taken: dict[tuple[int, int], _Candidate], i: int, cand: _Candidate) -> bool:
-    return any(
-        j == i and c.start < cand.end and cand.start < c.end for (j, _), c in taken.items()
-    )
+    return any(j == i and c.start < cand.end and cand.start < c.end for (j, _), c in taken.items())
 
 
 def _without_overlaps(cands: list[_Candidate]) -> list[_Candidate]:

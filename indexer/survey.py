@@ -72,9 +72,7 @@ def anomalies(res: Resolution) -> list[Anomaly]:
     found: list[Anomaly] = []
     found.extend(op_gaps(res))
     found.extend(running_head_residue(res, page_count(res)))
-    found.extend(
-        Anomaly("empty-paragraph", p.label) for p in res.paragraphs if not p.text.strip()
-    )
+    found.extend(Anomaly("empty-paragraph", p.label) for p in res.paragraphs if not p.text.strip())
     found.extend(marker_mismatches(res))
     if not any(p.kind is ParagraphKind.OPERATIVE for p in res.paragraphs):
         found.append(Anomaly("no-op", "", f"{len(res.paragraphs)} paragraphs"))
@@ -82,9 +80,7 @@ def anomalies(res: Resolution) -> list[Anomaly]:
 
 
 def op_gaps(res: Resolution) -> Iterator[Anomaly]:
-    numbers = [
-        p.number for p in res.paragraphs if re.fullmatch(r"OP\d+", p.label)
-    ]
+    numbers = [p.number for p in res.paragraphs if re.fullmatch(r"OP\d+", p.label)]
     for previous, number in zip([0, *numbers], numbers, strict=False):
         if number != previous + 1:
             yield Anomaly("op-gap", f"OP{number}", f"after OP{previous}")
@@ -92,7 +88,8 @@ def op_gaps(res: Resolution) -> Iterator[Anomaly]:
 
 def running_head_residue(res: Resolution, pages: int | None) -> Iterator[Anomaly]:
     for p in res.paragraphs:
-        if res.symbol and res.symbol in p.text:
+        # the own symbol standing alone (not "A/C.2/80/L.1/Add.1", the addendum it cites)
+        if res.symbol and re.search(rf"{re.escape(res.symbol)}(?![\w/.])", p.text):
             yield Anomaly("running-head", p.label, f"own symbol {res.symbol}")
         job = _JOB_RE.search(p.text)
         if job is not None:
@@ -161,7 +158,11 @@ def render(tallies: dict[str, FormatTally], *, listing: bool) -> list[str]:
         lines.append(f"{name:<13}{tally.parsed:>7}{len(tally.refused):>8}  {counts}")
     for name, tally in sorted(tallies.items()):
         for path, reason in tally.refused:
-            lines.append(f"refused ({name}): {reason}" if path in reason else f"refused ({name}): {path}: {reason}")
+            lines.append(
+                f"refused ({name}): {reason}"
+                if path in reason
+                else f"refused ({name}): {path}: {reason}"
+            )
         if listing:
             for where, anomaly in tally.listed:
                 lines.append(f"{anomaly.kind}: {where} {anomaly.where} {anomaly.detail}".rstrip())

@@ -18,10 +18,12 @@ from indexer import patterns as P
 # adverbs standing before the verb: "Also emphasizes", "Strongly urges", "Deeply concerned",
 # "Further requests", "Once again calls upon", "Gravely concerned", "Firmly condemns"
 _PRE_MODIFIERS = frozenset(
-    """also further again strongly deeply gravely seriously firmly fully urgently profoundly
-    highly greatly sincerely warmly particularly especially most furthermore moreover
-    equally likewise similarly solemnly unequivocally categorically resolutely emphatically
-    repeatedly formally officially fervently earnestly""".split()
+    P.word_set(
+        """also further again strongly deeply gravely seriously firmly fully urgently
+        profoundly highly greatly sincerely warmly particularly especially most furthermore
+        moreover equally likewise similarly solemnly unequivocally categorically resolutely
+        emphatically repeatedly formally officially fervently earnestly"""
+    )
 )
 # two-word adverbs: "Once again calls upon", "Once more"
 _PRE_MODIFIER_PAIRS = frozenset({("once", "again"), ("once", "more")})
@@ -37,19 +39,44 @@ _PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
     "keep": (("in", "mind"),),
     "look": (("forward",),),
     "pay": (("tribute",),),
-    "have": (("considered",), ("heard",), ("examined",), ("received",), ("reviewed",),
-             ("studied",), ("noted",), ("taken", "note"), ("adopted",), ("decided",),
-             ("regard",)),
+    "have": (
+        ("considered",),
+        ("heard",),
+        ("examined",),
+        ("received",),
+        ("reviewed",),
+        ("studied",),
+        ("noted",),
+        ("taken", "note"),
+        ("adopted",),
+        ("decided",),
+        ("regard",),
+    ),
 }
 # adjectives opening preambular paragraphs: "Aware", "Mindful", "Conscious", "Cognizant",
 # "Convinced" (ends in -ed but listed for clarity), "Desirous", "Anxious", "Alarmed"
 _OPENING_ADJECTIVES = frozenset(
-    """aware mindful conscious cognizant convinced desirous anxious alarmed concerned
-    determined guided noting recognizing reaffirming recalling bearing taking having
-    acknowledging welcoming appreciative confident resolved committed gratified
-    encouraged disturbed distressed appalled dismayed shocked outraged indignant
-    regretting deploring reiterating considering emphasizing stressing underlining
-    affirming expressing seized believing""".split()
+    P.word_set(
+        """aware mindful conscious cognizant convinced desirous anxious alarmed concerned
+        determined guided noting recognizing reaffirming recalling bearing taking having
+        acknowledging welcoming appreciative confident resolved committed gratified
+        encouraged disturbed distressed appalled dismayed shocked outraged indignant
+        regretting deploring reiterating considering emphasizing stressing underlining
+        affirming expressing seized believing"""
+    )
+)
+# "with appreciation", "with concern", "with satisfaction", "with deep regret"
+_WITH_NOUNS = frozenset(
+    P.word_set("""appreciation concern satisfaction regret alarm interest gratitude approval""")
+)
+# nouns in -ing that open section headings, not paragraphs: "Peacebuilding financing"
+# (ga-md/A_RES_80_11), "Capacity-building", "Funding"
+_ING_NOUNS = frozenset(
+    P.word_set(
+        """peacebuilding financing funding housing training meeting building reporting planning
+        monitoring programming mainstreaming networking capacity-building policing
+        peacekeeping institution-building statebuilding"""
+    )
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 
@@ -68,7 +95,7 @@ def parse_opening(text: str) -> Opening:
     """Split the opening words of a paragraph's text (label already removed)."""
     if text.startswith(("The ", "the ")):
         text = P.SUBJECT_OPENING_RE.sub("", text, count=1)
-    words = _leading_words(text, 8)
+    words = _leading_words(text, 10)
     if not words:
         return _NONE
     i = 0
@@ -93,9 +120,20 @@ def parse_opening(text: str) -> Opening:
             verb_words.extend(words[j : j + len(particle)])
             j += len(particle)
             break
+    j = _with_phrase_end(words, j)
     verb = " ".join(verb_words)
     verb = verb[0].upper() + verb[1:]
     return Opening(verb, " ".join(modifiers) or None, " ".join(words[:j]))
+
+
+def _with_phrase_end(words: list[str], j: int) -> int:
+    """ "Noting with appreciation", "Noting with deep concern", "Noting also with concern":
+    the manner phrase belongs to the opening (not to the verb)."""
+    if j < len(words) and words[j].lower() == "with":
+        for k in range(j + 1, min(j + 4, len(words))):
+            if words[k].lower() in _WITH_NOUNS:
+                return k + 1
+    return j
 
 
 def looks_like_opening(text: str) -> bool:
@@ -108,6 +146,8 @@ def looks_like_opening(text: str) -> bool:
         low = word.lower()
         if low in _PRE_MODIFIERS or (low.endswith("ly") and len(low) > 4):
             continue
+        if low in _ING_NOUNS:
+            return False
         return low in _OPENING_ADJECTIVES or low.endswith(("ing", "ed"))
     return False
 
@@ -125,7 +165,7 @@ def _leading_words(text: str, limit: int) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """"calls"/"calling"/"call" -> "call"; "taking"/"takes" -> "take"; "bearing" -> "bear"."""
+    """ "calls"/"calling"/"call" -> "call"; "taking"/"takes" -> "take"; "bearing" -> "bear"."""
     for suffix, repl in (("ing", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)] + repl
@@ -134,3 +174,18 @@ def _stem(word: str) -> str:
             if base in _PARTICLES:
                 return base
     return word
+
+
+def looks_like_operative(text: str) -> bool:
+    """Whether ``text`` opens with an operative verb in the third person singular, after
+    optional adverbs: "Recommends", "Also decides", "Calls upon" (not "Conscious")."""
+    verb = parse_opening(text).verb
+    if verb is None or not text[:1].isupper():
+        return False
+    head = verb.split()[0].lower()
+    return (
+        head.endswith("s")
+        and not head.endswith(("ss", "ous"))
+        and head not in _OPENING_ADJECTIVES
+        and len(head) > 3
+    )

@@ -148,9 +148,7 @@ def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any) -> None:
             paragraphs=earlier.paragraphs,
             footnotes=earlier.footnotes,
         )
-        status, reason = before.status, before.reason
-        if status == Status.ADDED:
-            status, reason = Status.REPLACED, f"{earlier.path} (same symbol, this run)"
+        status, reason = before.status, before.reason  # added, or replaced an older run's
     else:
         old = _record(searcher, symkey=key, unit=UNIT_DOCUMENT)
         if old is not None:

@@ -110,7 +110,6 @@ def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None
     else:
         writer._close_segment()
         segment = None
-    writer._tempstorage.destroy()
     results.put(("done", segment))
 
 

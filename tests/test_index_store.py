@@ -37,7 +37,9 @@ def resdex(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
 
 def answers(index: Path) -> tuple[object, object, object]:
     """What the index says to three queries (JSON, scores aside)."""
-    search = runner.invoke(app, ["search", '"universal periodic review"', "--json", "--index", str(index)])
+    search = runner.invoke(
+        app, ["search", '"universal periodic review"', "--json", "--index", str(index)]
+    )
     cites = runner.invoke(app, ["cites", "A/CONF.157/24", "--json", "--index", str(index)])
     show = runner.invoke(app, ["show", "A/RES/69/179", "--json", "--index", str(index)])
     assert search.exit_code == cites.exit_code == show.exit_code == 0, search.stderr

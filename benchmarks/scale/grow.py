@@ -130,8 +130,15 @@ def grown_documents(out: Path) -> Iterator[Document]:
     """The parsed documents of a grown corpus: copy 0's parse, renumbered per copy."""
     manifest = read_manifest(out)
     by_path = {d.path: d for d in base.documents(Path(manifest["base"]))}
+    missing = 0
     for copy, source, path, _paragraphs, _footnotes in manifest["entries"]:
-        yield renumber_document(by_path[source], copy, path)
+        doc = by_path.get(source)
+        if doc is None:  # refused by the parser since the corpus was grown
+            missing += 1
+            continue
+        yield renumber_document(doc, copy, path)
+    if missing:
+        print(f"{missing} grown files have no parse in {manifest['base']}", file=sys.stderr)
 
 
 def grow(corpus: Path, base_file: Path, out: Path, target: int, *, force: bool) -> dict[str, Any]:

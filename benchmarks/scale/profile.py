@@ -3,12 +3,10 @@
     python -m benchmarks.scale.profile index --grown /work/scale-data/p1m --files 400
     python -m benchmarks.scale.profile query --index WORK/index --phrase "human rights" --limit 0
 
-``index``: a sample of the grown files, spread over every copy, goes through the two
-halves of ``resdex index`` one after the other in this process, each under cProfile: the
-worker half (``search.workers.parse_file``: read, parse, tag citations, build the index
-documents) and the writer half (``writer.add_document`` for each, then ``commit``, into a
-fresh index with the options ``resdex index`` uses). The real command runs two workers
-beside one writer, so its rate is bounded by min(2 x worker rate, writer rate).
+``index``: a sample of the grown files, spread over every copy, goes through what one
+worker of ``resdex index`` does, under cProfile: ``search.workers.parse_file`` (read,
+parse, tag citations, build the index documents), ``add_document`` of each into a Whoosh
+segment, then the commit; the time of each part is reported beside the profile.
 
 ``query``: the warm library call (``search.query.search`` or ``cites`` on an open index).
 
@@ -18,6 +16,7 @@ Both print throughput and the top functions by own time and by cumulative time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import pstats
@@ -47,48 +46,48 @@ def sample_files(grown: Path, files: int, seed: int = 1) -> list[Path]:
 
 
 def profile_index(grown: Path, files: int, count: int) -> None:
-    from search.build import WriterOptions, _writer, file_sha
+    from search.build import WriterOptions, file_sha
     from search.store import create_empty
     from search.workers import parse_file, prepare
 
+    with contextlib.suppress(ImportError):  # the Whoosh patches resdex's workers apply
+        from search import whoosh_fixes
+
+        whoosh_fixes.apply()
     paths = sample_files(grown, files)
     prepare()  # spaCy and the parser imported, the pipeline built: as in a worker
     jobs = [(str(p), file_sha(p)) for p in paths]
-
-    parse_profile = cProfile.Profile()
-    start = time.perf_counter()
-    parse_profile.enable()
-    parsed = [parse_file(job) for job in jobs]
-    parse_profile.disable()
-    parse_seconds = time.perf_counter() - start
-    paragraphs = sum(p.paragraphs for p in parsed)
-    docs = [doc for p in parsed for doc in p.docs]
-
+    parse_seconds = add_seconds = 0.0
+    paragraphs = documents = 0
+    profile = cProfile.Profile()
     with tempfile.TemporaryDirectory(prefix="resdex-profile-") as tmp:
         ix = create_empty(Path(tmp) / "ix")
-        write_profile = cProfile.Profile()
-        start = time.perf_counter()
-        write_profile.enable()
-        writer = _writer(ix, WriterOptions())
-        for doc in docs:
-            writer.add_document(**doc)
-        add_seconds = time.perf_counter() - start
+        writer = ix.writer(limitmb=WriterOptions().limitmb)
+        profile.enable()
+        for job in jobs:
+            mark = time.perf_counter()
+            parsed = parse_file(job)
+            now = time.perf_counter()
+            parse_seconds += now - mark
+            for doc in parsed.docs:
+                writer.add_document(**doc)
+            add_seconds += time.perf_counter() - now
+            paragraphs += parsed.paragraphs
+            documents += len(parsed.docs)
+        mark = time.perf_counter()
         writer.commit()
-        write_profile.disable()
-        write_seconds = time.perf_counter() - start
-
-    print(f"{len(paths)} files, {paragraphs} paragraphs, {len(docs)} index documents")
+        commit_seconds = time.perf_counter() - mark
+        profile.disable()
+    total = parse_seconds + add_seconds + commit_seconds
+    print(f"{len(paths)} files, {paragraphs} paragraphs, {documents} index documents (profiled)")
     print(
-        f"worker half: {parse_seconds:.1f} s = {paragraphs / parse_seconds:,.0f} paragraphs/s "
-        f"per process (x2 workers: {2 * paragraphs / parse_seconds:,.0f})"
+        f"one worker: {total:.1f} s = {paragraphs / total:,.0f} paragraphs/s; parse and tag "
+        f"{parse_seconds:.1f} s ({parse_seconds / total:.0%}), add_document "
+        f"{add_seconds:.1f} s ({add_seconds / total:.0%}), commit {commit_seconds:.1f} s "
+        f"({commit_seconds / total:.0%})"
     )
-    print(
-        f"writer half: {write_seconds:.1f} s (add {add_seconds:.1f} s, commit "
-        f"{write_seconds - add_seconds:.1f} s) = {paragraphs / write_seconds:,.0f} paragraphs/s"
-    )
-    for name, prof in (("worker half", parse_profile), ("writer half", write_profile)):
-        print(f"\n--- {name}, by own time ---\n{top(prof, 'tottime', count)}")
-        print(f"\n--- {name}, by cumulative time ---\n{top(prof, 'cumulative', count)}")
+    print(f"\n--- by own time ---\n{top(profile, 'tottime', count)}")
+    print(f"\n--- by cumulative time ---\n{top(profile, 'cumulative', count)}")
 
 
 def query_call(

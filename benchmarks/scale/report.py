@@ -155,7 +155,7 @@ def summary(results: dict[str, Any]) -> str:
     lines.append(
         f"\nLoad average before/after: {results['load_before'][0]:.1f} / "
         f"{results.get('load_after', [float('nan')])[0]:.1f} on {results['cpus']} CPUs; "
-        f"run started {results['started']}."
+        f"run started {results['started']}; code {results.get('code', 'not recorded')}."
     )
     return "\n".join(lines)
 

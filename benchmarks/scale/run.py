@@ -26,6 +26,7 @@ What is measured:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -82,6 +83,16 @@ LIMITS = (10, 0)
 
 def _limits(spec: QuerySpec) -> tuple[int | None, ...]:
     return (None,) if spec.target is not None else LIMITS
+
+
+def code_fingerprint() -> str:
+    """A digest of ``indexer/``, ``search/`` and ``cli/`` as they are when the run starts
+    (the modules change while the team works: results of two runs compare only alike)."""
+    digest = hashlib.sha256()
+    for package in ("indexer", "search", "cli"):
+        for source in sorted((ROOT / package).glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
@@ -236,6 +247,7 @@ def run(
         "files": manifest["files"],
         "copies": manifest["copies"],
         "raw_bytes": manifest["raw_bytes"],
+        "code": code_fingerprint(),
         "cpus": os.cpu_count(),
         "load_before": os.getloadavg(),
         "started": time.strftime("%Y-%m-%d %H:%M:%S"),

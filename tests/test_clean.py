@@ -1,0 +1,178 @@
+"""Cleaning on real passages: running heads, page marks, job numbers, ODS fields, Markdown
+syntax, reflow and line-end hyphens, footnote blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.clean import FOOTNOTE_RULE, clean, reflow, unmark
+from indexer.models import RawDocument, SourceFormat
+from indexer.sources import read_document
+
+# page 1 -> 2 of ga-text/A_RES_80_204.txt, as extracted (" " lines are blank lines, ""
+# is the page break)
+PAGE_BREAK_80_204 = [
+    "United Nations ",
+    "A/RES/80/204",
+    " ",
+    "General Assembly ",
+    "Distr.: General ",
+    "22 December 2025 ",
+    "25-20958 (E) ",
+    "*2520958* ",
+    " ",
+    "Eightieth session ",
+    " ",
+    "The General Assembly, ",
+    " ",
+    "Recalling further the World Conference against Racism, Racial Discrimination, ",
+    "24 April 2009, and the political declarations of the high-level meetings of the General ",
+    "_______________ ",
+    " ",
+    "1 A/CONF.157/24 (Part I), chap. III. ",
+    " ",
+    "2 Resolution 55/2. ",
+    " ",
+    "3 See Official Records of the General Assembly, Eightieth Session, "
+    "Supplement No. 53 (A/80/53), ",
+    "chap. VI, sect. A. ",
+    "",
+    "A/RES/80/204 ",
+    "Enhancement of international cooperation in the field of ",
+    "human rights",
+    " ",
+    "25-20958",
+    "2/4 ",
+    " ",
+    "Assembly to commemorate the tenth4 and twentieth5 anniversaries of the adoption of ",
+    " ",
+    "Underlining that cooperation is not just a matter of relations of good-",
+    "neighbourliness, coexistence or reciprocity, but rather of a willingness to look beyond ",
+]
+
+
+def _clean_text(lines: list[str], fmt: SourceFormat = SourceFormat.PDF_TEXT) -> tuple[str, ...]:
+    return clean(RawDocument("x.txt", fmt, "\n".join(lines), "0" * 64)).lines
+
+
+def test_running_head_page_mark_and_job_numbers_removed() -> None:
+    lines = _clean_text(PAGE_BREAK_80_204)
+    body = "\n".join(lines[: lines.index(FOOTNOTE_RULE)])
+    for noise in ("2/4", "25-20958", "*2520958*", "A/RES/80/204 Enhancement"):
+        assert noise not in body
+    assert "A/RES/80/204" in lines[0]  # the symbol line of the first page stays
+
+
+def test_paragraph_continues_across_the_page_break() -> None:
+    lines = _clean_text(PAGE_BREAK_80_204)
+    assert (
+        "Recalling further the World Conference against Racism, Racial Discrimination, "
+        "24 April 2009, and the political declarations of the high-level meetings of the "
+        "General Assembly to commemorate the tenth4 and twentieth5 anniversaries of the "
+        "adoption of"
+    ) in lines
+
+
+def test_line_end_hyphen_kept_in_the_word() -> None:
+    lines = _clean_text(PAGE_BREAK_80_204)
+    assert any("relations of good-neighbourliness, coexistence" in line for line in lines)
+
+
+def test_footnotes_separated_after_the_rule() -> None:
+    lines = _clean_text(PAGE_BREAK_80_204)
+    notes = lines[lines.index(FOOTNOTE_RULE) + 1 :]
+    assert notes == (
+        "1 A/CONF.157/24 (Part I), chap. III.",
+        "2 Resolution 55/2.",
+        "3 See Official Records of the General Assembly, Eightieth Session, Supplement No. 53 "
+        "(A/80/53), chap. VI, sect. A.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["non‑", "selectivity, interdependence"], "non‑selectivity, interdependence"),
+        (["Human Rights ", "Council resolution 56/2"], "Human Rights Council resolution 56/2"),
+        (["1. ", "Reaffirms that it is one"], "1. Reaffirms that it is one"),
+        (
+            ["4–15 September 1995 (United", "Nations publication"],
+            "4–15 September 1995 (United Nations publication",
+        ),
+    ],
+)
+def test_reflow(lines: list[str], expected: str) -> None:
+    assert reflow(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "[on the report of the Third Committee ([A/71/484/Add.2](#))]",
+            "[on the report of the Third Committee (A/71/484/Add.2)]",
+        ),
+        (
+            "1. *Reaffirms* that it is one of the purposes",
+            "1. Reaffirms that it is one of the purposes",
+        ),
+        ("on 25 June 1993,¹ for enhancing", "on 25 June 1993,[^1] for enhancing"),
+        (
+            "³ See *Official Records of the General Assembly, Seventy-first Session*",
+            "[^3] See Official Records of the General Assembly, Seventy-first Session",
+        ),
+    ],
+)
+def test_markdown_syntax_removed(line: str, expected: str) -> None:
+    assert unmark(line) == expected
+
+
+def test_ods_fields_and_trailer(project_corpus: Path) -> None:
+    lines = clean(read_document(project_corpus / "A_RES_69_179.ods.txt")).lines
+    text = "\n".join(lines)
+    for noise in ("<<ODS", "[DU1]", "Please recycle", "*1467668*", "14-67668", "2/3", "-----"):
+        assert noise not in text
+    assert lines[:7] == (
+        "United Nations",
+        "A/RES/69/179",
+        "General Assembly",
+        "Distr.: General",
+        "28 January 2015",
+        "Sixty-ninth session",
+        "Agenda item 68 (b)",
+    )
+    assert "69/179. Enhancement of international cooperation in the field of human rights" in lines
+
+
+def test_markdown_footnotes_between_paragraphs(project_corpus: Path) -> None:
+    lines = clean(read_document(project_corpus / "A_RES_71_194.md")).lines
+    notes = lines[lines.index(FOOTNOTE_RULE) + 1 :]
+    assert [n.split()[0] for n in notes] == ["1", "2", "3", "4", "5"]
+    assert notes[0] == "1 A/CONF.157/24 (Part I), chap. III."
+
+
+def test_markdown_page_split_paragraph_rejoined(shared_corpus: Path) -> None:
+    # ga-md/A_RES_80_11.md: "... especially local peacebuilders, grass-roots" / blank /
+    # "organizations, and women-led and youth-led organizations ..."
+    lines = clean(read_document(shared_corpus / "ga-md" / "A_RES_80_11.md")).lines
+    assert any("local peacebuilders, grass-roots organizations, and women-led" in x for x in lines)
+    assert not any(x.startswith("organizations, and women-led") for x in lines)
+
+
+def test_markdown_definition_continuation(shared_corpus: Path) -> None:
+    # "[^10]: Report of ... 5–13 September" / "[^1994]: (United Nations publication, ..."
+    lines = clean(read_document(shared_corpus / "ga-md" / "A_RES_80_10.md")).lines
+    notes = lines[lines.index(FOOTNOTE_RULE) + 1 :]
+    assert [n.split()[0] for n in notes] == [str(n) for n in range(1, 14)]
+    assert "5–13 September 1994 (United Nations publication" in notes[9]
+
+
+def test_sc_end_notes(shared_corpus: Path) -> None:
+    lines = clean(read_document(shared_corpus / "sc-text" / "S_RES_0429_1978_EN_GOLD.txt")).lines
+    notes = lines[lines.index(FOOTNOTE_RULE) + 1 :]
+    assert notes == (
+        "29 Ibid., document S/12710.",
+        "30 One member (China) did not participate in the voting.",
+    )

@@ -534,11 +534,7 @@ def annex_paragraphs(lines: list[str]) -> list[_Draft]:
 
 def is_operative_opening(block: str) -> bool:
     """ "Adopts", "Also decides", "Takes note": a verb in the third person singular."""
-    verb = parse_opening(block).verb
-    if verb is None:
-        return False
-    head = verb.split()[0].lower()
-    return head.endswith("s") and not head.endswith(("ss", "ous", "ious")) and len(head) > 3
+    return looks_like_operative(block)
 
 
 def is_heading(block: str) -> bool:
@@ -758,10 +754,14 @@ def _false_glued(match: re.Match[str], text: str) -> bool:
     if match.re is P.PERIOD_MARKER_RE:
         return bool(P.SYMBOL_ABBREVIATION_RE.search(before[:-1]))
     token = before.split()[-1] if before.split() else ""
-    if token.endswith(")") and "/" in token and token.rstrip(")").count("(") >= 1:
-        if not token.startswith("(") or token.count("(") >= 2:
-            # "CM/Rec(2022)7 of the Committee", "(CM/Rec(2022)12)" (A/RES/79/284)
-            return True
+    # "CM/Rec(2022)7 of the Committee", "(CM/Rec(2022)12)" (A/RES/79/284)
+    if (
+        token.endswith(")")
+        and "/" in token
+        and token.rstrip(")").count("(") >= 1
+        and (not token.startswith("(") or token.count("(") >= 2)
+    ):
+        return True
     return len(match.group("n")) == 3 and bool(P.THOUSANDS_RE.search(before))
 
 

@@ -1,0 +1,63 @@
+"""Cold start of `resdex search` against the bare imports it cannot avoid, in one run.
+
+    /work/venv/bin/python benchmarks/bench_startup.py [--runs N]
+
+Times, interleaved, N runs of each:
+  baseline  python -c "import typer, whoosh.index, whoosh.qparser"
+  search    resdex search '"universal periodic review"' --index <index of corpus/>
+  cites     resdex cites A/CONF.157/24 --index <same>
+and prints the medians and the ratios to the baseline (aim: search <= 1.5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESDEX = Path(sys.executable).with_name("resdex")
+
+
+def timed(argv: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    resdex = [str(RESDEX)] if RESDEX.exists() else [sys.executable, "-m", "cli.main"]
+    with tempfile.TemporaryDirectory() as tmp:
+        index = str(Path(tmp) / "index")
+        subprocess.run(
+            [*resdex, "index", str(ROOT / "corpus"), "--index", index],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        commands = {
+            "baseline": [sys.executable, "-c", "import typer, whoosh.index, whoosh.qparser"],
+            "search": [*resdex, "search", '"universal periodic review"', "--index", index],
+            "cites": [*resdex, "cites", "A/CONF.157/24", "--index", index],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for name, argv in commands.items():  # warm the file cache once
+            timed(argv)
+        for _ in range(args.runs):
+            for name, argv in commands.items():
+                times[name].append(timed(argv))
+    base = statistics.median(times["baseline"])
+    print(f"{args.runs} runs each, interleaved; medians")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"  {name:<9} {median * 1000:7.1f} ms   ratio {median / base:4.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The query path never imports spaCy (nor the parser); the installed `resdex` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RESDEX = Path(sys.executable).with_name("resdex")
+HEAVY = ("spacy", "thinc", "pypdf", "indexer.parse", "indexer.citations", "indexer.nlp")
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
+    where = tmp_path_factory.mktemp("startup") / "index"
+    done = subprocess.run(
+        [sys.executable, "-m", "cli.main", "index", str(project_corpus), "--index", str(where)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return where
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", '"universal periodic review"', "--json"],
+        ["search", "rights", "--verb", "urges", "--session", "60..80"],
+        ["cites", "A/CONF.157/24", "--json"],
+        ["show", "A/RES/69/179"],
+        ["search", "(unbalanced"],
+    ],
+)
+def test_query_path_never_imports_spacy(index: Path, argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from cli.main import main\n"
+        f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r})\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert "HEAVY []" in done.stderr, done.stderr
+
+
+@pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")
+def test_installed_command(index: Path) -> None:
+    env = {**os.environ, "RESDEX_INDEX": str(index)}
+    done = subprocess.run(
+        [str(RESDEX), "cites", "a/conf.157/24", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [c["symbol"] for c in json.loads(done.stdout)["citing"]] == [
+        "A/RES/69/179",
+        "A/RES/71/194",
+    ]
+    bad = subprocess.run(
+        [str(RESDEX), "search", '"open'], capture_output=True, text=True, env=env, check=False
+    )
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.startswith("resdex: error: unbalanced quote") and bad.stderr.count("\n") == 1

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from indexer import patterns as P
 from indexer.models import CleanText, RawDocument, SourceFormat
-from indexer.verbs import looks_like_opening, looks_like_operative
+from indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
 
 FOOTNOTE_RULE = "_" * 15
 
@@ -200,6 +200,10 @@ def _opens_block(previous: str, line: str) -> bool:
     "...Pact for the Future. / 2. / We are at a time ..." (A/RES/79/1)."""
     if P.BARE_LABEL_LINE_RE.match(line):
         return ends_sentence_part(previous)
+    if _COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):
+        # "…its full implementation, / Reaffirming that the Global Plan of Action was
+        # developed:" (A/RES/80/228): no blank line between two preambular paragraphs
+        return True
     return bool(
         (P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line))
         and _FULL_STOP_END_RE.search(previous)

@@ -181,6 +181,23 @@ THOUSANDS_RE = re.compile(r"(?<![\d/.])\d{1,3},$")
 LEFT_SPACED_MARKER_RE = re.compile(
     r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
 )
+# "held in New York from 5 to 9 June 2017.3" (A/RES/79/314), "no later than February
+# 2025.14" (A/RES/78/128, annex): a marker after the full stop that follows a year
+YEAR_PERIOD_MARKER_RE = re.compile(
+    r"(?<![\d/.\-])(?:1[6-9]|20)\d\d\.(?P<n>[1-9]\d{0,2})(?![\d\w]|\.\d)"
+)
+# "referred to under model strategy 10.24 Furthermore," (A/RES/80/226, annex): a marker
+# after the full stop that follows a number, before the next sentence; weak ("less than
+# 2.15 United States dollars" is a decimal): taken only in sequence
+# (never "Fiji 0.003 Finland", A/RES/79/249: a marker does not start with 0)
+NUMBER_PERIOD_MARKER_RE = re.compile(r"(?<=\d)\.(?P<n>[1-9]\d{0,2})(?=\s+[A-Z])")
+# "Human Rights Council resolution 55/197 and" (A/RES/80/222): the Council's resolutions
+# have at most two digits after the slash, so 55/19 + footnote 7
+COUNCIL_RESOLUTION_HEAD_RE = re.compile(r"Council\s+resolutions?\s+\d{1,2}$")
+# "among at least 56514 humanitarian workers" (A/RES/80/77): 565 + footnote 14; United
+# Nations texts write thousands with a comma ("1,137 students"), so a bare run of five
+# digits or more that is not a year with a marker hides one; weak, taken only in sequence
+LONG_NUMBER_RE = re.compile(r"(?<![\d/.,\-])\d{5,7}(?![\d/.,\-]\d|[\w/])")
 # (not "resolution GC.18/Res.9 of 7 November 2019", A/RES/79/222: see SYMBOL_ABBREVIATION)
 PERIOD_MARKER_RE = re.compile(r"(?<=[a-z]{2})\.(?P<n>\d{1,3})(?![\d/]|\.\d|[\w])")
 # "Outcome, 1  sports", "Rights 9 and", "Council 41 and", "20 127 and 23 July 128 1993"
@@ -212,6 +229,12 @@ NUMBER_TAILS = frozenset(
 # section headings inside texts: "Peacebuilding financing", "I", "H" (sc-text), "A",
 # "CHAPTER X. —- ADMISSION OF NEW MEMBERS"
 ROMAN_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\s*\.?\s*$")
+# the heading of a section of a resolution adopted in sections, each with its own
+# preamble and its own numbering: "I" then "Enterprise resource planning project, Umoja"
+# (A/RES/79/258), on one line "I Enterprise resource planning project, Umoja" when the PDF
+# text has no blank line between them (A/RES/78/253), "XXVI Contingency fund", "B" before
+# a second "The General Assembly," (ga-drafts/A_C.5_80_L.17)
+SECTION_HEADING_RE = re.compile(r"^\s*(?P<sec>[IVXL]{1,6}|[A-Z])\.?(?:\s+(?P<title>[A-Z“\"].*))?$")
 # opening with an organ as subject: "1. The Security Council requests the permanent ..."
 SUBJECT_OPENING_RE = re.compile(
     r"^(?:The|the)\s+(?:General Assembly|Security Council|Council|Assembly),?\s+"
@@ -249,8 +272,11 @@ BOTH_GLUED_MARKER_RE = re.compile(
 # "54/2639 and 54/3340" (A/RES/78/253), "resolution 6/929" (A/RES/79/204),
 # more digits after the slash than a resolution number has: every split of them is a weak
 # candidate, the footnote sequence decides
+# "decision CBD/CP/MOP/VIII/1914 and" (A/RES/78/155): VIII/19 + footnote 14, a roman
+# head standing after a slash
 SLASH_NUMBER_RE = re.compile(
-    r"(?:(?<![\d/.])(?:\d{1,3}|[IVXL]{1,6})/(?P<digits>\d{4,7})|(?<![\d/.])\d/(?P<short>\d{2,3})"
+    r"(?:(?:(?<![\d/.])\d{1,3}|(?<![\d.A-Z])[IVXL]{1,6})/(?P<digits>\d{4,7})"
+    r"|(?<![\d/.])\d/(?P<short>\d{2,3})"
     r"|(?:[IVXL]{1,6}|CP|CMA|CMP)\.(?P<dotted>\d{3,6})|S-\d{1,2}/(?P<special>\d{2,3}))"
     r"(?![\d/])"
 )

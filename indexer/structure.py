@@ -22,7 +22,12 @@ from indexer.models import (
     Resolution,
     SourceFormat,
 )
-from indexer.verbs import looks_like_opening, looks_like_operative, parse_opening
+from indexer.verbs import (
+    looks_like_opening,
+    looks_like_operative,
+    opens_with_listed_opener,
+    parse_opening,
+)
 
 _MONTHS = {
     m: i
@@ -95,9 +100,10 @@ def structure(clean: CleanText) -> Resolution:
     parts = split_parts(lines, clean.format)
     meta = read_metadata(parts, front, clean.format)
     body, embedded = split_embedded(parts.body)
-    drafts = unique_labels(
-        build_paragraphs(body, clean.format) + annex_paragraphs(embedded + parts.annex)
-    )
+    drafts: list[_Draft] = []
+    for section, blocks in split_sections(body):
+        drafts.extend(in_section(build_paragraphs(blocks, clean.format), section))
+    drafts = unique_labels(drafts + annex_paragraphs(embedded + parts.annex))
     footnotes = parse_footnotes(notes)
     paragraphs = attach_markers(drafts, {f.number for f in footnotes})
     return Resolution(meta=meta, paragraphs=paragraphs, footnotes=footnotes)
@@ -474,6 +480,129 @@ def _next_op_number(body: list[str], index: int) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- sections
+
+
+def split_sections(body: list[str]) -> list[tuple[str, list[str]]]:
+    """The sections of a resolution adopted in parts, each with its own preamble and its
+    own numbering ("I / Enterprise resource planning project, Umoja / Recalling … /
+    1. Takes note …" then "II / …" again from "1.", A/RES/78/253): (section, blocks)
+    pairs, the blocks before the first heading under "". A heading is taken only in
+    sequence (I, II, III … or A, B, C …) and only where a paragraph opens after it (not
+    "A. Pension Administration" above a table). When the numbering does not restart in
+    the sections (headings over one numbered sequence), there is one part, "", without
+    the headings."""
+    heads: list[tuple[int, str]] = []
+    titles: set[int] = set()  # the blocks holding a section's title
+    for i, block in enumerate(body):
+        match = P.SECTION_HEADING_RE.match(block)
+        if match is None:
+            continue
+        sec = match.group("sec")
+        expected = _next_section(heads[-1][1], roman=heads[0][1] == "I") if heads else None
+        if (sec != expected) if expected else (sec not in ("I", "A")):
+            continue
+        title = match.group("title")
+        if title is not None and not _section_title(title):
+            continue
+        lines = _title_lines(body, i + 1)
+        if lines is not None:
+            heads.append((i, sec))
+            titles.update(range(i + 1, i + 1 + lines))
+    if not heads:
+        return [("", body)]
+    bounds = [i for i, _ in heads] + [len(body)]
+    sections = [("", body[: bounds[0]])]
+    sections += [
+        (sec, [b for j, b in enumerate(body[i + 1 : bounds[k + 1]], i + 1) if j not in titles])
+        for k, (i, sec) in enumerate(heads)
+    ]
+    restarts = sum(1 for _, blocks in sections[1:] if _first_op_number(blocks) == 1)
+    if restarts < 2:
+        return [("", [b for _, blocks in sections for b in blocks])]
+    return [(sec, blocks) for sec, blocks in sections if blocks]
+
+
+def in_section(drafts: list[_Draft], section: str) -> list[_Draft]:
+    """Labels of a section's paragraphs: "XII.OP3", "XII.PP1", "I.OP6(a)"."""
+    if section:
+        for d in drafts:
+            d.label = f"{section}.{d.label}"
+            if d.parent is not None:
+                d.parent = f"{section}.{d.parent}"
+    return drafts
+
+
+_ROMAN_VALUES = (("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for letters, value in _ROMAN_VALUES:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _roman_value(text: str) -> int | None:
+    for n in range(1, 50):
+        if _roman(n) == text:
+            return n
+    return None
+
+
+def _next_section(section: str, *, roman: bool) -> str:
+    """ "I" -> "II", "V" -> "VI", "XIX" -> "XX" in a roman series; "A" -> "B"."""
+    value = _roman_value(section) if roman else None
+    if value is not None:
+        return _roman(value + 1)
+    return chr(ord(section[-1]) + 1)
+
+
+def _section_title(title: str) -> bool:
+    """A section's title on its heading line: "Enterprise resource planning project,
+    Umoja", not a sentence ("A Member State shall …;")."""
+    # (the closed lists, not looks_like_opening/looks_like_operative: "Revised estimates
+    # relating to …" (A/RES/78/253, section VIII) looks like a participle in -ed,
+    # "Conditions of service and compensation …" (A/RES/80/243, section I) like a verb)
+    return (
+        len(title.split()) <= 60
+        and not ends_sentence_part(title)
+        and not opens_with_listed_opener(title)
+        and not opens_with_listed_opener(title, operative=True)
+    )
+
+
+def _title_lines(body: list[str], start: int) -> int | None:
+    """How many title blocks stand between a section's heading and its first paragraph
+    ("XI / Programme budget implications arising from … / Having considered …",
+    A/RES/79/258); None when no paragraph opens there. A paragraph opens with "Recalling
+    …", "1. Takes note …", "Approves resources …" or "The General Assembly,"."""
+    for k, block in enumerate(body[start : start + 3]):
+        number = P.OP_NUMBER_RE.match(block)
+        if number is not None:
+            return k if number.group("n") == "1" else None
+        if (
+            opens_with_listed_opener(block)
+            or opens_with_listed_opener(block, operative=True)
+            or P.ORGAN_OPENING_RE.match(block)
+            or P.ORGAN_SENTENCE_RE.match(block)
+        ):
+            return k
+        if is_heading(block) or _section_title(block):
+            continue  # "Revised estimates relating to …" (a title, not a participle)
+        return k if looks_like_opening(block) or looks_like_operative(block) else None
+    return None
+
+
+def _first_op_number(blocks: list[str]) -> int | None:
+    for block in blocks:
+        match = P.OP_NUMBER_RE.match(block)
+        if match is not None:
+            return int(match.group("n"))
+    return None
+
+
 def split_embedded(body: list[str]) -> tuple[list[str], list[str]]:
     """A resolution whose only paragraph adopts a text that follows it in full ("Adopts the
     following Pact for the Future and its annexes:" then the Pact, A/RES/79/1): the text
@@ -679,7 +808,18 @@ def _candidates(text: str) -> list[_Candidate]:
         start, length = run.start(), run.end() - run.start()
         before = text[start - 1] if start else " "
         if length >= 5:
-            _add(out, P.YEAR_MARKER_RE.match(text, start), 2, text)
+            year = P.YEAR_MARKER_RE.match(text, start)
+            _add(out, year, 2, text)
+            if year is None:
+                _add_long_number(out, P.LONG_NUMBER_RE.match(text, start), text)
+        if before == "." and length <= 3:
+            if start >= 5:
+                _add(out, P.YEAR_PERIOD_MARKER_RE.match(text, start - 5), 2, text)
+            _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
+        if before == "/" and length == 3:
+            council = P.COUNCIL_RESOLUTION_HEAD_RE.search(text, max(0, start - 40), start - 1)
+            if council is not None:
+                out.append(_weak(text, run.end() - 1, run.end(), start))
         if length <= 3:
             for regex in _GLUED_AT_RUN:
                 _add(out, regex.match(text, start), 2, text)
@@ -711,6 +851,37 @@ def _add(
     out.append(
         _Candidate(m.start() if whole else m.start("n"), m.end("n"), int(m.group("n")), strength)
     )
+
+
+def _weak(text: str, start: int, end: int, word_start: int) -> _Candidate:
+    """A weak candidate for the digits ``text[start:end]``, with the word before the number
+    (which starts at ``word_start``) and the word after it, for the checks of
+    ``choose_markers`` ("No. 27531" is a treaty number, not 2753 + footnote 1)."""
+    before = text[max(0, word_start - 40) : word_start].split()
+    after = text[end : end + 40].split()
+    return _Candidate(
+        start,
+        end,
+        int(text[start:end]),
+        1,
+        before[-1].lower().strip("(") if before else "",
+        after[0].lower().strip(",;:.") if after else "",
+    )
+
+
+def _add_weak(out: list[_Candidate], m: re.Match[str] | None, text: str) -> None:
+    """ "model strategy 10.24 Furthermore": 10. + footnote 24, taken only in sequence."""
+    if m is not None:
+        word_start = text.rfind(" ", 0, m.start()) + 1
+        out.append(_weak(text, m.start("n"), m.end("n"), word_start))
+
+
+def _add_long_number(out: list[_Candidate], m: re.Match[str] | None, text: str) -> None:
+    """ "at least 56514 humanitarian workers": 5651 + 4 or 565 + 14 (the sequence decides)."""
+    if m is not None:
+        for k in (1, 2):
+            if text[m.end() - k] != "0":
+                out.append(_weak(text, m.end() - k, m.end(), m.start()))
 
 
 def _add_named(out: list[_Candidate], text: str, run: re.Match[str]) -> None:

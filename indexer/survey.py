@@ -6,7 +6,10 @@ how many structural anomalies the parsed ones show.
 Anomalies: gaps in the operative numbering, paragraphs holding running-head residue (the
 document's own symbol, "n/m" page marks, job numbers), empty paragraphs, footnote markers
 without a footnote text, footnote texts without a marker, resolutions with no operative
-paragraph. The checks are pure functions; ``main`` only prints.
+paragraph, paragraphs run together (a paragraph whose text holds, after a comma or a
+semicolon, a second capitalized opener of the closed lists of ``indexer.verbs``:
+"…its full implementation, Reaffirming that …"). The checks are pure functions; ``main``
+only prints.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from indexer.errors import ResdexError
 from indexer.models import ParagraphKind, Resolution
 from indexer.parse import parse_raw
 from indexer.sources import SUPPORTED_SUFFIXES, read_document
+from indexer.verbs import opens_with_listed_opener
 
 ANOMALY_KINDS: tuple[str, ...] = (
     "op-gap",
@@ -30,12 +34,15 @@ ANOMALY_KINDS: tuple[str, ...] = (
     "marker-without-text",
     "text-without-marker",
     "no-op",
+    "merged-paragraphs",
 )
 
 _JOB_RE = re.compile(r"\b\d{2}-\d{5}\b(?:\s*\(E\))?|\*\d{7}\*")
 _PAGE_MARK_RE = re.compile(r"(?<![\w/.\-])(\d{1,3})/(\d{1,3})(?![\w/])")
 # "resolution 2/3 of 9 June 2023" (A/RES/78/122): a citation, not a page mark
 _CITED_NUMBER_RE = re.compile(r"(?:resolutions?|decisions?)\s+$|^\s+of\s+\d")
+# where a second paragraph may start inside a text: after a comma or a semicolon
+_JOINT_RE = re.compile(r"[,;]\s+(?=[A-Z])")
 _RAW_PAGE_MARK_RE = re.compile(
     r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5})?\s*$", re.MULTILINE
 )
@@ -76,14 +83,37 @@ def anomalies(res: Resolution) -> list[Anomaly]:
     found.extend(marker_mismatches(res))
     if not any(p.kind is ParagraphKind.OPERATIVE for p in res.paragraphs):
         found.append(Anomaly("no-op", "", f"{len(res.paragraphs)} paragraphs"))
+    found.extend(merged_paragraphs(res))
     return found
 
 
+def merged_paragraphs(res: Resolution) -> Iterator[Anomaly]:
+    """Paragraphs holding a second paragraph: ", Reaffirming that the Global Plan …",
+    "; Recalling its resolutions …", "; Decides …" (a capitalized opener of the closed
+    lists after a comma or a semicolon; a participle inside a sentence is lower-case)."""
+    for p in res.paragraphs:
+        for joint in _JOINT_RE.finditer(p.text):
+            rest = p.text[joint.end() :]
+            if opens_with_listed_opener(rest) or opens_with_listed_opener(rest, operative=True):
+                yield Anomaly("merged-paragraphs", p.label, repr(p.text[joint.start() :][:50]))
+                break
+
+
+# "OP3", "XII.OP3" (a resolution adopted in sections numbers each section from 1)
+_TOP_OP_RE = re.compile(r"(?P<section>(?:[IVXL]+|[A-Z])\.)?OP\d+")
+
+
 def op_gaps(res: Resolution) -> Iterator[Anomaly]:
-    numbers = [p.number for p in res.paragraphs if re.fullmatch(r"OP\d+", p.label)]
-    for previous, number in zip([0, *numbers], numbers, strict=False):
-        if number != previous + 1:
-            yield Anomaly("op-gap", f"OP{number}", f"after OP{previous}")
+    last: dict[str, int] = {}
+    for p in res.paragraphs:
+        match = _TOP_OP_RE.fullmatch(p.label)
+        if match is None:
+            continue
+        section = match.group("section") or ""
+        previous = last.get(section, 0)
+        if p.number != previous + 1:
+            yield Anomaly("op-gap", p.label, f"after {section}OP{previous}")
+        last[section] = p.number
 
 
 def running_head_residue(res: Resolution, pages: int | None) -> Iterator[Anomaly]:

@@ -79,6 +79,39 @@ _ING_NOUNS = frozenset(
     )
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+# the participles and adjectives that open preambular paragraphs, as a closed list (not
+# "any word in -ing or -ed": "United Nations", "Beijing" and "Kunming-Montreal" start
+# lines inside sentences): a line opening with one of these, capitalized, after a line
+# ending with a comma starts a new paragraph ("…its full implementation,\nReaffirming
+# that the Global Plan of Action was developed:", A/RES/80/228)
+PREAMBULAR_OPENERS = frozenset(
+    P.word_set(
+        """recalling recognizing recognising noting reaffirming welcoming taking having
+        concerned expressing stressing emphasizing acknowledging convinced reiterating
+        bearing mindful underlining considering condemning conscious aware affirming guided
+        highlighting deploring encouraging commending alarmed underscoring determined
+        looking cognizant calling acting urging believing disturbed responding determining
+        grieved regretting desirous wishing observing referring remaining renewing
+        encouraged paying recommitting disappointed re-emphasizing honouring appreciating
+        confirming resolved inviting endorsing trusting realizing indignant seized shocked
+        dismayed striving proclaiming commemorating reminding distressed reconfirming
+        praising desiring anxious appalled outraged satisfied hoping"""
+    )
+)
+# the verbs that open operative paragraphs, as a closed list (the survey's check for two
+# paragraphs run together: "…the Advisory Committee; Recalling …" or "…; Decides …")
+OPERATIVE_VERBS = frozenset(
+    P.word_set(
+        """encourages calls requests decides welcomes recognizes urges notes reaffirms
+        recalls takes invites stresses expresses reiterates emphasizes acknowledges
+        condemns underlines recommends commends demands endorses approves affirms appeals
+        underscores deplores declares authorizes supports extends considers resolves
+        recommits appreciates re-emphasizes highlights determines confirms agrees reminds
+        renews continues commits adopts regrets directs congratulates instructs rejects
+        pays warns proclaims appropriates reconfirms undertakes insists censures
+        establishes deprecates"""
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,3 +222,27 @@ def looks_like_operative(text: str) -> bool:
         and head not in _OPENING_ADJECTIVES
         and len(head) > 3
     )
+
+
+def opens_with_listed_opener(text: str, *, operative: bool = False) -> bool:
+    """Whether ``text`` opens, capitalized, with a preambular opener of the closed list
+    (after optional adverbs: "Deeply concerned", "Recalling also"), or, with
+    ``operative``, with an operative verb of the closed list ("Also decides")."""
+    if not text[:1].isupper():
+        return False
+    vocabulary = OPERATIVE_VERBS if operative else PREAMBULAR_OPENERS
+    words = text.split(None, 6)
+    for i, word in enumerate(_leading_words(text, 3)):
+        low = word.lower()
+        if low in vocabulary:
+            return not _title_case(words[i + 1 : i + 4])
+        if low not in _PRE_MODIFIERS:
+            return False
+    return False
+
+
+def _title_case(words: list[str]) -> bool:
+    """ "Acting United Nations Mediator" (S/RES/72 (1949)), "Taking into Particular Account
+    the Needs" (a title quoted in A/RES/79/29): two capitalized words of the next three
+    make a name or a title, not a paragraph's opening."""
+    return sum(1 for w in words if w[:1].isupper()) >= 2

@@ -24,17 +24,6 @@ runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def resdex(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        **kwargs,  # type: ignore[call-overload]
-    )
-
-
 def answers(index: Path) -> tuple[object, object, object]:
     """What the index says to three queries (JSON, scores aside)."""
     search = runner.invoke(
@@ -86,9 +75,11 @@ def test_a_damaged_pointer_is_reported(seeded: Path) -> None:
 def test_second_writer_fails_after_waiting(tmp_path: Path) -> None:
     with store.write_lock(tmp_path):
         started = time.monotonic()
-        with pytest.raises(IndexLocked, match=rf"\(pid {os.getpid()}\) is writing"):
-            with store.write_lock(tmp_path, timeout=0.3):
-                pass
+        with (
+            pytest.raises(IndexLocked, match=rf"\(pid {os.getpid()}\) is writing"),
+            store.write_lock(tmp_path, timeout=0.3),
+        ):
+            pass
         assert time.monotonic() - started >= 0.3
 
 

@@ -45,7 +45,8 @@ def test_query_path_never_imports_spacy(index: Path, argv: list[str]) -> None:
         "from cli.main import main\n"
         f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r})\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
+        f" or m in {HEAVY!r})\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     done = subprocess.run(

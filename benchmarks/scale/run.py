@@ -29,6 +29,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,6 +96,25 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+# A line of ``resdex index`` output: "added  A/RES/79/166  PATH  (32 paragraphs, 6 footnotes)"
+_INDEXED = re.compile(r"^(added|replaced)\s.*\((\d+) paragraphs?, (\d+) footnotes?\)\s*$")
+_REFUSED = re.compile(r"^refused\s")
+
+
+def indexed_counts(log: Path) -> dict[str, int]:
+    """Files, paragraphs and footnotes ``resdex index`` says it indexed, files refused."""
+    counts = {"files_indexed": 0, "paragraphs": 0, "footnotes": 0, "refused": 0}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        found = _INDEXED.match(line)
+        if found:
+            counts["files_indexed"] += 1
+            counts["paragraphs"] += int(found.group(2))
+            counts["footnotes"] += int(found.group(3))
+        elif _REFUSED.match(line):
+            counts["refused"] += 1
+    return counts
+
+
 def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
     if index.exists():
         shutil.rmtree(index)
@@ -109,7 +129,7 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
         "peak_single_mib": run.peak_single_mib,
         "bytes": folder_bytes(index) if index.exists() else 0,
         "log": str(log),
-    }
+    } | indexed_counts(log)
 
 
 def build_fts5(grown: Path, db: Path, log: Path) -> dict[str, Any]:
@@ -254,6 +274,7 @@ def run(
     }
     if skip_build and "resdex_build" in previous:
         results["resdex_build"] = previous["resdex_build"]
+        results["resdex_build"] |= indexed_counts(Path(previous["resdex_build"]["log"]))
         results["fts5_build"] = previous["fts5_build"]
     else:
         _say(f"resdex index {grown} …")

@@ -310,3 +310,7 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 # an editorial footnote number after the vote line: "... by 14 votes to none. 30"
 # (S_RES_0429_1978)
 TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
+# an editorial footnote number ending a paragraph after its comma or semicolon, its
+# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
+# (sc-text/S_RES_0598_1987)
+TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")

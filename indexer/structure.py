@@ -105,7 +105,9 @@ def structure(clean: CleanText) -> Resolution:
         drafts.extend(in_section(build_paragraphs(blocks, clean.format), section))
     drafts = unique_labels(drafts + annex_paragraphs(embedded + parts.annex))
     footnotes = parse_footnotes(notes)
-    paragraphs = attach_markers(drafts, {f.number for f in footnotes})
+    paragraphs = attach_markers(
+        drafts, {f.number for f in footnotes}, trailing=clean.format is SourceFormat.SC_OCR
+    )
     return Resolution(meta=meta, paragraphs=paragraphs, footnotes=footnotes)
 
 
@@ -420,9 +422,16 @@ def build_paragraphs(body: list[str], fmt: SourceFormat) -> list[_Draft]:
         elif drafts and (block[:1].islower() or not ends_sentence_part(drafts[-1].text)):
             drafts[-1].text = f"{drafts[-1].text} {block}"
         elif top is not None and top.kind is ParagraphKind.OPERATIVE:
-            if is_operative_opening(block) and _next_op_number(body, index) > _last_op(drafts) + 1:
+            following = _next_op_number(body, index)
+            if (is_operative_opening(block) and following > _last_op(drafts) + 1) or (
+                following == 0
+                and drafts[-1].text.rstrip().endswith(";")
+                and opens_with_listed_opener(block, operative=True)
+            ):
                 # an operative number lost in OCR: "Calls upon Israel ..." between
-                # "1. Reaffirms" and "3. Declares" (S_RES_0484_1980)
+                # "1. Reaffirms" and "3. Declares" (S_RES_0484_1980); the last number lost
+                # in a Markdown conversion: "1. Endorses …;" then "Expresses its profound
+                # gratitude …" (ga-md/A_RES_80_3)
                 n = _last_op(drafts) + 1
                 drafts.append(_Draft(f"OP{n}", ParagraphKind.OPERATIVE, n, block))
             else:
@@ -517,8 +526,12 @@ def split_sections(body: list[str]) -> list[tuple[str, list[str]]]:
         (sec, [b for j, b in enumerate(body[i + 1 : bounds[k + 1]], i + 1) if j not in titles])
         for k, (i, sec) in enumerate(heads)
     ]
-    restarts = sum(1 for _, blocks in sections[1:] if _first_op_number(blocks) == 1)
-    if restarts < 2:
+    # every section numbered from 1, or holding one unnumbered paragraph ("II / Review of
+    # … / Having considered … / Takes note of the notes by the Secretary-General.",
+    # A/RES/79/281)
+    if len(heads) < 2 or any(
+        _first_op_number(blocks) not in (1, None) for _, blocks in sections[1:]
+    ):
         return [("", [b for _, blocks in sections for b in blocks])]
     return [(sec, blocks) for sec, blocks in sections if blocks]
 
@@ -740,14 +753,21 @@ def parse_footnotes(lines: list[str]) -> tuple[Footnote, ...]:
     return tuple(notes)
 
 
-def attach_markers(drafts: list[_Draft], known: set[int]) -> tuple[Paragraph, ...]:
+def attach_markers(
+    drafts: list[_Draft], known: set[int], *, trailing: bool = False
+) -> tuple[Paragraph, ...]:
     """Find the footnote markers of every paragraph, remove them from the text, and
-    freeze the paragraphs (verb, modifier and opening from the top-level paragraph)."""
+    freeze the paragraphs (verb, modifier and opening from the top-level paragraph).
+    ``trailing``: an editorial number ending a paragraph after its comma or semicolon
+    is a marker even when its footnote text is not in the file (Security Council
+    yearbooks)."""
     texts = [d.text for d in drafts]
     if known:
         per_paragraph = choose_markers([_candidates(t) for t in texts], known, texts)
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [_explicit_candidates(t) for t in texts]
+    if trailing:
+        per_paragraph = _with_trailing_markers(texts, per_paragraph)
     out: list[Paragraph] = []
     top_opening: dict[str, tuple[str | None, str | None, str | None]] = {}
     for d, chosen in zip(drafts, per_paragraph, strict=True):
@@ -775,6 +795,29 @@ def attach_markers(drafts: list[_Draft], known: set[int]) -> tuple[Paragraph, ..
             )
         )
     return tuple(out)
+
+
+def _with_trailing_markers(
+    texts: list[str], chosen: list[list["_Candidate"]]
+) -> list[list["_Candidate"]]:
+    """ "…the use of chemical weapons contrary to obligations under the 1925 Geneva
+    Protocol, 28" (S/RES/598 (1987), PP4): the yearbook's footnote 28 stands on another
+    page, not in the file, but the number is a marker all the same. Taken where the
+    paragraph's end is not already a chosen marker and the number rises above every
+    marker before it (the yearbook numbers its footnotes in order)."""
+    out: list[list[_Candidate]] = []
+    highest = 0
+    for text, cands in zip(texts, chosen, strict=True):
+        match = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+        cands = list(cands)
+        if match is not None and not any(c.end == len(text) for c in cands):
+            number = int(match.group("n"))
+            earlier = [c.number for c in cands if c.start < match.start("n")]
+            if number > max([highest, *earlier]):
+                cands.append(_Candidate(match.start(), match.end(), number, 1))
+        highest = max([highest, *(c.number for c in cands)])
+        out.append(cands)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

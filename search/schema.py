@@ -9,9 +9,11 @@ so that ``show`` renders without parsing and ``index`` skips unchanged files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from whoosh import fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.analysis import Token, Tokenizer
 
 # Bump when the schema or the meaning of a field changes: an index of another format is
 # refused with a message asking to rebuild it.
@@ -25,23 +27,82 @@ KIND_FOOTNOTE = "footnote"
 
 # --- the text analyzer: named pieces --------------------------------------------------------
 
-# A symbol: letters and digits joined by "/", ".", "-" or "–", with at least one "/" and one
-# digit: "55/2" (resolution 55/2), "A/CONF.157/24" (footnote 1 of A/RES/71/194),
-# "ES-10/19", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "A/C.6/64/SR.1–28". Kept whole: the
-# default analyzer would split "55/2" into "55" and "2".
-_SYMBOL = r"(?=[\w.\-–/]*\d)(?=[\w.\-–]*/)\w+(?:[./\-–]\w+)*"
 # A number with a decimal point or thousands separator: "1.5 degrees", "2,000 tons".
 _NUMBER = r"\d+(?:[.,]\d+)+"
-# Any other word, one letter long included ("a", "I", "(b)"): "HIV/AIDS" and
-# "non-selectivity" (no digit) fall apart into their words, so "AIDS" finds "HIV/AIDS".
-_WORD = r"\w+"
+# Words joined by "/", ".", "-" or "–": a candidate symbol. It is kept whole when it holds
+# a "/" and a digit: "55/2" (resolution 55/2), "A/CONF.157/24" (footnote 1 of
+# A/RES/71/194), "ES-10/19", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "A/C.6/64/SR.1–28" (the
+# default analyzer would split "55/2" into "55" and "2"). Otherwise it falls apart into its
+# words: "HIV/AIDS" (so "AIDS" finds it), "non-selectivity", "COVID-19".
+_COMPOUND = r"\w+(?:[./\-–]\w+)*"
+# One word, one letter long included ("a", "I", "(b)").
+_WORD = re.compile(r"\w+")
 
-TOKEN_PATTERN = re.compile(rf"{_SYMBOL}|{_NUMBER}|{_WORD}", re.UNICODE)
+TOKEN_PATTERN = re.compile(rf"(?P<number>{_NUMBER})|{_COMPOUND}")
 
 
-def text_analyzer() -> RegexTokenizer:
+def _is_symbol(token: str) -> bool:
+    return "/" in token and any(ch.isdigit() for ch in token)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(lower-cased token, start, end) for every token of ``text``: one regex pass; only a
+    compound that is not a symbol is split again."""
+    for match in TOKEN_PATTERN.finditer(text):
+        token = match.group()
+        start = match.start()
+        if token.isalnum() or match.lastgroup == "number" or _is_symbol(token):
+            yield token.lower(), start, match.end()
+        else:
+            for part in _WORD.finditer(token):
+                yield part.group().lower(), start + part.start(), start + part.end()
+
+
+class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
+    """Whoosh tokenizer over ``tokens``: lower-cased words and whole symbols, positions and
+    character offsets (for phrases and highlighting); no stop words, no minimum length."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            found: Iterable[tuple[str, int, int]] = [(value.lower(), 0, len(value))]
+        else:
+            found = tokens(value)
+        for pos, (text, start, end) in enumerate(found, start_pos):
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[start:end]
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t
+
+
+def text_analyzer() -> SymbolTokenizer:
     """Tokens as above, lower-cased; no stop words, no minimum length, no stemming."""
-    return RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()
+    return SymbolTokenizer()
 
 
 def build_schema() -> fields.Schema:

@@ -85,3 +85,21 @@ def test_target_key() -> None:
 )
 def test_text_analyzer(text: str, tokens: list[str]) -> None:
     assert [t.text for t in text_analyzer()(text)] == tokens
+
+
+def test_text_analyzer_offsets_and_positions() -> None:
+    """A compound split into words keeps each word's own offsets and position (highlighting
+    and phrases depend on them): "HIV/AIDS" in A/RES/78/3, "COVID-19" in A/RES/78/1."""
+    text = "HIV/AIDS, COVID-19 and A/CONF.157/24"
+    found = [
+        (t.text, t.pos, text[t.startchar : t.endchar])
+        for t in text_analyzer()(text, positions=True, chars=True)
+    ]
+    assert found == [
+        ("hiv", 0, "HIV"),
+        ("aids", 1, "AIDS"),
+        ("covid", 2, "COVID"),
+        ("19", 3, "19"),
+        ("and", 4, "and"),
+        ("a/conf.157/24", 5, "A/CONF.157/24"),
+    ]

@@ -798,8 +798,8 @@ def attach_markers(
 
 
 def _with_trailing_markers(
-    texts: list[str], chosen: list[list["_Candidate"]]
-) -> list[list["_Candidate"]]:
+    texts: list[str], chosen: list[list[_Candidate]]
+) -> list[list[_Candidate]]:
     """ "…the use of chemical weapons contrary to obligations under the 1925 Geneva
     Protocol, 28" (S/RES/598 (1987), PP4): the yearbook's footnote 28 stands on another
     page, not in the file, but the number is a marker all the same. Taken where the

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.clean import FOOTNOTE_RULE, clean, reflow, unmark
+from indexer.clean import FOOTNOTE_RULE, clean, page_blocks, reflow, unmark
 from indexer.models import RawDocument, SourceFormat
 from indexer.sources import read_document
 
@@ -176,3 +176,46 @@ def test_sc_end_notes(shared_corpus: Path) -> None:
         "29 Ibid., document S/12710.",
         "30 One member (China) did not participate in the voting.",
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "blocks"),
+    [
+        # ga-text/A_RES_80_228.txt, page 3: no blank line between two preambular paragraphs
+        (
+            [
+                "Recalling the adoption of the United Nations Global Plan of Action to Combat ",
+                "Trafficking in Persons by the General Assembly in its resolution 64/293 of "
+                "30 July ",
+                "2010, and underlining the importance of its full implementation,  ",
+                "Reaffirming that the Global Plan of Action was developed:  ",
+            ],
+            [
+                "Recalling the adoption of the United Nations Global Plan of Action to Combat "
+                "Trafficking in Persons by the General Assembly in its resolution 64/293 of 30 "
+                "July 2010, and underlining the importance of its full implementation,",
+                "Reaffirming that the Global Plan of Action was developed:",
+            ],
+        ),
+        # a wrapped line after a comma that starts with a capitalized name stays
+        # (ga-text/A_RES_80_222.txt: "…in the Islamic / Republic of Iran, 4 and of …")
+        (
+            [
+                "Welcoming Human Rights Council resolution 58/21 of 3 April 2025,3 in which ",
+                "the Council decided to extend the mandates of the Independent International Fact-",
+                "Finding Mission on the Islamic Republic of Iran 4 and of the Special "
+                "Rapporteur5 on ",
+            ],
+            [
+                "Welcoming Human Rights Council resolution 58/21 of 3 April 2025,3 in which the "
+                "Council decided to extend the mandates of the Independent International "
+                "Fact-Finding Mission on the Islamic Republic of Iran 4 and of the Special "
+                "Rapporteur5 on",
+            ],
+        ),
+    ],
+)
+def test_page_blocks_split_paragraphs_without_blank_line(
+    lines: list[str], blocks: list[str]
+) -> None:
+    assert page_blocks(lines) == blocks

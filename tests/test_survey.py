@@ -80,3 +80,55 @@ def test_render_and_main(project_corpus: Path, capsys: object) -> None:
     lines = render(survey(iter_files([project_corpus])), listing=True)
     assert lines[0].split()[:3] == ["format", "parsed", "refused"]
     assert main([str(project_corpus)]) == 0
+
+
+def test_merged_paragraphs() -> None:
+    res = _res(
+        [
+            # A/RES/80/228 PP8 as it was parsed before the fix
+            Paragraph(
+                "PP8",
+                PP,
+                8,
+                "Recalling the adoption of the Global Plan of Action by the General Assembly "
+                "in its resolution 64/293 of 30 July 2010, and underlining the importance of "
+                "its full implementation, Reaffirming that the Global Plan of Action was "
+                "developed:",
+            ),
+            # A/RES/78/253 OP2 as it was parsed before the fix (section II run into it)
+            Paragraph(
+                "OP1",
+                OP,
+                1,
+                "Endorses the conclusions and recommendations contained in the report of the "
+                "Advisory Committee; Recalling its resolutions 72/266 A of 24 December 2017,",
+            ),
+            # S/RES/72 (1949): "the Acting United Nations Mediator" is a title, not a paragraph
+            Paragraph(
+                "OP2",
+                OP,
+                2,
+                "Requests the Secretary-General to convey the present resolution to the "
+                "parties, Acting United Nations Mediator in Palestine, who will report.",
+            ),
+        ]
+    )
+    assert [(a.kind, a.where) for a in anomalies(res)] == [
+        ("merged-paragraphs", "PP8"),
+        ("merged-paragraphs", "OP1"),
+    ]
+
+
+def test_op_gaps_per_section() -> None:
+    """A/RES/78/253: each section numbers its paragraphs from 1."""
+    res = _res(
+        [
+            Paragraph("I.OP1", OP, 1, "Takes note of the report of the Secretary-General;"),
+            Paragraph("I.OP2", OP, 2, "Endorses the conclusions of the Advisory Committee;"),
+            Paragraph("II.OP1", OP, 1, "Takes note of the report of the Secretary-General;"),
+            Paragraph("II.OP3", OP, 3, "Notes the performance report for 2022."),
+        ]
+    )
+    assert [(a.kind, a.where, a.detail) for a in anomalies(res)] == [
+        ("op-gap", "II.OP3", "after II.OP1")
+    ]

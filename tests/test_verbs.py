@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.verbs import looks_like_opening, parse_opening
+from indexer.verbs import looks_like_opening, opens_with_listed_opener, parse_opening
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,29 @@ def test_parse_opening(
 )
 def test_looks_like_opening(text: str, expected: bool) -> None:
     assert looks_like_opening(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "operative", "expected"),
+    [
+        # A/RES/80/228: a second preambular paragraph on the line after "…implementation,"
+        ("Reaffirming that the Global Plan of Action was developed:", False, True),
+        ("Deeply concerned that further escalation and widening of the conflict", False, True),
+        ("Recalling also the 2024 Economic and Social Council forum", False, True),
+        # S/RES/72 (1949): a title, not an opening
+        ("Acting United Nations Mediator in Palestine, who", False, False),
+        # A/RES/79/29: a quoted title in title case
+        ("Taking into Particular Account the Needs of Developing Countries", False, False),
+        # a line inside a sentence: "…the 2030 Agenda, / United Nations entities …"
+        ("United Nations entities and agencies", False, False),
+        # A/RES/78/253, title of section VIII (a participle in -ed outside the list)
+        ("Revised estimates relating to the proposed programme budget", False, False),
+        ("Also decides to remain seized of the matter", True, True),
+        ("Expresses its profound gratitude to the Government", True, True),
+        # A/RES/80/243, title of section I (a plural noun, not a verb)
+        ("Conditions of service and compensation for officials", True, False),
+        ("Recalling its resolution 76/271,", True, False),
+    ],
+)
+def test_opens_with_listed_opener(text: str, operative: bool, expected: bool) -> None:
+    assert opens_with_listed_opener(text, operative=operative) is expected

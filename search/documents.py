@@ -11,7 +11,7 @@ from typing import Any
 
 from indexer.models import Citation, CitationKind, Footnote, Paragraph, Resolution
 from indexer.serialize import resolution_to_dict
-from search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH
+from search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH, number_term
 from search.targets import target_key
 
 IndexDoc = dict[str, Any]
@@ -49,8 +49,8 @@ def _common(res: Resolution, sha: str) -> IndexDoc:
         "symkey": target_key(meta.symbol),
         "sha": sha,
         "body": meta.body.value,
-        "session": meta.session,
-        "year": meta.year,
+        "session": number_term(meta.session) if meta.session is not None else None,
+        "year": number_term(meta.year) if meta.year is not None else None,
         "adopted": meta.adopted.isoformat() if meta.adopted else "",
         "title": meta.title or "",
     }

@@ -29,7 +29,13 @@ from search.results import (
     natural_key,
     session_key,
 )
-from search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH
+from search.schema import (
+    KIND_FOOTNOTE,
+    UNIT_DOCUMENT,
+    UNIT_FOOTNOTE,
+    UNIT_PARAGRAPH,
+    number_term,
+)
 from search.snippets import match_spans, query_words, snippet
 from search.targets import normalize_target, target_key
 
@@ -182,7 +188,9 @@ def filter_query(request: SearchRequest) -> Any:
     for field, bounds in (("session", request.session), ("year", request.year)):
         if bounds is not None:
             lo, hi = bounds
-            parts.append(wq.NumericRange(field, lo if lo else 1, hi))
+            low = number_term(lo) if lo is not None else None
+            high = number_term(hi) if hi is not None else None
+            parts.append(wq.TermRange(field, low, high))
     return wq.And(parts)
 
 

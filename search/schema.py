@@ -17,13 +17,19 @@ from whoosh.analysis import Token, Tokenizer
 
 # Bump when the schema or the meaning of a field changes: an index of another format is
 # refused with a message asking to rebuild it.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
 UNIT_DOCUMENT = "document"
 UNIT_ALIAS = "alias"  # a file superseded in its run by another with the same symbol
 KIND_FOOTNOTE = "footnote"
+
+
+def number_term(value: int) -> str:
+    """The indexed form of a session or year: 71 -> "0071"."""
+    return f"{value:04d}"
+
 
 # --- the text analyzer: named pieces --------------------------------------------------------
 
@@ -119,8 +125,10 @@ def build_schema() -> fields.Schema:
         sha=fields.STORED(),  # sha256 of the file this unit was indexed from
         # the resolution's metadata, on every unit
         body=fields.ID(stored=True),  # GA | SC | HRC | ECOSOC
-        session=fields.NUMERIC(stored=True),  # absent when there is none
-        year=fields.NUMERIC(stored=True),  # absent when unknown
+        # zero-padded ("0071", "2016") so that a term range is a numeric range: one posting
+        # per unit where NUMERIC would write eight, which made the whole write 11% slower
+        session=fields.ID(stored=True),  # absent when there is none
+        year=fields.ID(stored=True),  # absent when unknown
         adopted=fields.STORED(),  # ISO date; absent for drafts
         title=fields.STORED(),
         # the paragraph (or footnote)

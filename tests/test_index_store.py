@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from search import store
+from search.schema import INDEX_FORMAT
 from search.store import BadIndex, IndexLocked, NoIndex
 
 runner = CliRunner()
@@ -48,7 +49,7 @@ def test_layout_after_a_run(seeded: Path) -> None:
     names = sorted(p.name for p in seeded.iterdir())
     assert names == ["CURRENT", "gen-000001", "write.lock"]
     pointer = json.loads((seeded / "CURRENT").read_text())
-    assert pointer == {"format": 1, "generation": "gen-000001"}
+    assert pointer == {"format": INDEX_FORMAT, "generation": "gen-000001"}
 
 
 def test_no_index(tmp_path: Path) -> None:

@@ -85,6 +85,12 @@ def test_search(ix: Any, query: str, expected: list[str]) -> None:
         # "urges" as a word: 69/179 is before session 70
         ("urges", {"session": (70, 80)}, ["A/RES/71/194 OP4", "A/RES/78/116 OP6"]),
         ("urges", {"session": (69, 69)}, ["A/RES/69/179 OP4", "A/RES/69/179 OP11"]),
+        # a range across a change in digit count: 9..100 compares as numbers, not as text
+        (
+            "urges",
+            {"session": (9, 100)},
+            ["A/RES/69/179 OP4", "A/RES/69/179 OP11", "A/RES/71/194 OP4", "A/RES/78/116 OP6"],
+        ),
         (
             "*",
             {"year": (None, 1990)},

@@ -17,7 +17,7 @@ from whoosh.analysis import Token, Tokenizer
 
 # Bump when the schema or the meaning of a field changes: an index of another format is
 # refused with a message asking to rebuild it.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 1
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"

@@ -207,13 +207,14 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
     if request.limit < 0:
         raise QueryError("--limit must be 0 (every hit) or more")
     user_query = parse_query(request.query, ix.schema)
-    filters = filter_query(request)
+    # The filters are intersected with the query inside the matcher, scoring nothing: as a
+    # Whoosh ``filter=`` they would first be read into a set of every paragraph's number
+    # (half a second at 100,000 paragraphs, five seconds at a million, for any query).
+    query = wq.And([user_query, wq.ConstantScoreQuery(filter_query(request), 0.0)])
     with ix.searcher() as searcher:
         # every match is collected (grouping by resolution needs them all); only the best
         # ``limit`` are read and highlighted
-        results = searcher.search(
-            user_query, filter=filters, limit=None, groupedby="symkey", terms=True
-        )
+        results = searcher.search(query, limit=None, groupedby="symkey", terms=True)
         total = len(results)
         resolutions = len(results.groups("symkey"))
         analyzer = ix.schema["text"].analyzer

@@ -35,6 +35,7 @@ from search.schema import (
     UNIT_FOOTNOTE,
     UNIT_PARAGRAPH,
     number_term,
+    tokens,
 )
 from search.snippets import match_spans, query_words, snippet
 from search.targets import normalize_target, target_key
@@ -176,9 +177,13 @@ def parse_query(text: str, schema: Any) -> Any:
     return parsed
 
 
-def filter_query(request: SearchRequest) -> Any:
-    """The filters of a search, as one query that does not score."""
-    parts: list[Any] = [wq.Or([wq.Term("unit", UNIT_PARAGRAPH), wq.Term("unit", UNIT_FOOTNOTE)])]
+def filter_query(request: SearchRequest, *, units: bool = True) -> Any:
+    """The filters of a search, as one query (``None`` when there is none). ``units``: keep
+    to paragraphs and footnotes (needless when the query itself needs a word of the text,
+    which the per-document records have none of)."""
+    parts: list[Any] = []
+    if units:
+        parts.append(wq.Or([wq.Term("unit", UNIT_PARAGRAPH), wq.Term("unit", UNIT_FOOTNOTE)]))
     if request.body:
         parts.append(wq.Term("body", normalize_body(request.body)))
     if request.kind:
@@ -191,7 +196,83 @@ def filter_query(request: SearchRequest) -> Any:
             low = number_term(lo) if lo is not None else None
             high = number_term(hi) if hi is not None else None
             parts.append(wq.TermRange(field, low, high))
-    return wq.And(parts)
+    return wq.And(parts) if parts else None
+
+
+def needs_text(q: Any) -> bool:
+    """Whether every document ``q`` matches holds a word of the ``text`` field."""
+    if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+        return bool(q.fieldname == "text")
+    if isinstance(q, wq.And):
+        return any(needs_text(sub) for sub in q.subqueries)
+    if isinstance(q, wq.Or):
+        return all(needs_text(sub) for sub in q.subqueries)
+    return False
+
+
+def filtered(q: Any, request: SearchRequest) -> Any:
+    """``q`` with the request's filters intersected inside the matcher, scoring nothing: as a
+    Whoosh ``filter=`` they would first be read into a set of every paragraph's number (half
+    a second at 100,000 paragraphs, five at a million, whatever the query)."""
+    filters = filter_query(request, units=not needs_text(q))
+    return q if filters is None else wq.And([q, wq.ConstantScoreQuery(filters, 0.0)])
+
+
+# --- phrases made of frequent words -----------------------------------------------------------
+
+# A word is rare enough to find a phrase's candidates when at most this share of the indexed
+# units hold it (and never fewer than RARE_MIN units).
+RARE_SHARE = 0.02
+RARE_MIN = 1000
+# More candidates than this and Whoosh's own phrase matching is the faster way.
+MAX_CANDIDATES = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class PhrasePlan:
+    """A phrase query run as the AND of its rarer words, the phrases then checked on the
+    stored text. Whoosh 2.7 matches a phrase by walking the postings of all its words, and
+    skips through a long postings list block by block: "inadmissibility of the acquisition
+    of territory by war" spent a second in the blocks of "of", "the" and "by" at a million
+    paragraphs, for 31 hits."""
+
+    candidates: Any
+    phrases: tuple[tuple[str, ...], ...]
+
+    def holds(self, text: str) -> bool:
+        words = [token for token, _, _ in tokens(text)]
+        return all(_contains(words, phrase) for phrase in self.phrases)
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    first = phrase[0]
+    return any(
+        words[i] == first and tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)
+    )
+
+
+def phrase_plan(q: Any, reader: Any) -> PhrasePlan | None:
+    """For a phrase, or an AND of words and phrases, of which every phrase has a rare word:
+    the plan; else None (the query runs as it is)."""
+    parts = list(q.subqueries) if isinstance(q, wq.And) else [q]
+    if not all(isinstance(p, (wq.Term, wq.Phrase)) and p.fieldname == "text" for p in parts):
+        return None
+    phrases = [p for p in parts if isinstance(p, wq.Phrase)]
+    if not phrases or any(p.slop != 1 for p in phrases):
+        return None
+    threshold = max(RARE_MIN, int(reader.doc_count() * RARE_SHARE))
+    terms: dict[str, None] = {}
+    for p in parts:
+        if isinstance(p, wq.Term):
+            terms[p.text] = None
+            continue
+        rare = [w for w in p.words if reader.doc_frequency("text", w) <= threshold]
+        if not rare:
+            return None
+        terms.update(dict.fromkeys(rare))
+    candidates = wq.And([wq.Term("text", t) for t in terms])
+    return PhrasePlan(candidates, tuple(tuple(p.words) for p in phrases))
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -207,21 +288,30 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
     if request.limit < 0:
         raise QueryError("--limit must be 0 (every hit) or more")
     user_query = parse_query(request.query, ix.schema)
-    # The filters are intersected with the query inside the matcher, scoring nothing: as a
-    # Whoosh ``filter=`` they would first be read into a set of every paragraph's number
-    # (half a second at 100,000 paragraphs, five seconds at a million, for any query).
-    query = wq.And([user_query, wq.ConstantScoreQuery(filter_query(request), 0.0)])
     with ix.searcher() as searcher:
-        # every match is collected (grouping by resolution needs them all); only the best
-        # ``limit`` are read and highlighted
-        results = searcher.search(query, limit=None, groupedby="symkey", terms=True)
-        total = len(results)
-        resolutions = len(results.groups("symkey"))
+
+        def run(q: Any) -> Any:
+            # every match is collected (grouping by resolution needs them all); only the
+            # best ``limit`` are read and highlighted
+            return searcher.search(filtered(q, request), limit=None, groupedby="symkey", terms=True)
+
+        plan = phrase_plan(user_query, searcher.reader())
+        results = run(plan.candidates if plan else user_query)
+        if plan is not None and len(results) > MAX_CANDIDATES:
+            plan, results = None, run(user_query)
+        matches: Any = results
+        if plan is not None:
+            matches = [hit for hit in results if plan.holds(hit.get("text", ""))]
+            total = len(matches)
+            resolutions = len({hit["symbol"] for hit in matches})
+        else:
+            total = len(results)
+            resolutions = len(results.groups("symkey"))
         analyzer = ix.schema["text"].analyzer
         terms, phrases = query_words(user_query)
         phrase_words = {w for p in phrases for w in p}
         hits = []
-        for hit in results[: request.limit or None]:
+        for hit in matches[: request.limit or None]:
             stored = hit.fields()
             text = stored.get("text", "")
             # words matched through wildcards or prefixes count as single terms

@@ -288,3 +288,45 @@ def test_show_security_council(ix: Any) -> None:
 def test_show_unknown(ix: Any) -> None:
     with pytest.raises(NotIndexed, match="A/RES/70/1 is not in the index"):
         show(ix, "A/RES/70/1")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"universal periodic review"',
+        '"a cooperative approach"',
+        '"of the"',  # only frequent words: Whoosh's own phrase matching either way
+        '"human rights" cooperation',
+        '"universal periodic review" "human rights"',
+        '"review universal periodic"',  # the words are there, not in that order
+        "cease-fire",
+    ],
+)
+@pytest.mark.parametrize("filters", [{}, {"kind": "operative"}, {"session": (70, 80)}])
+def test_phrase_plan_finds_what_whoosh_phrases_find(
+    ix: Any, monkeypatch: pytest.MonkeyPatch, query: str, filters: dict[str, Any]
+) -> None:
+    """Phrases run through their rarer words and checked on the text (the plan) give the
+    same hits as Whoosh's phrase matching, which runs when no word counts as rare."""
+    with_plan = addresses(ix, query, **filters)
+    monkeypatch.setattr("search.query.RARE_MIN", 0)
+    monkeypatch.setattr("search.query.RARE_SHARE", 0.0)
+    assert addresses(ix, query, **filters) == with_plan
+
+
+def test_phrase_plan_is_used_for_a_phrase_with_a_rare_word(ix: Any) -> None:
+    from search.query import parse_query, phrase_plan
+
+    with ix.searcher() as searcher:
+        plan = phrase_plan(
+            parse_query('"of the universal periodic review"', ix.schema), searcher.reader()
+        )
+        assert plan is not None
+        assert plan.phrases == (("of", "the", "universal", "periodic", "review"),)
+        assert plan.holds("Emphasizes the importance of the universal periodic review as")
+        assert not plan.holds("the universal periodic review of the")
+        # OR and NOT are left to Whoosh
+        assert (
+            phrase_plan(parse_query('"periodic review" OR dialogue', ix.schema), searcher.reader())
+            is None
+        )

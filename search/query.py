@@ -7,7 +7,6 @@ spaCy, no parser: this is the path ``resdex search`` starts on.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from whoosh.qparser.default import QueryParserError
 
 from indexer.errors import ResdexError
 from indexer.models import Body, ParagraphKind, Resolution
-from indexer.serialize import resolution_from_dict
+from search.documents import unpack_resolution
 from search.results import (
     CitesResult,
     Citing,
@@ -414,4 +413,4 @@ def show(ix: Any, symbol: str) -> Resolution:
         stored = searcher.document(symkey=key, unit=UNIT_DOCUMENT)
     if stored is None:
         raise NotIndexed(f"{symbol.strip()} is not in the index")
-    return resolution_from_dict(json.loads(stored["data"]))
+    return unpack_resolution(stored["data"])

@@ -150,5 +150,5 @@ def build_schema() -> fields.Schema:
         # the record of the document (unit="document" only)
         contents=fields.KEYWORD(stored=True),  # sha256 of every file indexed as this symbol
         path=fields.STORED(),
-        data=fields.STORED(),  # json.dumps(indexer.serialize.resolution_to_dict(res))
+        data=fields.STORED(),  # search.documents.pack_resolution(res): deflated JSON
     )

@@ -84,14 +84,15 @@ def open_index(index_dir: Path) -> Any:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import EmptyIndexError
 
+    from search import whoosh_fixes
+
     generation = current_generation(index_dir)
     if generation is None:
         raise NoIndex(f"no index at {index_dir}: run `resdex index PATH` to build one")
     try:
-        # No mmap: Whoosh 2.7 copies a memory-mapped segment's sub-file into a BytesIO each
-        # time it opens one (a postings file of 700 MB at a million paragraphs), which made
-        # a rare phrase take 2.3 s there instead of 1.2 s; plain reads go through the cache.
-        return FileStorage(str(generation), supports_mmap=False).open_index()
+        # mmap'd segments, read without Whoosh's copy of each part (see whoosh_fixes)
+        whoosh_fixes.apply_read()
+        return FileStorage(str(generation)).open_index()
     except (EmptyIndexError, OSError) as err:
         raise BadIndex(
             f"the index at {index_dir} cannot be opened ({err}); "

@@ -1,4 +1,5 @@
-"""A fix to Whoosh-Reloaded 2.7.5 on resdex's write path.
+"""Fixes to Whoosh-Reloaded 2.7.5 on resdex's write path (``apply``) and read path
+(``apply_read``).
 
 While a segment is committed, ``W3PerDocReader.doc_field_length`` is asked for the length
 of every posting; for a field that keeps no lengths (ID, KEYWORD, NUMERIC) the reader looks
@@ -8,9 +9,11 @@ for the column file on disk each time instead of remembering that it is absent: 
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 _APPLIED = False
+_READ_APPLIED = False
 
 
 def apply() -> None:
@@ -31,3 +34,75 @@ def apply() -> None:
 
     reader_class._cached_reader = _cached_reader
     _APPLIED = True
+
+
+# --- the read path ------------------------------------------------------------------------
+
+
+class MemoryViewFile:
+    """The read-only file interface Whoosh's ``StructFile`` uses, over a memoryview."""
+
+    def __init__(self, buf: memoryview) -> None:
+        self._buf = buf
+        self._pos = 0
+        self._len = len(buf)
+
+    def read(self, size: int | None = -1) -> bytes:
+        start = self._pos
+        end = self._len if size is None or size < 0 else min(self._len, start + size)
+        self._pos = end
+        return bytes(self._buf[start:end])
+
+    def readinto(self, target: Any) -> int:
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        end = self._len if size is None or size < 0 else min(self._len, self._pos + size)
+        pos = self._pos
+        while pos < end:
+            chunk = bytes(self._buf[pos : min(end, pos + 256)])
+            found = chunk.find(b"\n")
+            if found >= 0:
+                end = pos + found + 1
+                break
+            pos += len(chunk)
+        return self.read(end - self._pos)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._len}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def apply_read() -> None:
+    """Make ``whoosh.filedb.structfile.BufferFile`` read a memory-mapped segment without
+    copying it. Whoosh opens every part of a compound segment (postings, terms, stored
+    fields, columns) as a ``BufferFile``, whose ``__init__`` copied the part into a
+    ``BytesIO``: at a million paragraphs about 1.5 GB per ``resdex search`` before the
+    first posting, and as much memory (a rare phrase: 1.6 s copying, 33 ms with this)."""
+    global _READ_APPLIED
+    if _READ_APPLIED:
+        return
+    from whoosh.filedb import structfile
+
+    def __init__(self: Any, buf: Any, name: str | None = None, onclose: Any = None) -> None:
+        self._buf = buf
+        self._name = name
+        self.file = MemoryViewFile(memoryview(buf))
+        self.onclose = onclose
+        self.is_real = False
+        self.is_closed = False
+
+    structfile.BufferFile.__init__ = __init__
+    _READ_APPLIED = True

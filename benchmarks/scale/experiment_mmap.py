@@ -1,4 +1,4 @@
-"""Before/after of ``viewfile.apply()``: reading an index through mmap without copying it.
+"""Before/after of ``search.whoosh_fixes.apply_read()``: reading an index through mmap without copying it.
 
     python -m benchmarks.scale.experiment_mmap --index WORK/index [--repeat 3]
 
@@ -8,7 +8,7 @@ opens the index for every command), median of ``--repeat``, in one process:
 1. ``search.store.open_index`` as it is now: no mmap, every read a seek + read call;
 2. Whoosh's default, mmap, whose ``BufferFile`` copies each part of a segment into a
    ``BytesIO`` on opening (what ``structfile.py:348(__init__)`` stood for in the profile);
-3. mmap with ``viewfile.apply()``: reads slice the mapping, nothing is copied.
+3. mmap with ``search.whoosh_fixes.apply_read()``: reads slice the mapping, nothing is copied.
 
 The results (totals and hits) must be the same in all three. The fix is process-wide and
 cannot be undone, so the variants run in this order.
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from whoosh.filedb.filestore import FileStorage
 
-    from benchmarks.scale.viewfile import apply
+    from search.whoosh_fixes import apply_read as apply
     from search.store import current_generation, open_index
 
     generation = str(current_generation(args.index))
@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     rss_copy = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     apply()
     variants["mmap + viewfile"] = measure(mapped, args.repeat)
-    answers = {tuple(r[1] for r in rows) for rows in variants.values()}
-    if len(answers) != 1:
+    answers = [[r[1] for r in rows] for rows in variants.values()]
+    if any(answer != answers[0] for answer in answers):
         raise SystemExit("the variants give different results")
     print(f"index {args.index}: open + search, median of {args.repeat}, ms")
     print("| query | " + " | ".join(variants) + " |")

@@ -27,6 +27,8 @@ def _size_label(results: dict[str, Any]) -> str:
 def _ratio(a: float | None, b: float | None) -> str:
     if not a or not b:
         return "–"
+    if a < b:
+        return f"1/{b / a:.1f}"
     return f"{a / b:.1f}×"
 
 

@@ -207,6 +207,19 @@ ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
     r"|(?P<ga>General Assembly)),?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
     r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$"
 )
+# The organ named before a keyword without numbers that the list then picks out:
+# "relevant Human Rights Council resolutions, in particular resolutions 7/34 of 28 March
+# 2008" (A/RES/78/190 PP), "Human Rights Council resolutions on the subject, including
+# resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
+# the topic, including resolutions 19/11" (A/RES/78/208 PP).
+ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
+    r"(?:(?P<sub>Sub-?[Cc]ommission on [^,.;]{5,80}?)"
+    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
+    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
+    r"|(?P<ga>General Assembly))\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
+    r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
+    r",?\s+(?:in\s+particular|including|notably)$"
+)
 # A last word naming a body of its own, not one of ours: "World Health Assembly
 # resolution 58.3", "Executive Board decision 2014/7", "Commission on Narcotic Drugs
 # resolution 60/1", "UNEP Governing Council decision 27/2", "Conference of the Parties
@@ -243,6 +256,25 @@ ORGAN_AFTER_OF_RE: Final = re.compile(
     r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
     r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
     r"|(?P<ga>General Assembly))"
+)
+# What may stand between a list whose organ was named before it and a bare keyword that
+# goes on with the same organ's list: a topic (or a glued footnote marker) then "and",
+# ", and", "as well as": "Human Rights Council resolutions 28/16 of 26 March 2015, … and
+# 54/21 of 16 October 2023 on the right to privacy in the digital age and resolutions
+# 32/13 of 1 July 2016" (A/RES/79/175 PP2), "Human Rights Council decision 18/120 of
+# 30 September 2011 and resolutions 24/14 of 27 September 2013" (A/RES/78/202 PP2),
+# "… 24/33 of 27 September 2013 on technical cooperation … albinism, as well as
+# resolutions 28/6" (A/RES/78/171 PP). The topic names no other body and opens no clause:
+# "…, and its resolution …", "… of the General Assembly, and resolution …" stop it.
+_NO_ORGAN_WORD: Final = (
+    r"(?!\b(?:[Rr]esolutions?|[Dd]ecisions?|its|their|Assembly|Council|Commission|"
+    r"Sub-?[Cc]ommission|Conference|Committee|Board|Parties)\b)"
+)
+LIST_CONTINUES_RE: Final = re.compile(
+    r"(?:,?\s+(?:on|concerning|relating to|regarding|pertaining to)\s+"
+    rf"(?:{_NO_ORGAN_WORD}[^;:.()“”\"/]){{1,200}}?)?"
+    r"(?:\d{1,3}(?=[\s,]))?"
+    r"(?:,\s*(?:and\s+|as well as\s+)|\s+(?:and|as well as)\s+)"
 )
 # Where the look-ahead for "by the …" stops: the end of the sentence or clause, or the
 # next reference keyword.

@@ -178,7 +178,9 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     for name, regex in cp.ORGANS_BEFORE:
         if regex.search(window):
             return OrganCue(Organ(name), its)
-    context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window)
+    context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or cp.ORGAN_LIST_HEAD_BEFORE_RE.search(
+        window
+    )
     if context:
         return OrganCue(_organ_group(context), its)
     last = cp.LAST_WORD_RE.search(window)
@@ -352,21 +354,49 @@ def _read_members(text: str, pos: int) -> tuple[list[tuple[Member, str | None]],
 def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation]:
     """Citations for a reference by number at ``anchor`` ("its resolutions 64/117 of …,
     65/33 … and 79/127" gives one per member)."""
+    return _resolve_reference(text, anchor, ctx, None).citations
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A reference read at an anchor: its citations, and the organ named before it that a
+    bare keyword going on with the same list takes over (None if none was named)."""
+
+    citations: list[Citation]
+    named: Organ | None = None
+    end: int = -1  # where the list ends (after the last member's date or topic)
+
+
+def _fits(organ: Organ, member: Member) -> bool:
+    """Whether a member's numbering can be one of ``organ``'s: "2004/67" (by year) is no
+    Human Rights Council number, "32/13" no Economic and Social Council one."""
+    if member.session:
+        return organ in (Organ.GA, Organ.ECOSOC)  # "1514 (XV)", "155 C (VII)"
+    return _is_year_first(member) == (organ in (Organ.ECOSOC, Organ.CHR, Organ.SUB))
+
+
+def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Organ | None) -> _Read:
+    """``resolve_reference``, where ``carried`` is the organ named before the list this
+    reference goes on with ("Human Rights Council resolutions 28/16 … on … and resolutions
+    32/13": the second keyword is the Council's too)."""
     head = cp.REFERENCE_HEAD_RE.match(text, anchor.start)
     if head is None:
-        return []
+        return _Read([])
     decision = head.group("kw").lower().startswith("decision")
     members, end = _read_members(text, head.end())
     if not members:
-        return []
+        return _Read([])
     cue = organ_before(text, anchor.start, ctx.body)
     if cue.organ is Organ.OTHER:
-        return []
+        return _Read([])
     organ: Organ | None = cue.organ
+    named: Organ | None = cue.organ
     if organ is None and not cue.its and not cue.council:
         organ = organ_after(text, end)
         if organ is Organ.SC and not all(m.session.isdigit() for m, _ in members):
             organ = None  # "… presidential statements of the Security Council": not theirs
+        if organ is None and carried is not None:
+            named = carried
     own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
     out: list[Citation] = []
     for index, (member, pinpoint) in enumerate(members):
@@ -374,6 +404,8 @@ def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citat
             member_organ = Organ.SC  # "242 (1967)", whoever is said to have adopted it
         elif organ is not None:
             member_organ = organ
+        elif named is not None and _fits(named, member):
+            member_organ = named  # the list goes on: "… and resolutions 32/13"
         elif cue.council:
             member_organ = _council_default(member)
         else:
@@ -392,7 +424,7 @@ def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citat
                 pinpoint=pinpoint,
             )
         )
-    return out
+    return _Read(out, named, end)
 
 
 def _council_default(member: Member) -> Organ:
@@ -411,13 +443,19 @@ def resolve_anchors(
     """Every citation of ``text`` from the ruler's anchors, in text order, each once."""
     found: dict[tuple[int, str], Citation] = {}
     covered_until = -1
+    last: _Read | None = None  # the last reference read, whose list a keyword may go on
     for anchor in sorted(anchors, key=lambda a: (a.start, -a.end)):
         if anchor.start < covered_until and anchor.label == ANCHOR_REFERENCE:
             continue  # a keyword already read as part of a longer reference
         if anchor.label == ANCHOR_SYMBOL:
             cites = resolve_symbol(text, anchor, ctx)
         else:
-            cites = resolve_reference(text, anchor, ctx)
+            carried = None
+            if last is not None and last.named is not None and 0 <= last.end <= anchor.start:
+                gap = cp.LIST_CONTINUES_RE.fullmatch(text, last.end, anchor.start)
+                carried = last.named if gap else None
+            last = _resolve_reference(text, anchor, ctx, carried)
+            cites = last.citations
         for cite in cites:
             key = (cite.start, cite.target)
             if key not in found:

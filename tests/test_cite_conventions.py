@@ -315,6 +315,114 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
             ("A/HRC/RES/54/22", "54/22", None, None),
         ],
     ),
+    (
+        "organ named before a list goes on past a topic and a new keyword",
+        # A/RES/79/175 PP2: the Council's resolutions on the Internet are its own too; the
+        # General Assembly list before them keeps its organ, the Council named after it
+        # takes over.
+        "Recalling General Assembly resolutions 68/167 of 18 December 2013, 69/166 of "
+        "18 December 2014, 71/199 of 19 December 2016, 73/179 of 17 December 2018, 75/176 "
+        "of 16 December 2020 and 77/211 of 15 December 2022 on the right to privacy in the "
+        "digital age, and resolution 45/95 of 14 December 1990 on guidelines for the "
+        "regulation of computerized personal data files, as well as Human Rights Council "
+        "resolutions 28/16 of 26 March 2015, 34/7 of 23 March 2017, 37/2 of 22 March 2018, "
+        "42/15 of 26 September 2019, 48/4 of 7 October 2021 and 54/21 of 16 October 2023 on "
+        "the right to privacy in the digital age and resolutions 32/13 of 1 July 2016, 38/7 "
+        "of 5 July 2018, 47/16 of 13 July 2021 and 57/29 of 11 October 2024 on the "
+        "promotion, protection and enjoyment of human rights on the Internet,",
+        CiteContext(Body.GA, "A/RES/79/175"),
+        [
+            ("A/RES/68/167", "resolutions 68/167", None, None),
+            ("A/RES/69/166", "69/166", None, None),
+            ("A/RES/71/199", "71/199", None, None),
+            ("A/RES/73/179", "73/179", None, None),
+            ("A/RES/75/176", "75/176", None, None),
+            ("A/RES/77/211", "77/211", None, None),
+            ("A/RES/45/95", "resolution 45/95", None, None),
+            ("A/HRC/RES/28/16", "resolutions 28/16", None, None),
+            ("A/HRC/RES/34/7", "34/7", None, None),
+            ("A/HRC/RES/37/2", "37/2", None, None),
+            ("A/HRC/RES/42/15", "42/15", None, None),
+            ("A/HRC/RES/48/4", "48/4", None, None),
+            ("A/HRC/RES/54/21", "54/21", None, None),
+            ("A/HRC/RES/32/13", "resolutions 32/13", None, None),
+            ("A/HRC/RES/38/7", "38/7", None, None),
+            ("A/HRC/RES/47/16", "47/16", None, None),
+            ("A/HRC/RES/57/29", "57/29", None, None),
+        ],
+    ),
+    (
+        "organ named before a decision goes on to the resolutions after it",
+        # A/RES/78/202 PP1 (footnote markers taken out)
+        "Recalling all its previous resolutions on this subject, the most recent of which "
+        "was resolution 77/214 of 15 December 2022, and Human Rights Council decision "
+        "18/120 of 30 September 2011 and resolutions 24/14 of 27 September 2013, 27/21 of "
+        "26 September 2014, 30/2 of 1 October 2015,",
+        CiteContext(Body.GA, "A/RES/78/202"),
+        [
+            ("A/RES/77/214", "resolution 77/214", None, None),
+            ("A/HRC/DEC/18/120", "decision 18/120", None, None),
+            ("A/HRC/RES/24/14", "resolutions 24/14", None, None),
+            ("A/HRC/RES/27/21", "27/21", None, None),
+            ("A/HRC/RES/30/2", "30/2", None, None),
+        ],
+    ),
+    (
+        "organ named before a list after a topic, as well as",  # A/RES/78/171 PP4
+        "Human Rights Council resolutions 23/13 of 13 June 2013 on attacks and "
+        "discrimination against persons with albinism and 24/33 of 27 September 2013 on "
+        "technical cooperation for the prevention of attacks against persons with "
+        "albinism, as well as resolutions 28/6 of 26 March 2015, 37/5 of 22 March 2018 and "
+        "46/12 of 23 March 2021 pertaining to the mandate of the Independent Expert",
+        CiteContext(Body.GA, "A/RES/78/171"),
+        [
+            ("A/HRC/RES/23/13", "resolutions 23/13", None, None),
+            ("A/HRC/RES/24/33", "24/33", None, None),
+            ("A/HRC/RES/28/6", "resolutions 28/6", None, None),
+            ("A/HRC/RES/37/5", "37/5", None, None),
+            ("A/HRC/RES/46/12", "46/12", None, None),
+        ],
+    ),
+    (
+        "Environment Assembly list goes on to the next session's resolution",
+        # A/RES/79/204 PP31 (footnote 29 gives UNEP/EA.6/Res.9)
+        "in line with United Nations Environment Assembly resolutions 5/7 and 5/8 of "
+        "2 March 2022 and resolution 6/9 of 1 March 2024,",
+        CiteContext(Body.GA, "A/RES/79/204"),
+        [
+            ("UNEP/EA.5/Res.7", "resolutions 5/7", None, None),
+            ("UNEP/EA.5/Res.8", "5/8", None, None),
+            ("UNEP/EA.6/Res.9", "resolution 6/9", None, None),
+        ],
+    ),
+    (
+        "organ's resolutions, in particular resolutions …",  # A/RES/78/190 PP2
+        "Recalling the provisions of Commission on Human Rights resolutions 2004/16 of "
+        "16 April 2004 and 2005/5 of 14 April 2005 and relevant Human Rights Council "
+        "resolutions, in particular resolutions 7/34 of 28 March 2008, 18/15 of "
+        "29 September 2011 and 21/33 of 28 September 2012, as well as General Assembly "
+        "resolutions",
+        CiteContext(Body.GA, "A/RES/78/190"),
+        [
+            ("E/CN.4/RES/2004/16", "resolutions 2004/16", None, None),
+            ("E/CN.4/RES/2005/5", "2005/5", None, None),
+            ("A/HRC/RES/7/34", "resolutions 7/34", None, None),
+            ("A/HRC/RES/18/15", "18/15", None, None),
+            ("A/HRC/RES/21/33", "21/33", None, None),
+        ],
+    ),
+    (
+        "organ's resolutions on the subject, including resolution …",  # A/RES/78/191 PP1
+        "Recalling all of its previous resolutions on the subject, including resolution "
+        "77/206 of 15 December 2022, and Human Rights Council resolutions on the subject, "
+        "including resolution 54/3 of 11 October 2023, as well as all resolutions adopted "
+        "by the Commission on Human Rights in this regard,",
+        CiteContext(Body.GA, "A/RES/78/191"),
+        [
+            ("A/RES/77/206", "resolution 77/206", None, None),
+            ("A/HRC/RES/54/3", "resolution 54/3", None, None),
+        ],
+    ),
 ]
 
 # Texts that hold no citation at all (real passages).

@@ -1,4 +1,4 @@
-"""Before/after of ``search.whoosh_fixes.apply_read()``: reading an index through mmap without copying it.
+"""Before/after of ``search.whoosh_fixes.apply_read()``: an index read through mmap, uncopied.
 
     python -m benchmarks.scale.experiment_mmap --index WORK/index [--repeat 3]
 
@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from whoosh.filedb.filestore import FileStorage
 
-    from search.whoosh_fixes import apply_read as apply
     from search.store import current_generation, open_index
+    from search.whoosh_fixes import apply_read as apply
 
     generation = str(current_generation(args.index))
 

@@ -282,6 +282,17 @@ def default_organ(member: Member, body: Body, its: bool) -> Organ:
     return _BODY_ORGAN[body]
 
 
+# The series of an organ's session-numbered resolutions and decisions: "A/RES/70/153",
+# "A/HRC/RES/32/6", "E/RES/2004/67", "E/CN.4/RES/2005/69", "E/CN.4/Sub.2/RES/2000/22".
+_SERIES_PREFIX: dict[Organ, str] = {
+    Organ.GA: "A/",
+    Organ.HRC: "A/HRC/",
+    Organ.ECOSOC: "E/",
+    Organ.CHR: "E/CN.4/",
+    Organ.SUB: "E/CN.4/Sub.2/",
+}
+
+
 def target_for(organ: Organ, decision: bool, member: Member) -> str | None:
     """The canonical symbol of a member for an organ, or None if it has none."""
     if member.session:
@@ -295,17 +306,9 @@ def target_for(organ: Organ, decision: bool, member: Member) -> str | None:
             return f"A/RES/{member.number}({member.session})"
         return None
     kind = "DEC" if decision else "RES"
-    tail = f"{member.first}/{member.number}"
-    if organ is Organ.GA:
-        return f"A/{kind}/{tail}"
-    if organ is Organ.HRC:
-        return f"A/HRC/{kind}/{tail}"
-    if organ is Organ.ECOSOC:
-        return f"E/{kind}/{tail}"
-    if organ is Organ.CHR:
-        return f"E/CN.4/{kind}/{tail}"
-    if organ is Organ.SUB:
-        return f"E/CN.4/Sub.2/{kind}/{tail}"
+    prefix = _SERIES_PREFIX.get(organ)
+    if prefix is not None:
+        return f"{prefix}{kind}/{member.first}/{member.number}"
     if organ is Organ.UNEA:
         return f"UNEP/EA.{member.first}/{kind.capitalize()}.{member.number}"
     return None  # SC numbers have no session part; OTHER has no UN symbol

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -1006,7 +1007,7 @@ def choose_markers(
             continue
         if c.strength == 1 and P.NUMBER_TAIL_RE.match(texts[i][c.end :]):
             continue
-        pos = _bisect(order, (i, c.start))
+        pos = bisect_left(order, (i, c.start))
         low = max(numbers[:pos], default=0)
         high = min(numbers[pos:], default=max(known) + 1)
         if low < c.number < high and not _overlaps(taken, i, c):
@@ -1026,7 +1027,7 @@ def _longest_rising(items: list[tuple[int, _Candidate]]) -> list[tuple[int, _Can
     tail_index: list[int] = []
     previous: list[int] = [-1] * len(items)
     for k, (_, cand) in enumerate(items):
-        pos = _bisect_numbers(tails, cand.number)
+        pos = bisect_left(tails, cand.number)
         if pos == len(tails):
             tails.append(cand.number)
             tail_index.append(k)
@@ -1040,28 +1041,6 @@ def _longest_rising(items: list[tuple[int, _Candidate]]) -> list[tuple[int, _Can
         chain.append(items[k])
         k = previous[k]
     return chain[::-1]
-
-
-def _bisect_numbers(values: list[int], number: int) -> int:
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if values[mid] < number:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _bisect(order: list[tuple[int, int]], key: tuple[int, int]) -> int:
-    lo, hi = 0, len(order)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if order[mid] < key:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _overlaps(taken: dict[tuple[int, int], _Candidate], i: int, cand: _Candidate) -> bool:

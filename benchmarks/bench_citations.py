@@ -16,12 +16,12 @@ from pathlib import Path
 import spacy
 from spacy.tokenizer import Tokenizer
 
-from indexer.citations import _tag_units, _units_of
-from indexer.errors import ResdexError
-from indexer.models import Resolution
-from indexer.nlp import build_pipeline
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.citations import _tag_units, _units_of
+from resdex.indexer.errors import ResdexError
+from resdex.indexer.models import Resolution
+from resdex.indexer.nlp import build_pipeline
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

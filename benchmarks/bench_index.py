@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "ga-text"
-RESDEX = [sys.executable, "-m", "cli.main"]
+RESDEX = [sys.executable, "-m", "resdex.cli.main"]
 
 
 def bare_whoosh(folder: Path, index_dir: Path) -> tuple[float, int]:

@@ -13,8 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "ga-text"
 

@@ -33,7 +33,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args()
-    resdex = [str(RESDEX)] if RESDEX.exists() else [sys.executable, "-m", "cli.main"]
+    resdex = [str(RESDEX)] if RESDEX.exists() else [sys.executable, "-m", "resdex.cli.main"]
     with tempfile.TemporaryDirectory() as tmp:
         index = str(Path(tmp) / "index")
         subprocess.run(

@@ -18,12 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.citations import tag_many
-from indexer.models import CitationKind, Resolution
-from indexer.nlp import build_pipeline
-from indexer.parse import parse_raw
-from indexer.resolve import normalize_symbol
-from indexer.sources import read_document
+from resdex.indexer.citations import tag_many
+from resdex.indexer.models import CitationKind, Resolution
+from resdex.indexer.nlp import build_pipeline
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.resolve import normalize_symbol
+from resdex.indexer.sources import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "citations_eval"

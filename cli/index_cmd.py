@@ -1,6 +1,6 @@
 """``resdex index PATH…``: add files and folders to the index.
 
-Imports of the parser and spaCy happen in ``search.build``'s worker processes, never when
+Imports of the parser and spaCy happen in ``resdex.search.build``'s worker processes, never when
 this module is imported (``resdex search`` imports it too, to register the command).
 """
 
@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from search.build import FileOutcome, IndexReport
+    from resdex.search.build import FileOutcome, IndexReport
 
-# ``cli.main`` imports this module to register its command: importing ``cli.main`` back
-# happens inside functions only, so that ``python -m cli.main`` works too.
+# ``resdex.cli.main`` imports this module to register its command: importing
+# ``resdex.cli.main`` back happens inside functions only, so that
+# ``python -m resdex.cli.main`` works too.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 IndexOption = Annotated[
     Path | None,
@@ -42,7 +43,7 @@ def _outcome_line(o: FileOutcome) -> str:
 
 
 def _summary(report: IndexReport, looked_at: int) -> str:
-    from search.build import Status
+    from resdex.search.build import Status
 
     parts = ", ".join(
         f"{report.count(s)} {s.value}" for s in Status if report.count(s) or s != "superseded"
@@ -94,8 +95,8 @@ def index(
     ] = False,
 ) -> None:
     """Add files and folders to the index; a file already indexed is skipped."""
-    from cli.main import fail, print_json, resolve_index_dir
-    from search.build import Status, WriterOptions, cpu_workers, index_paths
+    from resdex.cli.main import fail, print_json, resolve_index_dir
+    from resdex.search.build import Status, WriterOptions, cpu_workers, index_paths
 
     target = resolve_index_dir(index_dir)
     show_bar = not as_json and sys.stderr.isatty()
@@ -143,6 +144,6 @@ def index(
 
 
 def register(app: typer.Typer) -> None:
-    from cli.main import reports_errors
+    from resdex.cli.main import reports_errors
 
     app.command("index")(reports_errors(index))

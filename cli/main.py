@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from indexer.errors import ResdexError
+from resdex.indexer.errors import ResdexError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -84,9 +84,9 @@ def parse(
     ] = True,
 ) -> None:
     """Parse one document and print its structure (indexes nothing)."""
-    from cli.render import render_resolution
-    from indexer.pipeline import parse_path
-    from indexer.serialize import resolution_to_dict
+    from resdex.cli.render import render_resolution
+    from resdex.indexer.pipeline import parse_path
+    from resdex.indexer.serialize import resolution_to_dict
 
     resolution = parse_path(file, citations=citations)
     if as_json:
@@ -95,7 +95,7 @@ def parse(
         typer.echo(render_resolution(resolution))
 
 
-from cli import index_cmd, query_cmds  # noqa: E402
+from resdex.cli import index_cmd, query_cmds  # noqa: E402
 
 index_cmd.register(app)
 query_cmds.register(app)

@@ -14,15 +14,15 @@ from typing import Annotated
 
 import typer
 
-from cli.index_cmd import IndexOption, JsonOption
-from search.results import CitesResult, Hit, SearchResult
+from resdex.cli.index_cmd import IndexOption, JsonOption
+from resdex.search.results import CitesResult, Hit, SearchResult
 
 WIDTH = 100
 
 
 def _open(index_dir: Path | None) -> object:
-    from cli.main import resolve_index_dir
-    from search.store import open_index
+    from resdex.cli.main import resolve_index_dir
+    from resdex.search.store import open_index
 
     return open_index(resolve_index_dir(index_dir))
 
@@ -30,8 +30,8 @@ def _open(index_dir: Path | None) -> object:
 def _range(text: str | None, option: str) -> tuple[int | None, int | None] | None:
     if text is None:
         return None
-    from cli.main import fail
-    from search.query import QueryError, parse_range
+    from resdex.cli.main import fail
+    from resdex.search.query import QueryError, parse_range
 
     try:
         return parse_range(text, option)
@@ -107,9 +107,9 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Paragraphs matching QUERY, grouped by resolution in session order."""
-    from cli.main import fail, print_json
-    from search import query as q
-    from search.results import search_to_json
+    from resdex.cli.main import fail, print_json
+    from resdex.search import query as q
+    from resdex.search.results import search_to_json
 
     if limit < 0:
         fail("--limit must be 0 (all) or more", 2)
@@ -166,9 +166,9 @@ def cites(
     as_json: JsonOption = False,
 ) -> None:
     """Every resolution citing TARGET, by date, with the paragraphs that cite it."""
-    from cli.main import print_json
-    from search import query as q
-    from search.results import cites_to_json
+    from resdex.cli.main import print_json
+    from resdex.search import query as q
+    from resdex.search.results import cites_to_json
 
     result = q.cites(_open(index_dir), target)
     if as_json:
@@ -187,10 +187,10 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One indexed resolution, paragraph by paragraph, with its citations."""
-    from cli.main import print_json
-    from cli.render import render_resolution
-    from indexer.serialize import resolution_to_dict
-    from search import query as q
+    from resdex.cli.main import print_json
+    from resdex.cli.render import render_resolution
+    from resdex.indexer.serialize import resolution_to_dict
+    from resdex.search import query as q
 
     resolution = q.show(_open(index_dir), symbol)
     if as_json:
@@ -200,7 +200,7 @@ def show(
 
 
 def register(app: typer.Typer) -> None:
-    from cli.main import reports_errors
+    from resdex.cli.main import reports_errors
 
     app.command("search")(reports_errors(search))
     app.command("cites")(reports_errors(cites))

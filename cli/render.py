@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from indexer.models import Citation, Paragraph, Resolution
+from resdex.indexer.models import Citation, Paragraph, Resolution
 
 WIDTH = 100
 

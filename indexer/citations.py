@@ -1,9 +1,9 @@
 """Tag the citations of resolutions: Resolution -> Resolution with citations.
 
 Each text of a document (paragraphs, footnotes, the report line) that may hold a citation
-goes through the spaCy pipeline of ``indexer.nlp`` (the ruler finds anchors); the pure
-resolver of ``indexer.resolve`` turns the anchors into ``Citation`` values; the instrument
-table of ``indexer.instruments`` adds its links. A cheap regex pre-check skips the texts
+goes through the spaCy pipeline of ``resdex.indexer.nlp`` (the ruler finds anchors); the pure
+resolver of ``resdex.indexer.resolve`` turns the anchors into ``Citation`` values; the instrument
+table of ``resdex.indexer.instruments`` adds its links. A cheap regex pre-check skips the texts
 that cannot hold a citation, so most paragraphs never reach spaCy.
 
 Importing this module does not import spaCy: the pipeline is built on first use.
@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from indexer.cite_patterns import MAY_CITE_RE
-from indexer.instruments import find_instruments
-from indexer.models import Citation, Paragraph, Resolution
-from indexer.resolve import CiteContext, resolve_anchors
+from resdex.indexer.cite_patterns import MAY_CITE_RE
+from resdex.indexer.instruments import find_instruments
+from resdex.indexer.models import Citation, Paragraph, Resolution
+from resdex.indexer.resolve import CiteContext, resolve_anchors
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,7 +35,7 @@ _RESOLUTION_BATCH = 64
 @functools.cache
 def default_pipeline() -> Language:
     """The pipeline built once per process when callers pass none."""
-    from indexer.nlp import build_pipeline
+    from resdex.indexer.nlp import build_pipeline
 
     return build_pipeline()
 
@@ -56,7 +56,7 @@ class _Unit:
 
 def _tag_units(units: Sequence[_Unit], nlp: Language) -> list[tuple[Citation, ...]]:
     """Citations then instrument links of every unit, in the units' order."""
-    from indexer.nlp import anchors
+    from resdex.indexer.nlp import anchors
 
     results: list[tuple[Citation, ...]] = [() for _ in units]
     todo = [i for i, unit in enumerate(units) if may_cite(unit.text)]

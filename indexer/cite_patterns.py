@@ -6,10 +6,10 @@ so this module is safe on every path.
 
 Two layers use these pieces:
 
-- the spaCy pipeline (``indexer.nlp``): the tokenizer keeps symbols whole (``token_match``)
+- the spaCy pipeline (``resdex.indexer.nlp``): the tokenizer keeps symbols whole (``token_match``)
   and a span ruler finds *anchors*: an explicit symbol token ("A/CONF.157/24"), or a
   keyword followed by a resolution number ("resolution 70/153", "resolutions 660 (1990)");
-- the resolver (``indexer.resolve``): from an anchor's character offset it reads the full
+- the resolver (``resdex.indexer.resolve``): from an anchor's character offset it reads the full
   reference with the text-level regexes below (list members, lettered parts, parts,
   pinpoints, corrigenda, joint symbols) and the organ named around it.
 """

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from indexer import patterns as P
-from indexer.models import CleanText, RawDocument, SourceFormat
-from indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
+from resdex.indexer import patterns as P
+from resdex.indexer.models import CleanText, RawDocument, SourceFormat
+from resdex.indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
 
 FOOTNOTE_RULE = "_" * 15
 

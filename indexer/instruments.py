@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from indexer.models import Citation, CitationKind
+from resdex.indexer.models import Citation, CitationKind
 
 # (name as written, target). The name is a regex piece; matching is case-sensitive, on
 # whole words.

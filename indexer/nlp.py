@@ -1,12 +1,12 @@
 """The rule-based spaCy pipeline that finds citation anchors.
 
 ``spacy.blank("en")`` with a tokenizer that keeps symbols whole and a span ruler whose
-patterns live in ``indexer.cite_patterns``. No trained model is downloaded or loaded.
+patterns live in ``resdex.indexer.cite_patterns``. No trained model is downloaded or loaded.
 This module imports spaCy: only the parse and index paths may import it.
 
 As in spaCy's own ``span_ruler.py``, matching and annotating are kept apart: the ruler
 sets spans under ``SPANS_KEY``; ``anchors()`` reads them back as plain ``Anchor`` values
-for the pure resolver (``indexer.resolve``).
+for the pure resolver (``resdex.indexer.resolve``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from indexer.cite_patterns import RULER_PATTERNS, token_match
-from indexer.resolve import Anchor
+from resdex.indexer.cite_patterns import RULER_PATTERNS, token_match
+from resdex.indexer.resolve import Anchor
 
 SPANS_KEY = "citation_anchors"
 

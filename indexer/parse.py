@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from indexer.clean import clean
-from indexer.errors import NotAResolution
-from indexer.models import RawDocument, Resolution
-from indexer.structure import structure
+from resdex.indexer.clean import clean
+from resdex.indexer.errors import NotAResolution
+from resdex.indexer.models import RawDocument, Resolution
+from resdex.indexer.structure import structure
 
 
 def parse_raw(raw: RawDocument) -> Resolution:

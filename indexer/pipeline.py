@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from indexer.models import Resolution
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.models import Resolution
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -26,6 +26,6 @@ def parse_path(
     resolution = parse_raw(read_document(path))
     if not citations:
         return resolution
-    from indexer.citations import tag_citations
+    from resdex.indexer.citations import tag_citations
 
     return tag_citations(resolution, nlp)

@@ -3,7 +3,7 @@
 Pure functions over strings: no spaCy here. An *anchor* is what the ruler matched (an
 explicit symbol token, or a keyword and the first number of a reference); from its
 character offsets the resolver reads the whole reference with the regexes of
-``indexer.cite_patterns`` (list members, lettered parts, parts, pinpoints, corrigenda,
+``resdex.indexer.cite_patterns`` (list members, lettered parts, parts, pinpoints, corrigenda,
 joint symbols), finds the organ it belongs to, and builds the canonical targets of
 ``../shared/citations.md``.
 """
@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from indexer import cite_patterns as cp
-from indexer.models import Body, Citation
+from resdex.indexer import cite_patterns as cp
+from resdex.indexer.models import Body, Citation
 
 
 class Organ(StrEnum):

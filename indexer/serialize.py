@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from indexer.models import (
+from resdex.indexer.models import (
     Body,
     Citation,
     CitationKind,

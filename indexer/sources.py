@@ -14,9 +14,9 @@ import io
 import logging
 from pathlib import Path
 
-from indexer import patterns as P
-from indexer.errors import NotAResolution, UnreadableFile
-from indexer.models import RawDocument, SourceFormat
+from resdex.indexer import patterns as P
+from resdex.indexer.errors import NotAResolution, UnreadableFile
+from resdex.indexer.models import RawDocument, SourceFormat
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
 

@@ -9,10 +9,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from indexer import patterns as P
-from indexer.clean import FOOTNOTE_RULE, ends_sentence_part
-from indexer.errors import NotAResolution
-from indexer.models import (
+from resdex.indexer import patterns as P
+from resdex.indexer.clean import FOOTNOTE_RULE, ends_sentence_part
+from resdex.indexer.errors import NotAResolution
+from resdex.indexer.models import (
     Body,
     CleanText,
     Footnote,
@@ -23,7 +23,7 @@ from indexer.models import (
     Resolution,
     SourceFormat,
 )
-from indexer.verbs import (
+from resdex.indexer.verbs import (
     looks_like_opening,
     looks_like_operative,
     opens_with_listed_opener,

@@ -1,13 +1,13 @@
 """Survey a corpus: how many files of each format parse, which are refused (and why), and
 how many structural anomalies the parsed ones show.
 
-    python -m indexer.survey FOLDER... [--list]
+    python -m resdex.indexer.survey FOLDER... [--list]
 
 Anomalies: gaps in the operative numbering, paragraphs holding running-head residue (the
 document's own symbol, "n/m" page marks, job numbers), empty paragraphs, footnote markers
 without a footnote text, footnote texts without a marker, resolutions with no operative
 paragraph, paragraphs run together (a paragraph whose text holds, after a comma or a
-semicolon, a second capitalized opener of the closed lists of ``indexer.verbs``:
+semicolon, a second capitalized opener of the closed lists of ``resdex.indexer.verbs``:
 "…its full implementation, Reaffirming that …"). The checks are pure functions; ``main``
 only prints.
 """
@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.errors import ResdexError
-from indexer.models import ParagraphKind, Resolution
-from indexer.parse import parse_raw
-from indexer.sources import SUPPORTED_SUFFIXES, read_document
-from indexer.verbs import opens_with_listed_opener
+from resdex.indexer.errors import ResdexError
+from resdex.indexer.models import ParagraphKind, Resolution
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import SUPPORTED_SUFFIXES, read_document
+from resdex.indexer.verbs import opens_with_listed_opener
 
 ANOMALY_KINDS: tuple[str, ...] = (
     "op-gap",
@@ -200,7 +200,7 @@ def render(tallies: dict[str, FormatTally], *, listing: bool) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indexer.survey", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m resdex.indexer.survey", description=__doc__)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="list every anomaly")
     args = parser.parse_args(argv)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer import patterns as P
+from resdex.indexer import patterns as P
 
 # adverbs standing before the verb: "Also emphasizes", "Strongly urges", "Deeply concerned",
 # "Further requests", "Once again calls upon", "Gravely concerned", "Firmly condemns"

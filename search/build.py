@@ -1,5 +1,5 @@
 """``resdex index``: files -> (worker processes) index documents -> one writer -> a new
-generation of the index, swapped in only once it is complete (see ``search.store``).
+generation of the index, swapped in only once it is complete (see ``resdex.search.store``).
 
 Steps: list the files; take the write lock; stage a copy of the current index; skip files
 whose content is already indexed; parse the rest in worker processes; write from this
@@ -18,13 +18,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from indexer.models import Resolution
-from indexer.sources import SUPPORTED_SUFFIXES
-from search import store, whoosh_fixes
-from search.documents import index_documents
-from search.schema import UNIT_ALIAS, UNIT_DOCUMENT
-from search.targets import target_key
-from search.workers import Parsed, parse_and_write, parse_file
+from resdex.indexer.models import Resolution
+from resdex.indexer.sources import SUPPORTED_SUFFIXES
+from resdex.search import store, whoosh_fixes
+from resdex.search.documents import index_documents
+from resdex.search.schema import UNIT_ALIAS, UNIT_DOCUMENT
+from resdex.search.targets import target_key
+from resdex.search.workers import Parsed, parse_and_write, parse_file
 
 # Below this many files to parse, starting worker processes (each importing spaCy) costs
 # more than it saves.

@@ -1,6 +1,6 @@
 """Resolution -> index documents: one per paragraph, one per footnote, one record.
 
-Pure: no Whoosh, no I/O. The field names are those of ``search.schema.build_schema``.
+Pure: no Whoosh, no I/O. The field names are those of ``resdex.search.schema.build_schema``.
 """
 
 from __future__ import annotations
@@ -10,10 +10,16 @@ import zlib
 from collections.abc import Iterable
 from typing import Any
 
-from indexer.models import Citation, CitationKind, Footnote, Paragraph, Resolution
-from indexer.serialize import resolution_from_dict, resolution_to_dict
-from search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH, number_term
-from search.targets import target_key
+from resdex.indexer.models import Citation, CitationKind, Footnote, Paragraph, Resolution
+from resdex.indexer.serialize import resolution_from_dict, resolution_to_dict
+from resdex.search.schema import (
+    KIND_FOOTNOTE,
+    UNIT_DOCUMENT,
+    UNIT_FOOTNOTE,
+    UNIT_PARAGRAPH,
+    number_term,
+)
+from resdex.search.targets import target_key
 
 IndexDoc = dict[str, Any]
 

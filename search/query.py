@@ -1,7 +1,7 @@
 """Queries over a resdex index: ``search``, ``cites``, ``show``.
 
-Each takes an open Whoosh index (a folder one from ``search.store.open_index``, or a
-``RamStorage`` one in tests) and returns the typed results of ``search.results``. No
+Each takes an open Whoosh index (a folder one from ``resdex.search.store.open_index``, or a
+``RamStorage`` one in tests) and returns the typed results of ``resdex.search.results``. No
 spaCy, no parser: this is the path ``resdex search`` starts on.
 """
 
@@ -16,10 +16,10 @@ from whoosh import query as wq
 from whoosh.qparser import QueryParser
 from whoosh.qparser.default import QueryParserError
 
-from indexer.errors import ResdexError
-from indexer.models import Body, ParagraphKind, Resolution
-from search.documents import unpack_resolution
-from search.results import (
+from resdex.indexer.errors import ResdexError
+from resdex.indexer.models import Body, ParagraphKind, Resolution
+from resdex.search.documents import unpack_resolution
+from resdex.search.results import (
     CitesResult,
     Citing,
     CitingUnit,
@@ -28,7 +28,7 @@ from search.results import (
     natural_key,
     session_key,
 )
-from search.schema import (
+from resdex.search.schema import (
     KIND_FOOTNOTE,
     UNIT_DOCUMENT,
     UNIT_FOOTNOTE,
@@ -36,8 +36,8 @@ from search.schema import (
     number_term,
     tokens,
 )
-from search.snippets import match_spans, query_words, snippet
-from search.targets import normalize_target, target_key
+from resdex.search.snippets import match_spans, query_words, snippet
+from resdex.search.targets import normalize_target, target_key
 
 
 class QueryError(ResdexError):

@@ -2,7 +2,7 @@
 
 One index document per paragraph (``unit="paragraph"``), per footnote
 (``unit="footnote"``), and one record per resolution (``unit="document"``) that holds the
-serialized Resolution (``indexer.serialize``) and the sha256 of the content it came from,
+serialized Resolution (``resdex.indexer.serialize``) and the sha256 of the content it came from,
 so that ``show`` renders without parsing and ``index`` skips unchanged files.
 """
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from search.results import Segment
+from resdex.search.results import Segment
 
 WHOLE_UP_TO = 420  # a paragraph up to this long is shown whole
 WINDOW = 320  # else this many characters around the first match

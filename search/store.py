@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.errors import ResdexError
-from search.schema import INDEX_FORMAT, build_schema
+from resdex.indexer.errors import ResdexError
+from resdex.search.schema import INDEX_FORMAT, build_schema
 
 POINTER = "CURRENT"
 LOCK_FILE = "write.lock"
@@ -84,7 +84,7 @@ def open_index(index_dir: Path) -> Any:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import EmptyIndexError
 
-    from search import whoosh_fixes
+    from resdex.search import whoosh_fixes
 
     generation = current_generation(index_dir)
     if generation is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.errors import ResdexError
+from resdex.indexer.errors import ResdexError
 
 
 class BadTarget(ResdexError):

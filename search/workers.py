@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indexer.errors import ResdexError
-from search.documents import IndexDoc, index_documents
+from resdex.indexer.errors import ResdexError
+from resdex.search.documents import IndexDoc, index_documents
 
 _NLP: Any = None
 
@@ -38,7 +38,7 @@ def prepare() -> None:
     """Build this process's spaCy pipeline once (and the parser's imports with it)."""
     global _NLP
     if _NLP is None:
-        from indexer.nlp import build_pipeline
+        from resdex.indexer.nlp import build_pipeline
 
         _NLP = build_pipeline()
 
@@ -61,7 +61,7 @@ def parse_file(job: tuple[str, str]) -> Parsed:
     """One file, read -> parsed -> citations tagged -> index documents."""
     path, sha = job
     prepare()
-    from indexer.pipeline import parse_path
+    from resdex.indexer.pipeline import parse_path
 
     try:
         res = parse_path(path, nlp=_NLP)
@@ -96,7 +96,7 @@ def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None
     from whoosh.index import open_dir
     from whoosh.writing import SegmentWriter
 
-    from search import whoosh_fixes
+    from resdex.search import whoosh_fixes
 
     whoosh_fixes.apply()
     writer = SegmentWriter(open_dir(staged), _lk=False, limitmb=limitmb)

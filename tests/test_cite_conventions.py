@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.citations import find_citations
-from indexer.models import Body, CitationKind
-from indexer.resolve import CiteContext
+from resdex.indexer.citations import find_citations
+from resdex.indexer.models import Body, CitationKind
+from resdex.indexer.resolve import CiteContext
 
 GA = CiteContext(Body.GA, "A/RES/79/166")
 

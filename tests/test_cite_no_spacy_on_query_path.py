@@ -12,7 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-MODULES = ["search", "cli.query_cmds", "indexer.serialize", "indexer.citations"]
+MODULES = [
+    "resdex.search",
+    "resdex.cli.query_cmds",
+    "resdex.indexer.serialize",
+    "resdex.indexer.citations",
+]
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -34,7 +39,7 @@ def test_import_does_not_load_spacy(module: str) -> None:
 
 def test_the_check_can_fail() -> None:
     """The same child check sees spaCy when the pipeline module is imported."""
-    code = "import sys, indexer.nlp; print('spacy' in sys.modules)"
+    code = "import sys, resdex.indexer.nlp; print('spacy' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )

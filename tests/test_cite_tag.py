@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from indexer.citations import HEADER_REPORT, tag_citations, tag_many
-from indexer.models import Citation, CitationKind, Resolution
-from indexer.nlp import anchors, build_pipeline
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.citations import HEADER_REPORT, tag_citations, tag_many
+from resdex.indexer.models import Citation, CitationKind, Resolution
+from resdex.indexer.nlp import anchors, build_pipeline
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.clean import FOOTNOTE_RULE, clean, page_blocks, reflow, unmark
-from indexer.models import RawDocument, SourceFormat
-from indexer.sources import read_document
+from resdex.indexer.clean import FOOTNOTE_RULE, clean, page_blocks, reflow, unmark
+from resdex.indexer.models import RawDocument, SourceFormat
+from resdex.indexer.sources import read_document
 
 # page 1 -> 2 of ga-text/A_RES_80_204.txt, as extracted (" " lines are blank lines, ""
 # is the page break)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from resdex.cli.main import app
 
 runner = CliRunner()
 
@@ -89,7 +89,7 @@ def test_truncated_pdf_subprocess(tmp_path: Path, shared_corpus: Path) -> None:
     """The installed command, as a user runs it: no traceback, one line, exit 1."""
     path = _truncated_pdf(tmp_path, shared_corpus)
     proc = subprocess.run(
-        [sys.executable, "-m", "cli.main", "parse", str(path), "--json"],
+        [sys.executable, "-m", "resdex.cli.main", "parse", str(path), "--json"],
         capture_output=True,
         text=True,
         check=False,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from resdex.cli.main import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,7 +132,15 @@ def test_workers_and_same_symbol_in_one_run(tmp_path: Path) -> None:
 
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "cli.main", "index", str(SEEDS), "--index", str(tmp_path / "ix")],
+        [
+            sys.executable,
+            "-m",
+            "resdex.cli.main",
+            "index",
+            str(SEEDS),
+            "--index",
+            str(tmp_path / "ix"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from search import store
-from search.schema import INDEX_FORMAT
-from search.store import BadIndex, IndexLocked, NoIndex
+from resdex.cli.main import app
+from resdex.search import store
+from resdex.search.schema import INDEX_FORMAT
+from resdex.search.store import BadIndex, IndexLocked, NoIndex
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,7 +152,7 @@ def _many_copies(folder: Path, n: int) -> None:
 
 def _kill_midway(seeded: Path, work: Path, sig: int) -> subprocess.CompletedProcess[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "index", str(work), "--index", str(seeded)],
+        [sys.executable, "-m", "resdex.cli.main", "index", str(work), "--index", str(seeded)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 PAIRS = ["A_RES_80_204", "A_RES_79_166", "A_RES_78_199"]
 

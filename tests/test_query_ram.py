@@ -8,8 +8,8 @@ import pytest
 from test_search_handbuilt import ALL, RES_71_194, RES_338
 from whoosh.filedb.filestore import RamStorage
 
-from search.build import add_resolution
-from search.query import (
+from resdex.search.build import add_resolution
+from resdex.search.query import (
     NotIndexed,
     QueryError,
     SearchRequest,
@@ -19,8 +19,8 @@ from search.query import (
     search,
     show,
 )
-from search.results import cites_to_json, search_to_json
-from search.schema import build_schema
+from resdex.search.results import cites_to_json, search_to_json
+from resdex.search.schema import build_schema
 
 
 @pytest.fixture(scope="module")
@@ -309,13 +309,13 @@ def test_phrase_plan_finds_what_whoosh_phrases_find(
     """Phrases run through their rarer words and checked on the text (the plan) give the
     same hits as Whoosh's phrase matching, which runs when no word counts as rare."""
     with_plan = addresses(ix, query, **filters)
-    monkeypatch.setattr("search.query.RARE_MIN", 0)
-    monkeypatch.setattr("search.query.RARE_SHARE", 0.0)
+    monkeypatch.setattr("resdex.search.query.RARE_MIN", 0)
+    monkeypatch.setattr("resdex.search.query.RARE_SHARE", 0.0)
     assert addresses(ix, query, **filters) == with_plan
 
 
 def test_phrase_plan_is_used_for_a_phrase_with_a_rare_word(ix: Any) -> None:
-    from search.query import parse_query, phrase_plan
+    from resdex.search.query import parse_query, phrase_plan
 
     with ix.searcher() as searcher:
         plan = phrase_plan(

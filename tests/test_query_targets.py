@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.schema import text_analyzer
-from search.targets import BadTarget, normalize_target, target_key
+from resdex.search.schema import text_analyzer
+from resdex.search.targets import BadTarget, normalize_target, target_key
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from resdex.cli.main import app
 
 runner = CliRunner()
 

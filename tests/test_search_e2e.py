@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from search.targets import target_key
+from resdex.search.targets import target_key
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASE = "universal periodic review"
@@ -22,7 +22,7 @@ VIENNA = re.compile(r"A/CONF\.157/24(?!\d)")
 
 def resdex(index: Path, *args: str) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-m", "cli.main", *args, "--index", str(index), "--json"],
+        [sys.executable, "-m", "resdex.cli.main", *args, "--index", str(index), "--json"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -56,7 +56,7 @@ def raw_texts(folder: Path) -> dict[str, list[str]]:
 
 def build(folder: Path, index: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "cli.main", "index", str(folder), "--index", str(index)],
+        [sys.executable, "-m", "resdex.cli.main", "index", str(folder), "--index", str(index)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.models import (
+from resdex.indexer.models import (
     Body,
     Citation,
     Footnote,
@@ -23,7 +23,7 @@ from indexer.models import (
     Report,
     Resolution,
 )
-from search.documents import index_documents, verb_keys
+from resdex.search.documents import index_documents, verb_keys
 
 PP = ParagraphKind.PREAMBULAR
 OP = ParagraphKind.OPERATIVE

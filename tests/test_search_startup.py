@@ -12,14 +12,29 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RESDEX = Path(sys.executable).with_name("resdex")
-HEAVY = ("spacy", "thinc", "pypdf", "indexer.parse", "indexer.citations", "indexer.nlp")
+HEAVY = (
+    "spacy",
+    "thinc",
+    "pypdf",
+    "resdex.indexer.parse",
+    "resdex.indexer.citations",
+    "resdex.indexer.nlp",
+)
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
     where = tmp_path_factory.mktemp("startup") / "index"
     done = subprocess.run(
-        [sys.executable, "-m", "cli.main", "index", str(project_corpus), "--index", str(where)],
+        [
+            sys.executable,
+            "-m",
+            "resdex.cli.main",
+            "index",
+            str(project_corpus),
+            "--index",
+            str(where),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -42,7 +57,7 @@ def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Pat
 def test_query_path_never_imports_spacy(index: Path, argv: list[str]) -> None:
     code = (
         "import sys\n"
-        "from cli.main import main\n"
+        "from resdex.cli.main import main\n"
         f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import (
+from resdex.indexer.models import (
     Body,
     Citation,
     CitationKind,
@@ -20,8 +20,8 @@ from indexer.models import (
     Report,
     Resolution,
 )
-from indexer.pipeline import parse_path
-from indexer.serialize import resolution_from_dict, resolution_to_dict
+from resdex.indexer.pipeline import parse_path
+from resdex.indexer.serialize import resolution_from_dict, resolution_to_dict
 
 # A/RES/71/194 (corpus/A_RES_71_194.md), PP1 and OP8 with footnote 1, written by hand.
 PP1 = (

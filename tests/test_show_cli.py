@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from resdex.cli.main import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,11 +54,12 @@ def test_show_unknown(index: Path) -> None:
 def test_show_never_imports_the_parser(index: Path) -> None:
     code = (
         "import sys\n"
-        "from cli.main import main\n"
+        "from resdex.cli.main import main\n"
         f"sys.argv = ['resdex', 'show', 'A/RES/71/194', '--index', {str(index)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'"
-        " or m in ('indexer.parse', 'indexer.citations', 'indexer.nlp', 'pypdf'))\n"
+        " or m in ('resdex.indexer.parse', 'resdex.indexer.citations',"
+        " 'resdex.indexer.nlp', 'pypdf'))\n"
         "print('IMPORTED', bad, file=sys.stderr)\n"
     )
     result = subprocess.run(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.errors import NotAResolution, UnreadableFile
-from indexer.models import SourceFormat
-from indexer.sources import SUPPORTED_SUFFIXES, read_document
+from resdex.indexer.errors import NotAResolution, UnreadableFile
+from resdex.indexer.models import SourceFormat
+from resdex.indexer.sources import SUPPORTED_SUFFIXES, read_document
 
 
 def test_supported_suffixes() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import Paragraph, Resolution
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.models import Paragraph, Resolution
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 
 def _parse(shared_corpus: Path, rel: str) -> Resolution:

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from indexer.models import Resolution, SourceFormat
-from indexer.parse import parse_raw
-from indexer.sources import read_document
+from resdex.indexer.models import Resolution, SourceFormat
+from resdex.indexer.parse import parse_raw
+from resdex.indexer.sources import read_document
 
 EXPECTED = Path(__file__).parent / "expected"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.models import (
+from resdex.indexer.models import (
     Body,
     Footnote,
     Metadata,
@@ -14,7 +14,7 @@ from indexer.models import (
     Resolution,
     SourceFormat,
 )
-from indexer.survey import anomalies, iter_files, main, render, survey
+from resdex.indexer.survey import anomalies, iter_files, main, render, survey
 
 OP = ParagraphKind.OPERATIVE
 PP = ParagraphKind.PREAMBULAR

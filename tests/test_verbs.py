@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.verbs import looks_like_opening, opens_with_listed_opener, parse_opening
+from resdex.indexer.verbs import looks_like_opening, opens_with_listed_opener, parse_opening
 
 
 @pytest.mark.parametrize(

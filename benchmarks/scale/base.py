@@ -50,7 +50,7 @@ def sha256(path: Path) -> str:
 
 def parser_fingerprint() -> str:
     """A digest of the parser's and tagger's sources: their output changes with them."""
-    import indexer
+    import resdex.indexer as indexer
 
     digest = hashlib.sha256()
     for source in sorted(Path(indexer.__file__).parent.glob("*.py")):
@@ -78,10 +78,10 @@ def documents(out: Path) -> Iterator[Document]:
 
 def parse_corpus(corpus: Path, out: Path) -> tuple[int, int, float]:
     """Parse what is new or changed; return (files parsed, files refused, seconds)."""
-    from indexer.errors import ResdexError
-    from indexer.nlp import build_pipeline
-    from indexer.pipeline import parse_path
-    from indexer.serialize import resolution_to_dict
+    from resdex.indexer.errors import ResdexError
+    from resdex.indexer.nlp import build_pipeline
+    from resdex.indexer.pipeline import parse_path
+    from resdex.indexer.serialize import resolution_to_dict
 
     previous = load(out)
     fingerprint = parser_fingerprint()

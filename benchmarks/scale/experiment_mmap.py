@@ -1,14 +1,16 @@
-"""Before/after of ``search.whoosh_fixes.apply_read()``: an index read through mmap, uncopied.
+"""Before/after of ``resdex.search.whoosh_fixes.apply_read()``: an index read through mmap,
+uncopied.
 
     python -m benchmarks.scale.experiment_mmap --index WORK/index [--repeat 3]
 
-Three ways to open the same index, each timed as open + ``search.query.search`` (the CLI
+Three ways to open the same index, each timed as open + ``resdex.search.query.search`` (the CLI
 opens the index for every command), median of ``--repeat``, in one process:
 
-1. ``search.store.open_index`` as it is now: no mmap, every read a seek + read call;
+1. ``resdex.search.store.open_index`` as it is now: no mmap, every read a seek + read call;
 2. Whoosh's default, mmap, whose ``BufferFile`` copies each part of a segment into a
    ``BytesIO`` on opening (what ``structfile.py:348(__init__)`` stood for in the profile);
-3. mmap with ``search.whoosh_fixes.apply_read()``: reads slice the mapping, nothing is copied.
+3. mmap with ``resdex.search.whoosh_fixes.apply_read()``: reads slice the mapping, nothing is
+   copied.
 
 The results (totals and hits) must be the same in all three. The fix is process-wide and
 cannot be undone, so the variants run in this order.
@@ -33,7 +35,7 @@ QUERIES = (
 
 
 def measure(opener: Callable[[], Any], repeat: int) -> list[tuple[float, Any]]:
-    from search.query import SearchRequest, search
+    from resdex.search.query import SearchRequest, search
 
     out = []
     for _name, text, verb, limit in QUERIES:
@@ -55,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from whoosh.filedb.filestore import FileStorage
 
-    from search.store import current_generation, open_index
-    from search.whoosh_fixes import apply_read as apply
+    from resdex.search.store import current_generation, open_index
+    from resdex.search.whoosh_fixes import apply_read as apply
 
     generation = str(current_generation(args.index))
 

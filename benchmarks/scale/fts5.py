@@ -7,7 +7,7 @@
 One FTS5 row per unit (paragraph or footnote) with the text and the head verb as indexed
 columns (default ``unicode61`` tokenizer, full positions for phrases) and the metadata
 unindexed; the cited targets in an ordinary table with a B-tree index, keyed like resdex
-keys them (``search.targets.target_key``). The rows are those resdex indexes: the parse of
+keys them (``resdex.search.targets.target_key``). The rows are those resdex indexes: the parse of
 the real corpus renumbered per copy (``grow.grown_documents``).
 
 A query answers what ``resdex search --json`` / ``resdex cites --json`` answer: the total
@@ -46,7 +46,7 @@ BATCH = 5000
 
 def target_key(symbol: str) -> str:
     """The same key resdex files a target under (imported lazily: the query CLI stays light)."""
-    from search.targets import target_key as key
+    from resdex.search.targets import target_key as key
 
     return key(symbol)
 

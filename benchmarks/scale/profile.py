@@ -4,11 +4,11 @@
     python -m benchmarks.scale.profile query --index WORK/index --phrase "human rights" --limit 0
 
 ``index``: a sample of the grown files, spread over every copy, goes through what one
-worker of ``resdex index`` does, under cProfile: ``search.workers.parse_file`` (read,
+worker of ``resdex index`` does, under cProfile: ``resdex.search.workers.parse_file`` (read,
 parse, tag citations, build the index documents), ``add_document`` of each into a Whoosh
 segment, then the commit; the time of each part is reported beside the profile.
 
-``query``: the warm library call (``search.query.search`` or ``cites`` on an open index).
+``query``: the warm library call (``resdex.search.query.search`` or ``cites`` on an open index).
 
 Both print throughput and the top functions by own time and by cumulative time.
 """
@@ -46,12 +46,12 @@ def sample_files(grown: Path, files: int, seed: int = 1) -> list[Path]:
 
 
 def profile_index(grown: Path, files: int, count: int) -> None:
-    from search.build import WriterOptions, file_sha
-    from search.store import create_empty
-    from search.workers import parse_file, prepare
+    from resdex.search.build import WriterOptions, file_sha
+    from resdex.search.store import create_empty
+    from resdex.search.workers import parse_file, prepare
 
     with contextlib.suppress(ImportError):  # the Whoosh patches resdex's workers apply
-        from search import whoosh_fixes
+        from resdex.search import whoosh_fixes
 
         whoosh_fixes.apply()
     paths = sample_files(grown, files)
@@ -93,8 +93,8 @@ def profile_index(grown: Path, files: int, count: int) -> None:
 def query_call(
     index: Path, phrase: str | None, verb: str | None, target: str | None, limit: int
 ) -> Callable[[], Any]:
-    from search.query import SearchRequest, cites, search
-    from search.store import open_index
+    from resdex.search.query import SearchRequest, cites, search
+    from resdex.search.store import open_index
 
     ix = open_index(index)
     if target:

@@ -15,8 +15,8 @@ What is measured:
   alone is reported too, since FTS5 does not parse.
 - queries, each with ``--limit 10`` and ``--limit 0`` (all hits):
   *warm* = repeated in one Python process through the same code path as the CLI (typer's
-  ``CliRunner`` invoking ``cli.main.app``: open the index, search, render the JSON);
-  *warm, index open* = ``search.query.search``/``cites`` on an index opened once (what a
+  ``CliRunner`` invoking ``resdex.cli.main.app``: open the index, search, render the JSON);
+  *warm, index open* = ``resdex.search.query.search``/``cites`` on an index opened once (what a
   long-running service would do); *cold* = a fresh ``resdex`` process each time (Python
   start, imports, open, search, JSON to /dev/null; the OS page cache is warm).
   FTS5 alike: warm = one open connection; cold = a fresh ``python -m
@@ -186,9 +186,9 @@ def query_resdex(
 ) -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from cli.main import app
-    from search.query import SearchRequest, cites, search
-    from search.store import open_index
+    from resdex.cli.main import app
+    from resdex.search.query import SearchRequest, cites, search
+    from resdex.search.store import open_index
 
     runner = CliRunner()
     args = spec.resdex_args(index, limit)

@@ -1,7 +1,7 @@
 """The searchable units of a resolution (paragraphs and footnotes), as plain rows.
 
 These rows are what both engines are fed: resdex indexes one document per paragraph and
-one per footnote (``search.documents``), and the SQLite FTS5 reference gets the same
+one per footnote (``resdex.search.documents``), and the SQLite FTS5 reference gets the same
 units. A row of copy k is the row of copy 0 renumbered (``renumber``), which
 ``benchmarks.scale.verify`` checks against a real parse of copy k's files.
 """
@@ -48,7 +48,7 @@ class Document:
 
 
 def document_from_resolution_dict(path: str, raw_bytes: int, d: dict[str, Any]) -> Document:
-    """Rows from ``indexer.serialize.resolution_to_dict`` output (citations included)."""
+    """Rows from ``resdex.indexer.serialize.resolution_to_dict`` output (citations included)."""
     units: list[Unit] = []
     for p in d["paragraphs"]:
         targets = tuple(

@@ -43,8 +43,8 @@ def differences(expected: Document, parsed: Document) -> list[str]:
 
 
 def parse_document(path: Path, rel: str) -> Document:
-    from indexer.pipeline import parse_path
-    from indexer.serialize import resolution_to_dict
+    from resdex.indexer.pipeline import parse_path
+    from resdex.indexer.serialize import resolution_to_dict
 
     res = parse_path(path)
     return document_from_resolution_dict(rel, path.stat().st_size, resolution_to_dict(res))

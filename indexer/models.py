@@ -107,9 +107,14 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A footnote: "4 United Nations, Treaty Series, …". A draft's asterisk footnotes ("*
+    On behalf of the States …", "** Any changes to the list of sponsors …") are numbered
+    -1, -2, -3 and carry their ``mark``; a paragraph's ``footnotes`` holds -2 for "**"."""
+
     number: int
     text: str
     citations: tuple[Citation, ...] = ()
+    mark: str = ""  # "*", "**", "***" for an asterisk footnote
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,10 @@ class Metadata:
     sponsors: tuple[str, ...] = ()  # drafts: ("Peru",)
     draft: bool = False
     distribution: str | None = None  # "General", "Limited"
+    # a draft's submission line, footnote asterisks removed: "Iraq: draft resolution",
+    # "Draft resolution submitted by the Vice-Chair of the Committee, … on the basis of
+    # informal consultations on draft resolution A/C.2/80/L.8" (it can cite a draft)
+    submission: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,7 @@ SPONSORS_RE = re.compile(
 # on the recommendation of the Economic and Social Council" (A_C.3_80_L.7), "Draft decision
 # submitted by the Bureau" (A_C.2_80_L.60), "Draft resolutions submitted by the Chair of
 # the Committee following informal consultations" (A_C.5_80_L.6), and "Draft resolution"
-# alone (ga-drafts/A_C.6_80_L.17)
+# alone (ga-drafts/A_C.6_80_L.18)
 SUBMITTED_BY_RE = re.compile(
     r"^\s*(?:Revised\s+)?[Dd]raft (?:resolution|decision)s?(?:\s+submitted by\s+(?P<by>\S.*?))?"
     r"\s*\**\s*$"

@@ -125,7 +125,7 @@ def resolution_to_dict(res: Resolution) -> JSONDict:
         "title": meta.title,
         "draft": meta.draft,
         "distribution": meta.distribution,
-        "submission": meta.submission,
+        "draft_header": meta.draft_header,
         "agenda_items": list(meta.agenda_items),
         "report": (
             {"committee": report.committee, "symbol": report.symbol, "text": report.text}
@@ -177,7 +177,7 @@ def resolution_from_dict(d: JSONDict) -> Resolution:
         sponsors=tuple(d.get("sponsors", ())),
         draft=d.get("draft", False),
         distribution=d.get("distribution"),
-        submission=d.get("submission"),
+        draft_header=d.get("draft_header"),
     )
     return Resolution(
         meta=meta,

@@ -125,7 +125,7 @@ DRAFT_HEADERS = [
 def test_draft_headers(name: str, title: str, submission: str, sponsors: tuple[str, ...]) -> None:
     meta = parse_passage(name).meta
     assert meta.title == title
-    assert meta.submission is not None and submission in meta.submission
+    assert meta.draft_header is not None and submission in meta.draft_header
     assert meta.sponsors == sponsors
     assert meta.draft
 

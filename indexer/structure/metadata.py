@@ -100,7 +100,7 @@ def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Met
         sponsors=submission.sponsors if submission else (),
         draft=draft,
         distribution=distr.group("kind") if distr else None,
-        submission=submission.line if submission else None,
+        draft_header=submission.line if submission else None,
     )
 
 

@@ -328,15 +328,31 @@ def _score_paragraphs(
 ) -> None:
     by_label = {p.label: p for p in found.paragraphs}
     expected_labels = {p["label"] for p in label["paragraphs"]}
+    texts = [(p.label, normalize_text(p.text)) for p in found.paragraphs]
+    owners = {  # found label -> the expected paragraph whose text it holds exactly
+        lab: para["label"]
+        for para in label["paragraphs"]
+        for lab, text in texts
+        if text.startswith(normalize_text(para["first"]))
+        and text.endswith(normalize_text(para["last"]))
+    }
     for para in label["paragraphs"]:
         tally.paragraphs += 1
         first, last = normalize_text(para["first"]), normalize_text(para["last"])
         got = by_label.get(para["label"])
-        if got is None:
-            moved = [p.label for p in found.paragraphs if normalize_text(p.text).startswith(first)]
-            kind = "label differs" if moved else "paragraph missing"
-            where = f"found as {moved[0]}" if moved else "no paragraph starts so"
+        # right text under another label: the numbering slipped before it
+        moved = [lab for lab, text in texts if text.startswith(first) and text.endswith(last)]
+        taken = got is not None and got.label in owners and owners[got.label] != para["label"]
+        if got is None or taken or (moved and para["label"] not in moved):
+            inside = [lab for lab, text in texts if first in text]
+            if moved:
+                kind, where = "label shifted (a split or glue before it)", f"found as {moved[0]}"
+            elif inside:
+                kind, where = "glued into another paragraph", f"inside {inside[0]}"
+            else:
+                kind, where = "paragraph missing", "no paragraph has this text"
             errors.append(Error(fmt, name, kind, f"{para['label']} {first!r}…: {where}"))
+            tally.verbs += 1 if para.get("verb") else 0
             continue
         text = normalize_text(got.text)
         right = True

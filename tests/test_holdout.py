@@ -282,3 +282,30 @@ def test_holdout_figures_informational(scorer: ModuleType, shared_corpus: Path) 
     assert report.skipped == []
     assert report.overall().documents == 25
     print(scorer.format_report(report).split("\n\nErrors by class:")[0])
+
+
+def test_a_glue_shifts_the_labels_after_it(scorer: ModuleType) -> None:
+    pp1 = "Reaffirming its commitment to promoting the purposes of the United Nations,"
+    pp2 = "Recalling the Vienna Declaration and Programme of Action, adopted on 25 June 1993,"
+    found = scorer.Found(
+        symbol="A/RES/71/194",
+        title=LABEL["title"],
+        adopted="2016-12-19",
+        paragraphs=(
+            scorer.FoundParagraph("PP1", "preambular", pp1 + " " + pp2, "Reaffirming"),
+            scorer.FoundParagraph("PP2", "operative", RIGHT_OP1, "Reaffirms"),
+        ),
+        citations=frozenset(),
+    )
+    tally, errors = scorer.score_document(LABEL, found)
+    paragraph_errors = [
+        (e.kind, e.detail.split(":")[0].split(" ")[0])
+        for e in errors
+        if not e.kind.startswith(("missed", "via", "verb"))
+    ]
+    assert paragraph_errors == [
+        ("text glued after (next paragraph, noise)", "PP1"),
+        ("glued into another paragraph", "PP2"),
+        ("label shifted (a split or glue before it)", "OP1"),
+    ]
+    assert tally.paragraphs_right == 0

@@ -14,7 +14,12 @@ from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
-from resdex.indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
+from resdex.indexer.verbs import (
+    continues_a_name,
+    looks_like_opening,
+    looks_like_operative,
+    opens_with_listed_opener,
+)
 
 FOOTNOTE_RULE = "_" * 15
 
@@ -404,13 +409,16 @@ def _opens_paragraph_after(previous: str, line: str) -> bool:
         return False
     if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
         return True
+    if P.SC_VOTE_START_RE.match(line):
+        # "3. Decides to keep the situation under review." then "Adopted unanimously at
+        # the 2989th" on the next line (S_RES_0694_1991): the vote line is not the text
+        return True
     if P.COMMA_END_RE.search(previous) is None:
         return False
     # "Having examined the application of the Republic of / the Ivory Coast, 26" then
     # "Recommends to the General Assembly ..." (S_RES_0150_1960); not a
     # capitalized word in -ed ending a name: "…the Palestine Land Development Company, /
     # Limited, is instructed to cease all operations" is one sentence (S_RES_0093_1951)
-    # (a capitalized word followed by a comma and a lower-case word continues a name)
-    if P.NAME_CONTINUATION_RE.match(line):
+    if continues_a_name(line):
         return False
     return looks_like_opening(line) or looks_like_operative(line)

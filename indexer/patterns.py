@@ -159,10 +159,11 @@ REPORT_SYMBOL_RE = re.compile(rf"(?P<symbol>{UN_SYMBOL})")
 PLENARY_RE = re.compile(
     r"^\s*(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?P<rest>.*)$"
 )
-# "Adopted unanimously at the 1382nd meeting.", "Adopted at the 298Ist meeting by 12 votes"
-SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIl]*\s*(?:st|nd|rd|th)\s+meeting)")
-# "298Ist meeting": I or l read for the digit 1 before a digit or an ordinal suffix
-OCR_ONE_RE = re.compile(r"[Il](?=\d|st|nd|rd|th)")
+# "Adopted unanimously at the 1382nd meeting.", "Adopted at the 298Ist meeting by 12 votes",
+# "Adopted unanimously at the 30i6th meeting." (S_RES_0719_1991)
+SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th)\s+meeting)")
+# "298Ist meeting", "30i6th": I, l or i read for the digit 1 before a digit or a suffix
+OCR_ONE_RE = re.compile(r"[Ili](?=\d|st|nd|rd|th)")
 # "Adopted by the Security Council at its 3087th meeting, on 29 June 1992"
 SC_ADOPTED_AT_RE = re.compile(
     rf"Adopted by the Security Council at its (?P<meeting>\d+(?:st|nd|rd|th) meeting),?\s*"
@@ -191,6 +192,19 @@ SPONSORS_RE = re.compile(
 SUBMITTED_BY_RE = re.compile(
     r"^\s*(?:Revised\s+)?[Dd]raft (?:resolution|decision)s?(?:\s+submitted by\s+(?P<by>\S.*?))?"
     r"\s*\**\s*$"
+)
+# the State names that hold "and", kept whole when a sponsors line is split: "Albania,
+# Antigua and Barbuda, Australia" (ga-drafts/A_80_L.13), "United Kingdom of Great Britain
+# and Northern Ireland: draft decision" (A_C.1_80_L.35)
+STATES_WITH_AND = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Serbia and Montenegro",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
 )
 SPONSOR_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "1. Reaffirms", "1.\tReaffirms", "4, Demands" (OCR comma, sc-text/S_RES_0761_1992)
@@ -369,9 +383,11 @@ ASTERISK_NOTE_LINE_RE = re.compile(r"^\*{1,3} [A-Z]")
 # is checked by the caller): "Noting with concern the refusal …, considers that the
 # parties should permit such entry" (sc-text/S_RES_0093_1951)
 CLAUSE_WORD_RE = re.compile(r",\s+(?:and\s+)?(?P<word>[a-z][a-z\-]+)\b")
-# a name going on after a line break, not a paragraph's opening: "…the Palestine Land
-# Development Company,\nLimited, is instructed to cease all operations" (S_RES_0093_1951)
-NAME_CONTINUATION_RE = re.compile(r"^[A-Z][\w’'\-]*,\s+[a-z]")
+# a name going on after a line break (the caller checks the first word is no opener):
+# "…the Palestine Land Development Company,\nLimited, is instructed to cease all
+# operations" (S_RES_0093_1951), "…signed by the parties in Arusha,\nUnited Republic of
+# Tanzania, in order to" (S_RES_0846_1993)
+NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+[A-Z])")
 # a word of a paragraph's opening: "Re-emphasizes", "Member States’"
 LEADING_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 

@@ -257,6 +257,20 @@ def opens_with_listed_opener(text: str, *, operative: bool = False) -> bool:
     return False
 
 
+def continues_a_name(line: str) -> bool:
+    """Whether a line that starts with a capitalized word goes on with a name begun on the
+    line before, rather than opening a paragraph: "…the Palestine Land Development
+    Company,⏎Limited, is instructed to cease" (S/RES/93 (1951)), "…the agreements to be
+    signed by the parties in Arusha,⏎United Republic of Tanzania, in order to"
+    (S/RES/846 (1993)): its first word is none of the closed lists' openers, and a comma
+    and a lower-case word, or another capitalized word, follows it."""
+    match = P.NAME_CONTINUATION_RE.match(line)
+    if match is None:
+        return False
+    first = match.group("first").lower()
+    return first not in PREAMBULAR_OPENERS | OPERATIVE_VERBS | _OPENING_ADJECTIVES | _PRE_MODIFIERS
+
+
 def _title_case(words: list[str]) -> bool:
     """ "Acting United Nations Mediator" (S/RES/72 (1949)), "Taking into Particular Account
     the Needs" (a title quoted in A/RES/79/29): two capitalized words of the next three

@@ -218,3 +218,34 @@ def test_further_before_a_noun_is_not_a_modifier() -> None:
     """A/RES/80/135 OP24: "Strongly encourages further accelerated actions"."""
     p = paragraph(parse_passage("modifier-80-135"), "OP24")
     assert (p.verb, p.modifier) == ("Encourages", "strongly")
+
+
+# --------------------------------------------------------------------------- more boundaries
+
+
+def test_a_name_across_lines_is_one_paragraph() -> None:
+    """S/RES/846 (1993): "…signed by the parties in Arusha,⏎United Republic of Tanzania,
+    in order to put an end to the conflict in Rwanda,"."""
+    res = parse_passage("sc-name-across-lines-s-res-846-1993")
+    p = paragraph(res, "PP5")
+    assert p.text.startswith("Emphasizing also the need for a negotiated political solution")
+    assert p.text.endswith(
+        "United Republic of Tanzania, in order to put an end to the conflict in Rwanda,"
+    )
+    assert paragraph(res, "PP6").verb == "Paying tribute"
+
+
+def test_vote_line_right_after_the_last_paragraph() -> None:
+    """S/RES/694 (1991): "3. Decides to keep the situation under review." then "Adopted
+    unanimously at the 2989th⏎meeting" with no blank line between them."""
+    res = parse_passage("sc-vote-line-s-res-694-1991")
+    assert paragraph(res, "OP3").text == "Decides to keep the situation under review."
+    assert res.meta.meeting == "2989th meeting"
+
+
+def test_sponsor_names_holding_and() -> None:
+    """A/80/L.13: "Albania, Antigua and Barbuda, Armenia, …, Bosnia and Herzegovina, …"."""
+    sponsors = parse_passage("draft-sponsors-a-80-l13").meta.sponsors
+    assert sponsors[:3] == ("Albania", "Antigua and Barbuda", "Armenia")
+    assert "Bosnia and Herzegovina" in sponsors
+    assert "Barbuda" not in sponsors

@@ -46,9 +46,18 @@ def read_submission(header: Sequence[str]) -> Submission | None:
         text = reflow_text(P.ASTERISK_MARK_RE.sub("", line))
         if sponsors is None:
             return Submission(text, (), title)
-        names = P.SPONSOR_SPLIT_RE.split(P.ASTERISK_MARK_RE.sub("", sponsors.group("sponsors")))
-        return Submission(text, tuple(n.strip() for n in names if n.strip()), title)
+        return Submission(text, split_sponsors(sponsors.group("sponsors")), title)
     return None
+
+
+def split_sponsors(text: str) -> tuple[str, ...]:
+    """ "Albania, Antigua and Barbuda, Australia and Austria" -> the four States (a name
+    of ``patterns.STATES_WITH_AND`` stays whole)."""
+    text = P.ASTERISK_MARK_RE.sub("", text)
+    for name in P.STATES_WITH_AND:
+        text = text.replace(name, name.replace(" and ", "\0"))
+    names = (n.strip().replace("\0", " and ") for n in P.SPONSOR_SPLIT_RE.split(text))
+    return tuple(n for n in names if n)
 
 
 def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Metadata:
@@ -120,7 +129,8 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
         year = str(adopted.year)  # "Resolution 290\nof 8 December 1970"
     if not year:
         raise NotAResolution("Security Council resolution without a year")
-    vote = reflow_text(" ".join(parts.closing)) if parts.closing else None
+    # (a vote line printed twice is read once: S_RES_0878_1993)
+    vote = reflow_text(" ".join(dict.fromkeys(parts.closing))) if parts.closing else None
     if vote is not None:  # "... by 14 votes to none. 30": the editorial footnote number
         vote = P.TRAILING_MARKER_RE.sub("", vote)
     meeting_source = vote or (adopted_at.group("meeting") if adopted_at else "")

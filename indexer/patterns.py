@@ -388,6 +388,10 @@ CLAUSE_WORD_RE = re.compile(r",\s+(?:and\s+)?(?P<word>[a-z][a-z\-]+)\b")
 # operations" (S_RES_0093_1951), "…signed by the parties in Arusha,\nUnited Republic of
 # Tanzania, in order to" (S_RES_0846_1993)
 NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+[A-Z])")
+# a document symbol or an agenda item in a block, which makes it no heading: "Issued
+# A/80/7/Add.3 Report of the Advisory Committee …", "Issued Item 146 Administration of
+# justice at the United Nations" (rows of a table of documents, ga-drafts/A_C.5_80_L.1)
+REFERENCE_IN_BLOCK_RE = re.compile(r"\bA/(?:[A-Z0-9.\-]+/)*\d|\bItem \d")
 # a word of a paragraph's opening: "Re-emphasizes", "Member States’"
 LEADING_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 

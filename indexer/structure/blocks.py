@@ -44,5 +44,7 @@ def is_heading(block: str) -> bool:
         return True
     if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
         return False
+    if P.REFERENCE_IN_BLOCK_RE.search(block):
+        return False  # a row of a table of documents: "Issued A/80/7/Add.3 Report of …"
     words = block.split()
     return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()

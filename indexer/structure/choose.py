@@ -85,31 +85,43 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def with_trailing_markers(texts: list[str], chosen: list[list[Candidate]]) -> list[list[Candidate]]:
+def with_trailing_markers(
+    texts: list[str], chosen: list[list[Candidate]], known: set[int]
+) -> list[list[Candidate]]:
     """Editorial footnote numbers of the Security Council yearbooks whose footnote text
     stands on another page, not in the file: markers all the same. At a paragraph's end
     after its comma or semicolon ("…under the 1925 Geneva Protocol, 28", S/RES/598 (1987),
-    PP4) or right after a date, mid-sentence ("the report of the Secretary-General of 2
-    April 1992 44 submitted pursuant to", S/RES/749 (1992)). Taken where no chosen marker
-    stands there and the number rises above every marker before it (the yearbook numbers
-    its footnotes in order)."""
+    PP4): taken where the number rises above every marker before it (the yearbook numbers
+    its footnotes in order). Right after a date, mid-sentence ("the report of the
+    Secretary-General of 2 April 1992 44 submitted pursuant to", S/RES/749 (1992)): taken
+    where it rises, or repeats one taken ("…of 4 February 1992 32 submitted …" then "…the
+    report of the Secretary-General, 32", S/RES/740 (1992)); these do not raise the bar
+    for the trailing ones, which may cite a footnote of an earlier resolution of the
+    same yearbook page ("…plan; 34" after "…of 26 June 1992 56", S/RES/762 (1992))."""
     out: list[list[Candidate]] = []
     highest = 0
+    dated: set[int] = set()
     for text, cands in zip(texts, chosen, strict=True):
         cands = list(cands)
-        for match in _editorial_numbers(text):
-            if any(c.start < match.end() and match.start("n") < c.end for c in cands):
-                continue
+        for match in P.DATE_EDITORIAL_MARKER_RE.finditer(text):
             number = int(match.group("n"))
-            earlier = [c.number for c in cands if c.start < match.start("n")]
-            if number > max([highest, *earlier]):
+            if number in known or _overlaps_any(cands, match):
+                continue
+            if number > max([highest, *(c.number for c in cands)]) or number in dated:
                 cands.append(Candidate(match.start("n"), match.end(), number, Strength.SPACED))
-        highest = max([highest, *(c.number for c in cands)])
+                dated.add(number)
+        trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+        if trailing is not None and not _overlaps_any(cands, trailing):
+            number = int(trailing.group("n"))
+            earlier = [c.number for c in cands if c.start < trailing.start("n")]
+            if number > max([highest, *earlier]) or number in dated:
+                cands.append(
+                    Candidate(trailing.start("n"), trailing.end(), number, Strength.SPACED)
+                )
+        highest = max([highest, *(c.number for c in cands if c.number not in dated)])
         out.append(sorted(cands, key=lambda c: c.start))
     return out
 
 
-def _editorial_numbers(text: str) -> list[re.Match[str]]:
-    found = list(P.DATE_EDITORIAL_MARKER_RE.finditer(text))
-    trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
-    return [*found, trailing] if trailing is not None else found
+def _overlaps_any(cands: list[Candidate], match: re.Match[str]) -> bool:
+    return any(c.start < match.end() and match.start("n") < c.end for c in cands)

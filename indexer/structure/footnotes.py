@@ -58,7 +58,7 @@ def attach_markers(
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [explicit_candidates(t) for t in texts]
     if trailing:
-        per_paragraph = with_trailing_markers(texts, per_paragraph)
+        per_paragraph = with_trailing_markers(texts, per_paragraph, numbered)
     if len(numbered) < len(known):  # asterisk footnotes: "Court,**"
         per_paragraph = [
             [*chosen, *(c for c in asterisk_candidates(t) if c.number in known)]

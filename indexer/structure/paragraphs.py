@@ -146,6 +146,13 @@ def _participle_operative(block: str, previous: str) -> bool:
     return block.rstrip().endswith(":") or has_operative_clause(block)
 
 
+# the longest section heading seen: "Implementation of the 1995 Agreement for the
+# Implementation of the Provisions of the United Nations Convention on the Law of the Sea
+# of 10 December 1982 relating to the Conservation and Management of Straddling Fish
+# Stocks and Highly Migratory Fish Stocks" (A/RES/78/68, 42 words)
+_HEADING_WORDS = 50
+
+
 def _heading_before_number(
     block: str, following: Sequence[str], done: Sequence[RawParagraph], facts: BodyFacts
 ) -> bool:
@@ -155,6 +162,14 @@ def _heading_before_number(
     no sentence ends in it, the paragraph before it ended, the next block opens the next
     operative number."""
     if not facts.numbered or not done or not following or block[:1].islower():
+        return False
+    if (
+        len(block.split()) > _HEADING_WORDS
+        or P.OP_NUMBER_RE.match(block)
+        or P.SUB_LABEL_RE.match(block)
+    ):
+        return False  # "3. Promote the social advancement …; and" (a numbered article)
+    if P.REFERENCE_IN_BLOCK_RE.search(block):
         return False
     if ends_sentence_part(block) or not ends_sentence_part(done[-1].text):
         return False

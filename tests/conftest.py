@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_CORPUS = ROOT / "corpus"
 # RESDEX_SHARED_CORPUS overrides the place (a missing folder: run as if it were absent)
-SHARED_CORPUS = Path(os.environ.get("RESDEX_SHARED_CORPUS", ROOT.parent / "shared" / "corpus"))
+SHARED_CORPUS = Path(os.environ.get("RESDEX_SHARED_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture(scope="session")

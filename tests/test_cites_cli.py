@@ -74,7 +74,7 @@ def test_text_output(index: Path) -> None:
 def test_nothing_cites_it(index: Path) -> None:
     result = runner.invoke(app, ["cites", "S/RES/242 (1967)", "--index", str(index)])
     assert result.exit_code == 0
-    assert result.stdout == "no indexed resolution cites S/RES/242(1967)\n"
+    assert result.stdout == "no indexed resolution cites S/RES/242 (1967)\n"
 
 
 @pytest.mark.parametrize("target", ["human rights", ""])

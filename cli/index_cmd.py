@@ -126,7 +126,7 @@ def progress_bar(show: bool) -> Iterator[tuple[Any, Any]]:
 
     started = time.monotonic()
 
-    class Eta(ProgressColumn):  # type: ignore[misc]
+    class Eta(ProgressColumn):
         """Time left at the pace so far, once enough is done for the pace to mean much."""
 
         def render(self, task: Task) -> Text:

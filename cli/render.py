@@ -30,8 +30,14 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (nouns or noun + 's')}"
 
 
-def _fill(text: str, indent: str, **kwargs: bool) -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent, **kwargs)
+def _fill(text: str, indent: str, *, break_on_hyphens: bool = True) -> str:
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=break_on_hyphens,
+    )
 
 
 # --- one resolution (parse, show) -------------------------------------------------------------
@@ -135,7 +141,7 @@ def render_cites(
 ) -> Iterator[str]:
     """``asked``: the instrument's name TARGET gave, if it gave one."""
     target = display_symbol(result.target)
-    named = f"{asked} ({target})" if asked else target
+    named = f"{asked}, {target}," if asked else target
     n = len(result.citing)
     if not n:
         if nearest:

@@ -233,8 +233,8 @@ def graphml_tree(graph: Graph) -> ET.ElementTree:
     g = ET.SubElement(root, "graph", id="citations", edgedefault="directed")
     for node_id, attributes in graph.nodes.items():
         _data(ET.SubElement(g, "node", id=node_id), attributes)
-    for n, ((source, target), attributes) in enumerate(graph.edges.items()):
-        _data(ET.SubElement(g, "edge", id=f"e{n}", source=source, target=target), attributes)
+    for (source, target), attributes in graph.edges.items():
+        _data(ET.SubElement(g, "edge", source=source, target=target), attributes)
     ET.indent(root)
     return ET.ElementTree(root)
 

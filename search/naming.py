@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resdex.indexer.instruments import INSTRUMENTS
-from resdex.search.targets import normalize_target, target_key
+from resdex.search.targets import BadTarget, normalize_target, target_key
 
 # "242(1967)", "217(III)": a number glued to its parenthetical year or session
 _GLUED_PAREN = re.compile(r"(?<=[0-9A-Za-z])\((?=(?:\d{4}|[IVXLC]+)\))")
@@ -50,8 +50,20 @@ def instrument_symbol(name: str) -> str | None:
 
 def resolve_target(text: str) -> str:
     """The canonical symbol of TARGET: an instrument's name or a symbol in any usual
-    spelling. Raises ``BadTarget`` (from ``normalize_target``) for neither."""
-    return instrument_symbol(text) or normalize_target(text)
+    spelling. Raises ``BadTarget`` for neither."""
+    symbol = instrument_symbol(text)
+    if symbol is not None:
+        return symbol
+    if any(ch.isdigit() for ch in text):
+        return normalize_target(text)
+    try:
+        return normalize_target(text)
+    except BadTarget:
+        raise BadTarget(
+            f"{' '.join(text.split())!r} is neither a document symbol (A/RES/55/2, "
+            "'resolution 55/2', 'S/RES/242 (1967)') nor an instrument resdex knows by name "
+            "('Universal Declaration of Human Rights', 'the 2030 Agenda')"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

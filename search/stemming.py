@@ -1,12 +1,15 @@
 """``resdex search --stem``: English stemming at query time, the index left exact.
 
-Each bare word of the query is stemmed with the Porter stemmer (``whoosh.lang.porter``) and
+Each bare word of the query is stemmed with Porter's revised English stemmer (Snowball
+"english", ``whoosh.lang.porter2``; the original one in ``whoosh.lang.porter`` stems
+"emphasizes" to "emphas" but "emphasizing" to "emphasiz") and
 replaced by an OR group of the index's words with the same stem: "ratified" -> "(ratified
 OR ratifies OR ratify OR ratifying)". The default path pays nothing (the index holds exact
 words and this module is imported only with ``--stem``). Left as they are: "quoted
 phrases" (exact, word for word), words with wildcards or a field prefix, symbols
-("A/RES/70/1"), numbers and the operators. Porter's stems are its own: "ratification"
-(stem "ratif") is not a form of "ratify" (stem "ratifi"); `ratif*` finds both.
+("A/RES/70/1"), numbers and the operators. The stemmer's stems are its own:
+"ratification" (stem "ratif") is not a form of "ratify" (stem "ratifi"); `ratif*` finds
+both.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from whoosh.lang.porter import stem
+from whoosh.lang.porter2 import stem
 
 # a phrase, a parenthesis, or a run of anything else (the query's own lexing, in
 # ``resdex.search.query``)

@@ -14,11 +14,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
-    where = tmp_path_factory.mktemp("cites") / "index"
-    result = runner.invoke(app, ["index", str(project_corpus), "--index", str(where)])
-    assert result.exit_code == 0, result.stderr
-    return where
+def index(seed_index: Path) -> Path:
+    return seed_index
 
 
 def cites_json(index: Path, target: str) -> dict[str, object]:

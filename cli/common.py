@@ -146,6 +146,18 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     sys.stdout.flush()
 
 
+def print_resolution(resolution: Any, as_json: bool) -> None:
+    """One resolution (``parse``, ``show``): its JSON (interface.md), or as text."""
+    if as_json:
+        from resdex.indexer.serialize import resolution_to_dict
+
+        print_json(resolution_to_dict(resolution))
+    else:
+        from resdex.cli.render import render_resolution
+
+        typer.echo(render_resolution(resolution))
+
+
 def print_lines(lines: Iterable[str]) -> None:
     for line in lines:
         typer.echo(line)

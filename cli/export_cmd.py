@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from resdex.cli.common import IndexOption, UsageError, add_command, fail, open_index
-from resdex.cli.render import plural
 
 FORMAT_HELP = (
     "csv: a row per paragraph and footnote, with its resolution's metadata and the symbols it "
@@ -27,14 +26,18 @@ def export(
     index_dir: IndexOption = None,
 ) -> None:
     """The whole index for other tools: paragraphs (csv, jsonl), citations (graphml)."""
+    from resdex.cli.render import plural
     from resdex.search import export as ex
 
     name = fmt.strip().casefold()
     if name not in ex.FORMATS:
         raise UsageError(f"unknown --format {fmt!r}: {', '.join(ex.FORMATS)}")
     ix = open_index(index_dir)
+    # a file is written beside its final name and renamed once complete: an error midway
+    # leaves what was there before
+    partial = None if output is None else output.with_name(f".{output.name}.partial")
     try:
-        out = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")
+        out = sys.stdout if partial is None else partial.open("w", encoding="utf-8", newline="")
     except OSError as err:
         fail(f"cannot write {output}: {err.strerror}")
     try:
@@ -45,10 +48,18 @@ def export(
             done = plural(ex.write_jsonl(ix, out), "line")
         else:
             done = plural(ex.write_csv(ix, out), "row") + " and a header"
-    finally:
-        if out is not sys.stdout:
+    except BaseException:
+        if partial is not None:
             out.close()
-    if output is not None:
+            partial.unlink(missing_ok=True)
+        raise
+    if partial is not None:
+        out.close()
+        try:
+            partial.replace(output)  # type: ignore[arg-type]  # set with partial
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            fail(f"cannot write {output}: {err.strerror}")
         typer.echo(f"{done} written to {output}", err=True)
 
 

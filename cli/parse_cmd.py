@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from resdex.cli.common import JsonOption, add_command, print_json
+from resdex.cli.common import JsonOption, add_command, print_resolution
 
 
 def parse(
@@ -18,15 +18,9 @@ def parse(
     ] = True,
 ) -> None:
     """Parse one document and print its structure (indexes nothing)."""
-    from resdex.cli.render import render_resolution
     from resdex.indexer.pipeline import parse_path
-    from resdex.indexer.serialize import resolution_to_dict
 
-    resolution = parse_path(file, citations=citations)
-    if as_json:
-        print_json(resolution_to_dict(resolution))
-    else:
-        typer.echo(render_resolution(resolution))
+    print_resolution(parse_path(file, citations=citations), as_json)
 
 
 def register(app: typer.Typer) -> None:

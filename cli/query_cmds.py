@@ -21,6 +21,7 @@ from resdex.cli.common import (
     print_csv,
     print_json,
     print_lines,
+    print_resolution,
     usage_errors,
 )
 
@@ -186,15 +187,9 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One indexed resolution, paragraph by paragraph, with its citations."""
-    from resdex.cli.render import render_resolution
-    from resdex.indexer.serialize import resolution_to_dict
     from resdex.search import query as q
 
-    resolution = q.show(open_index(index_dir), symbol)
-    if as_json:
-        print_json(resolution_to_dict(resolution))
-    else:
-        typer.echo(render_resolution(resolution))
+    print_resolution(q.show(open_index(index_dir), symbol), as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,11 +14,11 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from resdex.indexer.instruments import INSTRUMENTS
 from resdex.search.targets import BadTarget, normalize_target, target_key
 
 # "242(1967)", "217(III)": a number glued to its parenthetical year or session
@@ -28,9 +28,13 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # "…/60/251", "…/242(1967)", "…/2005/69": the number that ends a symbol key
 _KEY_NUMBER = re.compile(r"(?:\d+/\d+|\d+\([0-9ivxlc]+\))$")
 
-_NAMES = tuple(
-    (re.compile(name, re.IGNORECASE), target) for name, target in INSTRUMENTS
-)  # fmt: skip
+
+@functools.cache
+def _names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The instruments' names (compiled on first use: ``display_symbol`` is on every path)."""
+    from resdex.indexer.instruments import INSTRUMENTS
+
+    return tuple((re.compile(name, re.IGNORECASE), target) for name, target in INSTRUMENTS)
 
 
 def display_symbol(symbol: str) -> str:
@@ -42,7 +46,7 @@ def display_symbol(symbol: str) -> str:
 def instrument_symbol(name: str) -> str | None:
     """The symbol of a well-known instrument named in full ("the 2030 Agenda"), or None."""
     text = _ARTICLE.sub("", " ".join(name.split()).strip(" .,;"))
-    for pattern, target in _NAMES:
+    for pattern, target in _names():
         if pattern.fullmatch(text):
             return target
     return None

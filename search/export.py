@@ -9,8 +9,9 @@
   number of citations and the paragraphs they stand in. Written with the standard library.
 
 Symbols in CSV and GraphML labels are written as the UN writes them ("S/RES/242 (1967)");
-GraphML node ids and JSON values keep the canonical symbol. Functions write to a text
-stream given to them; nothing is printed here.
+JSON values keep the canonical symbol; a GraphML node's id is the symbol's comparison key
+(``target_key``: "s/res/242(1967)"), so that a resolution and the citations of it meet in
+one node. Functions write to a text stream given to them; nothing is printed here.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ Errors: a command wrapped by ``reports_errors`` turns resdex's own exceptions
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import os
@@ -140,6 +139,8 @@ def print_json(data: Any) -> None:
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A header row, then ``rows``, as CSV on standard output."""
+    import csv
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)

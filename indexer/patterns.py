@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from resdex.indexer.organs import ADOPTING, Organ, name_alternation
+
 
 def word_set(text: str) -> frozenset[str]:
     """The words of a whitespace-separated list, as a set."""
@@ -72,9 +74,9 @@ SC_HEADING_RE = re.compile(
     re.MULTILINE,
 )
 # "The General Assembly," / "The Security Council," (also without the comma in OCR)
+# (the names from the organ table, ``resdex.indexer.organs``: read back with ``organ_of``)
 ORGAN_OPENING_RE = re.compile(
-    r"^\s*The\s+(?P<organ>General Assembly|Security Council|Economic and Social Council|"
-    r"Human Rights Council)\s*[,.;:]?\s*$"
+    rf"^\s*The\s+(?P<organ>{name_alternation(ADOPTING, groups=True)})\s*[,.;:]?\s*$"
 )
 
 # --------------------------------------------------------------------------- cleaning
@@ -143,8 +145,8 @@ AGENDA_RE = re.compile(
 AGENDA_SPLIT_RE = re.compile(r"\s*(?:,|\band\b)\s*")
 # "Resolution adopted by the General Assembly on 19 December 2016"
 ADOPTED_RE = re.compile(
-    rf"Resolution adopted by the (?P<organ>General Assembly|Security Council|"
-    rf"Economic and Social Council|Human Rights Council)\s+on\s+(?P<date>{DATE})"
+    rf"Resolution adopted by the (?P<organ>{name_alternation(ADOPTING, groups=True)})\s+on\s+"
+    rf"(?P<date>{DATE})"
 )
 # "[on the report of the Third Committee (A/71/484/Add.2)]",
 # "[without reference to a Main Committee (A/80/L.6)]",
@@ -284,7 +286,7 @@ ROMAN_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\s*\.?\s*$")
 SECTION_HEADING_RE = re.compile(r"^\s*(?P<sec>[IVXL]{1,6}|[A-Z])\.?(?:\s+(?P<title>[A-Z“\"].*))?$")
 # opening with an organ as subject: "1. The Security Council requests the permanent ..."
 SUBJECT_OPENING_RE = re.compile(
-    r"^(?:The|the)\s+(?:General Assembly|Security Council|Council|Assembly),?\s+"
+    rf"^(?:The|the)\s+(?:{name_alternation((Organ.GA, Organ.SC))}|Council|Assembly),?\s+"
 )
 WS_RE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;:.](?:\s|$))")
@@ -352,7 +354,7 @@ OCR_DIGIT_ONE_RE = re.compile(r"[IlL]")
 # a one-sentence decision: "The General Assembly, taking note of the application of
 # Côte d’Ivoire ..., decides to ..." (ga-drafts/A_C.4_80_L.10)
 ORGAN_SENTENCE_RE = re.compile(
-    r"^\s*The\s+(?:General Assembly|Security Council),\s+(?P<rest>[a-z].*)$"
+    rf"^\s*The\s+{name_alternation((Organ.GA, Organ.SC))},\s+(?P<rest>[a-z].*)$"
 )
 # runs of digits: the places where footnote markers are looked for
 DIGIT_RUN_RE = re.compile(r"\d+")

@@ -1,5 +1,5 @@
 """Numbers in words of document headers: dates ("18 December 2025"), ordinal words
-("Seventy-first"), roman numerals of section headings ("XIV")."""
+("Seventy-first")."""
 
 from __future__ import annotations
 
@@ -69,20 +69,3 @@ def ordinal_number(word: str) -> int | None:
     if tens in _TENS and unit in _UNITS:
         return _TENS[tens] + _UNITS[unit]
     return None
-
-
-_ROMAN_VALUES = (("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-
-
-def to_roman(n: int) -> str:
-    """14 -> "XIV" (1 to 49: section headings)."""
-    out = ""
-    for letters, value in _ROMAN_VALUES:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def from_roman(text: str) -> int | None:
-    """ "XIV" -> 14; None when it is not a roman numeral from I to XLIX."""
-    return next((n for n in range(1, 50) if to_roman(n) == text), None)

@@ -9,16 +9,9 @@ from dataclasses import dataclass
 from resdex.indexer import patterns as P
 from resdex.indexer.errors import NotAResolution
 from resdex.indexer.models import Body, Metadata, Report, SourceFormat
+from resdex.indexer.organs import Organ, organ_of, resolution_symbol
 from resdex.indexer.structure.dates import iso_date, ordinal_number, parse_date
 from resdex.indexer.structure.parts import Parts
-
-_ORGANS = {
-    "General Assembly": Body.GA,
-    "Security Council": Body.SC,
-    "Economic and Social Council": Body.ECOSOC,
-    "Human Rights Council": Body.HRC,
-}
-_RESOLUTION_PREFIX = {Body.GA: "A/RES/", Body.HRC: "A/HRC/RES/", Body.ECOSOC: "E/RES/"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +63,7 @@ def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Met
     symbol = front.get("symbol") or (symbol_match.group("symbol") if symbol_match else None)
     number_match = P.RES_NUMBER_TITLE_RE.match(parts.number_line or "")
     adopted_match = P.ADOPTED_RE.search(head)
-    organ_name = parts.organ or (adopted_match.group("organ") if adopted_match else None)
-    organ = _ORGANS.get(organ_name or "", Body.GA)
+    organ = parts.organ or (organ_of(adopted_match) if adopted_match else Organ.GA)
     distr = P.DISTR_RE.search(head)
     draft = bool(symbol and "/L." in symbol) or bool(distr and distr.group("kind") == "Limited")
     if symbol is None and number_match is not None:
@@ -153,8 +145,8 @@ def fix_ocr_meeting(meeting: str) -> str:
 
 
 def derive_symbol(number: str, organ: Body) -> str:
-    """ "71/194" and the General Assembly -> "A/RES/71/194"."""
-    return _RESOLUTION_PREFIX.get(organ, "A/RES/") + number
+    """ "71/194" and the General Assembly -> "A/RES/71/194" (the organ table's series)."""
+    return resolution_symbol(organ, number) or "A/RES/" + number
 
 
 def _date_after_distr(head: str) -> dt.date | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import FOOTNOTE_RULE, ends_sentence_part
 from resdex.indexer.models import SourceFormat
+from resdex.indexer.organs import Organ, organ_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +17,7 @@ class Parts:
 
     header: tuple[str, ...] = ()
     number_line: str | None = None  # "80/204. Enhancement of ..."
-    organ: str | None = None  # "General Assembly" from "The General Assembly,"
+    organ: Organ | None = None  # Organ.GA from "The General Assembly,"
     body_lines: tuple[str, ...] = ()  # the paragraphs, one block a line
     closing: tuple[str, ...] = ()  # "65th plenary meeting", "18 December 2025"
     annex: tuple[str, ...] = ()  # everything after the closing lines
@@ -27,7 +28,7 @@ class _Start:
     """Where the body starts, and what the lines before it said."""
 
     index: int
-    organ: str | None = None
+    organ: Organ | None = None
     number_line: str | None = None
 
 
@@ -76,7 +77,7 @@ def body_start(lines: Sequence[str]) -> _Start:
     for i, line in enumerate(lines[:80]):
         organ = P.ORGAN_OPENING_RE.match(line)
         if organ is not None:
-            return _Start(i + 1, organ.group("organ"), number_line)
+            return _Start(i + 1, organ_of(organ), number_line)
         if number_line is None and P.RES_NUMBER_TITLE_RE.match(line):
             number_line, number_at = line, i
         if title_at is None and P.SPONSORS_RE.match(line):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import ends_sentence_part
 from resdex.indexer.models import ParagraphKind
+from resdex.indexer.organs import from_roman, to_roman
 from resdex.indexer.structure.blocks import RawParagraph, is_heading, is_operative_opening
-from resdex.indexer.structure.dates import from_roman, to_roman
 from resdex.indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
 
 

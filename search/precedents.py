@@ -2,8 +2,8 @@
 closest earlier paragraphs in the index, and the first use of that language.
 
 Candidates are found through the index by the paragraph's rarer words (its ``RARE_WORDS``
-least frequent ones, scored by the index's BM25, the best ``CANDIDATES`` read), never by
-comparing with every paragraph; each candidate is then scored with rapidfuzz
+least frequent ones, whose postings the index holds; the ``CANDIDATES`` holding the most of
+them read), never by comparing with every paragraph; each candidate is then scored with rapidfuzz
 (``resdex.search.align.similarity``, 1.0: the same words). Only adopted texts of earlier
 sessions (earlier years for texts without a session) count as precedents: "agreed language".
 
@@ -14,22 +14,23 @@ verbatim or nearly (``NEAR``).
 
 from __future__ import annotations
 
+import heapq
+import math
 from dataclasses import dataclass
 from typing import Any
-
-from whoosh import query as wq
 
 from resdex.indexer.models import Paragraph, Resolution
 from resdex.search.align import Op, normal, similarity, word_ops
 from resdex.search.results import session_key
-from resdex.search.schema import UNIT_PARAGRAPH, number_term, tokens
+from resdex.search.schema import UNIT_PARAGRAPH, tokens
 from resdex.search.targets import target_key
 
 VERBATIM = 0.99
 NEAR = 0.9
 NEW_BELOW = 0.6
 RARE_WORDS = 8  # the paragraph's least frequent words that find its candidates
-CANDIDATES = 60  # best-scoring candidates read per paragraph
+CANDIDATES = 40  # best-scoring candidates read per paragraph (a batch)
+MORE = 5  # batches read at most, while half of the last batch holds the language
 SHOWN = 3  # precedents kept per paragraph
 
 VERBATIM_STATUS = "verbatim"
@@ -75,40 +76,97 @@ def _opt_int(value: Any) -> int | None:
     return int(value) if value else None
 
 
-def _earlier(res: Resolution) -> Any:
-    """Index documents of earlier sessions (or, without a session, earlier years)."""
-    session, year = res.meta.session, res.meta.year
-    parts = []
-    if session:
-        parts.append(wq.TermRange("session", None, number_term(session - 1)))
-    if year:
-        parts.append(wq.TermRange("year", None, number_term(year - 1)))
-    return wq.Or(parts) if parts else None
+def _is_earlier(stored: dict[str, Any], session: int | None, year: int | None) -> bool:
+    """A unit of an earlier session than the document's (or, without sessions, of an
+    earlier year)."""
+    theirs = _opt_int(stored.get("session"))
+    if session and theirs:
+        return theirs < session
+    their_year = _opt_int(stored.get("year"))
+    if year and their_year:
+        return their_year < year
+    return not session and not year
 
 
-def _rare_words(reader: Any, text: str) -> list[str]:
-    words = dict.fromkeys(t for t, _, _ in tokens(text))
-    frequency = {w: reader.doc_frequency("text", w) for w in words}
-    found = [w for w in words if frequency[w]]
-    found.sort(key=lambda w: frequency[w])
-    return found[:RARE_WORDS]
+class _Finder:
+    """Candidate paragraphs by their share of a paragraph's rarer words: each word's postings
+    read once per call (the paragraphs of one draft share much of their vocabulary), the
+    candidates ranked by the inverse document frequency of the words they hold, the closest
+    in length first among equals; only the best ``CANDIDATES`` are read."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.reader = searcher.reader()
+        self.total = max(self.reader.doc_count(), 1)
+        self.ids: dict[str, frozenset[int]] = {}
+        self.frequency: dict[str, int] = {}
+
+    def _df(self, word: str) -> int:
+        if word not in self.frequency:
+            self.frequency[word] = self.reader.doc_frequency("text", word)
+        return self.frequency[word]
+
+    def _ids(self, word: str) -> frozenset[int]:
+        if word not in self.ids:
+            self.ids[word] = frozenset(self.reader.postings("text", word).all_ids())
+        return self.ids[word]
+
+    def rare_words(self, text: str) -> list[str]:
+        words = [w for w in dict.fromkeys(t for t, _, _ in tokens(text)) if self._df(w)]
+        words.sort(key=self._df)
+        return words[:RARE_WORDS]
+
+    def candidates(self, text: str) -> list[int]:
+        weight: dict[int, float] = {}
+        for w in self.rare_words(text):
+            idf = math.log(1 + self.total / self._df(w))
+            for docnum in self._ids(w):
+                weight[docnum] = weight.get(docnum, 0.0) + idf
+        if not weight:
+            return []
+        length = len(list(tokens(text)))
+        best = heapq.nlargest(CANDIDATES * MORE, weight.items(), key=lambda kv: kv[1])
+        # the closest in length first among the heaviest
+        return [
+            d
+            for d, _ in sorted(
+                best,
+                key=lambda kv: (
+                    -round(kv[1], 6),
+                    abs(self.reader.doc_field_length(kv[0], "text", 0) - length),
+                ),
+            )
+        ]
 
 
-def _candidates(searcher: Any, p: Paragraph, earlier: Any, own: str) -> list[Source]:
-    rare = _rare_words(searcher.reader(), p.text)
-    if not rare:
-        return []
-    filters = [wq.Term("unit", UNIT_PARAGRAPH)]
-    if earlier is not None:
-        filters.append(earlier)
-    q = wq.And([wq.Or([wq.Term("text", w) for w in rare]), wq.ConstantScoreQuery(wq.And(filters), 0.0)])
+def _candidates(finder: _Finder, p: Paragraph, res: Resolution) -> list[Source]:
     mine = normal(p.text)
+    found: list[Source] = []
+    ranked = finder.candidates(p.text)
+    for start in range(0, len(ranked), CANDIDATES):
+        batch = ranked[start : start + CANDIDATES]
+        found += _read(finder, batch, res, mine)
+        # language repeated in many texts (boilerplate) fills a batch with near copies:
+        # read on, up to MORE batches, so that its first use is among them
+        near = sum(1 for s in found[-len(batch) :] if s.similarity >= NEAR)
+        if near < len(batch) // 2:
+            break
+    return found
+
+
+def _read(finder: _Finder, docnums: list[int], res: Resolution, mine: str) -> list[Source]:
+    own = target_key(res.symbol)
+    session, year = res.meta.session, res.meta.year
     found = []
-    for hit in searcher.search(q, limit=CANDIDATES):
-        stored = hit.fields()
+    for docnum in docnums:
+        stored = finder.reader.stored_fields(docnum)
         adopted = stored.get("adopted")
-        if not adopted or target_key(stored["symbol"]) == own:
-            continue  # drafts are not agreed language
+        if (
+            stored.get("unit") != UNIT_PARAGRAPH
+            or not adopted  # drafts are not agreed language
+            or target_key(stored["symbol"]) == own
+            or not _is_earlier(stored, session, year)
+        ):
+            continue
         text = stored.get("text", "")
         found.append(
             Source(
@@ -156,12 +214,9 @@ def _paragraph(p: Paragraph, found: list[Source]) -> ParagraphPrecedents:
 
 def precedents(ix: Any, res: Resolution, *, file: str | None = None) -> Precedents:
     """The precedents of every paragraph of ``res`` (parsed, not necessarily indexed)."""
-    earlier = _earlier(res)
-    own = target_key(res.symbol)
-    out = []
     with ix.searcher() as searcher:
-        for p in res.paragraphs:
-            out.append(_paragraph(p, _candidates(searcher, p, earlier, own)))
+        finder = _Finder(searcher)
+        out = [_paragraph(p, _candidates(finder, p, res)) for p in res.paragraphs]
     return Precedents(file=file, symbol=res.symbol, paragraphs=tuple(out))
 
 

@@ -19,7 +19,7 @@ from resdex.cli.index_cmd import IndexOption, JsonOption
 if TYPE_CHECKING:
     from resdex.search.align import Op
     from resdex.search.diff import Diff
-    from resdex.search.lineage import Lineage
+    from resdex.search.lineage import Gap, Lineage
     from resdex.search.precedents import Precedents, Source
 
 WIDTH = 100
@@ -53,7 +53,7 @@ def render_ops(ops: tuple[Op, ...], color: bool, indent: str) -> str:
         elif color:
             style = {"fg": "green", "bold": True} if kind == "insert" else {"fg": "red"}
             text = f"\x1b[9m{words}\x1b[29m" if kind == "delete" else words
-            pieces.append(typer.style(text, **style))  # type: ignore[arg-type]
+            pieces.append(typer.style(text, **style))
         else:
             pieces.append(f"[+{words}+]" if kind == "insert" else f"[-{words}-]")
     if color:  # styled text does not wrap well: one long line, wrapped by the terminal
@@ -85,13 +85,22 @@ def _sessions(sessions: tuple[int, ...]) -> str:
 def render_lineage(result: Lineage, color: bool) -> Iterator[str]:
     n = len(result.versions)
     yield f"{result.title or result.symbol}: {n} versions in the index, oldest first"
-    gaps = {g.before: g for g in result.gaps}
+    # a gap is shown before the first version of the session it ends at (drafts included)
+    gaps: dict[str, Gap] = {}
+    for g in result.gaps:
+        ends = next(v for v in result.versions if v.symbol == g.before)
+        first = next(
+            v
+            for v in result.versions
+            if v.symbol == g.before or (ends.session is not None and v.session == ends.session)
+        )
+        gaps[first.symbol] = g
     previous: str | None = None
     for v in result.versions:
         gap = gaps.get(v.symbol)
         if gap is not None:
             recalled = (
-                f" ({v.symbol} recalls {', '.join(gap.recalled)}, not in the index)"
+                f" ({gap.before} recalls {', '.join(gap.recalled)}, not in the index)"
                 if gap.recalled
                 else ""
             )
@@ -133,9 +142,7 @@ def lineage(
 
 
 def render_diff(result: Diff, color: bool) -> Iterator[str]:
-    counts = ", ".join(
-        f"{result.count(s)} {s}" for s in ("same", "changed", "added", "removed")
-    )
+    counts = ", ".join(f"{result.count(s)} {s}" for s in ("same", "changed", "added", "removed"))
     yield f"{result.old.symbol} → {result.new.symbol}: {counts}"
     if result.note:
         yield f"note: {result.note}"
@@ -154,7 +161,9 @@ def render_diff(result: Diff, color: bool) -> Iterator[str]:
 
 
 def diff(
-    old: Annotated[str, typer.Argument(help="The older version (alone: compared with its lineage).")],
+    old: Annotated[
+        str, typer.Argument(help="The older version (alone: compared with its lineage).")
+    ],
     new: Annotated[str | None, typer.Argument(help="The newer version.")] = None,
     index_dir: IndexOption = None,
     as_json: JsonOption = False,

@@ -8,9 +8,11 @@ rapidfuzz's normalized Indel similarity on the normal form (1.0: the same charac
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -19,23 +21,22 @@ from rapidfuzz import fuzz
 # the PDF text of A/RES/80/204 writes "non‑selectivity" with a non-breaking hyphen (U+2011)
 # where its draft A/C.3/80/L.35 has "non-selectivity"; Markdown conversions (A/RES/71/194)
 # keep superscript footnote markers ("1993,¹") and curly quotes; ODS exports no-break spaces.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash ("North–South")
-        "\u00ad": None,  # soft hyphen
-        "\u00a0": " ",  # no-break space
-        "\u202f": " ",  # narrow no-break space
-        "\u2009": " ",  # thin space
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        **dict.fromkeys(map(ord, "⁰¹²³⁴⁵⁶⁷⁸⁹"), None),  # footnote markers left in the text
-    }
-)
+_TYPOGRAPHY_MAP: dict[str, str | None] = {
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash ("North–South")
+    "\u00ad": None,  # soft hyphen
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2009": " ",  # thin space
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    **dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹"),  # footnote markers left in the text
+}
+_TYPOGRAPHY = str.maketrans(_TYPOGRAPHY_MAP)
 
 Op = tuple[str, str]  # ("equal" | "insert" | "delete", words)
 
@@ -107,6 +108,7 @@ def word_ops(old: str, new: str) -> tuple[Op, ...]:
 # of the documents allows it), or MOVED when the paragraph moved out of order.
 FLOOR = 0.5
 MOVED = 0.8
+MOVED_PAIRS = 40_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,48 +120,95 @@ class Pair:
     similarity: float | None
 
 
+def _anchors(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
+    """Paragraphs that stand once, word for word, in both lists, as many of them as keep
+    their order (a longest increasing run): the fixed points of the alignment, as in a
+    patience diff. Most paragraphs of a recurring resolution are such."""
+    in_old, in_new = Counter(old), Counter(new)
+    once_old = {t: i for i, t in enumerate(old) if in_old[t] == 1}
+    pairs = [(once_old[t], j) for j, t in enumerate(new) if in_new[t] == 1 and t in once_old]
+    # longest run increasing in the old index (pairs are in new order)
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest tail of a run of k+1
+    before: list[int] = [-1] * len(pairs)
+    for k, (i, _) in enumerate(pairs):
+        at = bisect.bisect_left([pairs[t][0] for t in tails], i)
+        before[k] = tails[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(k)
+        else:
+            tails[at] = k
+    run: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
+
+
+def _best_in_order(
+    score: Callable[[int, int], float], rows: range, cols: range, floor: float
+) -> dict[int, int]:
+    """The order-preserving matching of greatest total similarity between two stretches."""
+    n, m = len(rows), len(cols)
+    table = [[score(rows[a], cols[b]) for b in range(m)] for a in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        row, below = best[a], best[a + 1]
+        for b in range(m - 1, -1, -1):
+            s = table[a][b]
+            take = below[b + 1] + s if s >= floor else -1.0
+            row[b] = max(take, below[b], row[b + 1])
+    partner: dict[int, int] = {}
+    a = b = 0
+    while a < n and b < m:
+        s = table[a][b]
+        if s >= floor and best[a][b] == best[a + 1][b + 1] + s:
+            partner[rows[a]] = cols[b]
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return partner
+
+
 def align(
     old: Sequence[str], new: Sequence[str], *, floor: float = FLOOR, moved: float = MOVED
 ) -> tuple[Pair, ...]:
-    """Align two lists of normal forms: the order-preserving matching of greatest total
-    similarity (pairs below ``floor`` never match), then paragraphs left over that moved
-    (similarity ``moved`` or more, best first). Every index of both lists appears once, in
-    the order of ``new`` with removed paragraphs where they stood in ``old``."""
+    """Align two lists of normal forms: paragraphs unchanged and in order first, then between
+    them the order-preserving matching of greatest total similarity (pairs below ``floor``
+    never match), then paragraphs left over that moved (similarity ``moved`` or more, best
+    first). Every index of both lists appears once, in the order of ``new`` with removed
+    paragraphs where they stood in ``old``."""
     n, m = len(old), len(new)
-    score = [[similarity(a, b, floor) for b in new] for a in old]
-    # best[i][j]: greatest total similarity aligning old[i:] with new[j:]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
-        for j in range(m - 1, -1, -1):
-            s = score[i][j]
-            take = below[j + 1] + s if s >= floor else -1.0
-            row[j] = max(take, below[j], row[j + 1])
+    cache: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        if (i, j) not in cache:
+            cache[i, j] = similarity(old[i], new[j], floor)
+        return cache[i, j]
+
     partner: dict[int, int] = {}
-    i = j = 0
-    while i < n and j < m:
-        s = score[i][j]
-        if s >= floor and best[i][j] == best[i + 1][j + 1] + s:
+    i0 = j0 = 0
+    for i, j in [*_anchors(old, new), (n, m)]:
+        partner |= _best_in_order(score, range(i0, i), range(j0, j), floor)
+        if i < n:
             partner[i] = j
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    # paragraphs that moved: the best remaining pairs, out of order
+            cache[i, j] = 1.0
+        i0, j0 = i + 1, j + 1
+    # paragraphs that moved: the best remaining pairs, out of order (looked for among at
+    # most MOVED_PAIRS pairs: two unrelated texts of 400 paragraphs each would cost seconds)
     taken_new = set(partner.values())
+    left_old = [a for a in range(n) if a not in partner]
+    left_new = [b for b in range(m) if b not in taken_new]
+    if len(left_old) * len(left_new) > MOVED_PAIRS:
+        left_old = []
     loose = sorted(
-        (
-            (score[a][b], a, b)
-            for a in range(n)
-            if a not in partner
-            for b in range(m)
-            if b not in taken_new and score[a][b] >= moved
-        ),
+        ((s, a, b) for a in left_old for b in left_new if (s := score(a, b)) >= moved),
         reverse=True,
     )
     moved_to: dict[int, int] = {}
-    for s, a, b in loose:
+    for _, a, b in loose:
         if a not in partner and a not in moved_to and b not in taken_new:
             moved_to[a] = b
             taken_new.add(b)
@@ -174,13 +223,13 @@ def align(
                 pairs.append(Pair(next_old, None, None))
             next_old += 1
 
-    for b in range(m):
-        a = by_new.get(b)
-        if a is None:
-            pairs.append(Pair(None, b, None))
+    for j in range(m):
+        source = by_new.get(j)
+        if source is None:
+            pairs.append(Pair(None, j, None))
             continue
-        if a in partner:
-            removed_up_to(a)
-        pairs.append(Pair(a, b, score[a][b]))
+        if source in partner:
+            removed_up_to(source)
+        pairs.append(Pair(source, j, score(source, j)))
     removed_up_to(n)
     return tuple(pairs)

@@ -110,7 +110,9 @@ def diff_resolutions(old: Resolution, new: Resolution, note: str | None = None) 
         elif po is not None and pn is not None and pair.old is not None and pair.new is not None:
             ta, tb = a[pair.old], b[pair.new]
             if ta.replace(" ", "") == tb.replace(" ", ""):  # whitespace never counts
-                paragraphs.append(ParagraphDiff(SAME, po.label, pn.label, 1.0, (), po.text, pn.text))
+                paragraphs.append(
+                    ParagraphDiff(SAME, po.label, pn.label, 1.0, (), po.text, pn.text)
+                )
             else:
                 paragraphs.append(
                     ParagraphDiff(
@@ -144,7 +146,11 @@ def _counterpart(ix: Any, res: Resolution) -> tuple[Resolution, Resolution, str]
     if series.status(res) == series.DRAFT:
         adopted = found.adopted_from(res.symbol)
         if adopted is not None:
-            return res, show(ix, adopted.symbol), f"draft {res.symbol} against the resolution adopted from it"
+            return (
+                res,
+                show(ix, adopted.symbol),
+                f"draft {res.symbol} against the resolution adopted from it",
+            )
     before = found.predecessor(res.symbol, adopted_only=series.status(res) == series.ADOPTED)
     if before is None:
         raise NoPredecessor(f"{res.symbol} is the first version of its resolution in the index")

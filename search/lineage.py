@@ -37,13 +37,15 @@ DRAFT_ADOPTED = 0.8
 # A draft whose text is further than this from every version is another document under the
 # same title (an amendment, a decision): left out.
 DRAFT_KEPT = 0.5
+# Paragraphs read, the best-scoring first, among those holding every word of the title (the
+# search reads and highlights each one it returns).
+TITLE_HITS = 150
 # Candidates read, at most, while following the versions.
 MAX_CANDIDATES = 400
 
 # Words of a title too common to find anything by.
-_STOP = frozenset(
-    "a an and as at by for from in into its of on or the to with its their".split()
-)
+_STOP = frozenset(("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its"))
+_STOP |= {"of", "on", "or", "the", "to", "with", "their"}
 _WORD = re.compile(r"[^\W_]+")
 # "A/RES/70/153", "S/RES/242(1967)": a resolution symbol, its series and its number
 _RESOLUTION = re.compile(r"^(?P<series>[a-z]/(?:[a-z]+/)*res/)(?:(?P<session>\d+)/)?(?P<n>\d+)")
@@ -113,12 +115,13 @@ def _title_query(title: str | None) -> str | None:
 
 
 def _by_title(ix: Any, res: Resolution) -> set[str]:
-    """Symbols of the documents of ``res``'s body and title whose paragraphs hold every
-    word of the title."""
+    """Symbols of the documents of ``res``'s body and title among the paragraphs that hold
+    every word of the title, the best-scoring ``TITLE_HITS`` of them. (An indexed title
+    field would make this exact: asked of ``perf``.)"""
     query = _title_query(res.meta.title)
     if query is None:
         return set()
-    found = search(ix, SearchRequest(query=query, body=res.meta.body.value, limit=0))
+    found = search(ix, SearchRequest(query=query, body=res.meta.body.value, limit=TITLE_HITS))
     return {h.symbol for h in found.hits if series.titles_match(h.title, res.meta.title)}
 
 
@@ -154,10 +157,10 @@ def _collect(ix: Any, seed: Resolution) -> list[Resolution]:
     todo = [seed]
     for symbol in sorted(_by_title(ix, seed)):
         res = reader.get(symbol)
-        if res is not None and target_key(res.symbol) not in members:
-            if series.same_series(seed, res):
-                members[target_key(res.symbol)] = res
-                todo.append(res)
+        key = target_key(res.symbol) if res is not None else ""
+        if res is not None and key not in members and series.same_series(seed, res):
+            members[key] = res
+            todo.append(res)
     looked = 0
     while todo and looked < MAX_CANDIDATES:
         res = todo.pop()
@@ -201,9 +204,7 @@ def _drafts_adopted(members: list[Resolution]) -> tuple[dict[str, str], set[str]
         if best_key is not None and best >= DRAFT_ADOPTED:
             adopted_from[dk] = best_key
             continue
-        closest = max(
-            (similarity(texts[dk], texts[k]) for k in texts if k != dk), default=0.0
-        )
+        closest = max((similarity(texts[dk], texts[k]) for k in texts if k != dk), default=0.0)
         if closest < DRAFT_KEPT:
             strays.add(dk)
     return adopted_from, strays
@@ -212,6 +213,7 @@ def _drafts_adopted(members: list[Resolution]) -> tuple[dict[str, str], set[str]
 def _ordered(members: list[Resolution], adopted_from: dict[str, str]) -> list[Resolution]:
     """Adopted versions by session and date; each draft just before the resolution adopted
     from it, a draft never adopted at the end of its session."""
+
     def key(r: Resolution) -> tuple[Any, ...]:
         rank = series.Rank.of(r)
         k = target_key(r.symbol)

@@ -238,9 +238,7 @@ def precedents_to_json(result: Precedents) -> dict[str, Any]:
     return {
         "file": result.file,
         "symbol": result.symbol,
-        "counts": {
-            k: result.count(k) for k in (VERBATIM_STATUS, EDITED_STATUS, NEW_STATUS)
-        },
+        "counts": {k: result.count(k) for k in (VERBATIM_STATUS, EDITED_STATUS, NEW_STATUS)},
         "paragraphs": [
             {
                 "label": p.label,

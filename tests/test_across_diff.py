@@ -128,9 +128,7 @@ EXPECTED_SC_201_206: list[Row] = [
     ],
     ids=["draft-L.35-to-80/204", "pdf-78/199-to-79/166", "text-78/49-to-md-80/26", "sc-201-206"],
 )
-def test_pairs_across_formats(
-    shared_corpus: Path, old: str, new: str, expected: list[Row]
-) -> None:
+def test_pairs_across_formats(shared_corpus: Path, old: str, new: str, expected: list[Row]) -> None:
     assert _run(shared_corpus / old, shared_corpus / new) == expected
 
 

@@ -243,7 +243,10 @@ def test_precedents_json(index_dir: Path, shared_corpus: Path) -> None:
     [
         (["lineage", "A/RES/70/999"], "resdex: error: A/RES/70/999 is not in the index\n"),
         (["diff", "A/RES/70/999"], "resdex: error: A/RES/70/999 is not in the index\n"),
-        (["diff", "A/RES/80/204", "A/RES/70/999"], "resdex: error: A/RES/70/999 is not in the index\n"),
+        (
+            ["diff", "A/RES/80/204", "A/RES/70/999"],
+            "resdex: error: A/RES/70/999 is not in the index\n",
+        ),
     ],
 )
 def test_unknown_symbol(index_dir: Path, args: list[str], said: str) -> None:

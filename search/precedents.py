@@ -29,6 +29,9 @@ VERBATIM = 0.99
 NEAR = 0.9
 NEW_BELOW = 0.6
 RARE_WORDS = 8  # the paragraph's least frequent words that find its candidates
+MIN_WORDS = 3  # … at least these, however frequent
+COMMON_SHARE = 0.01  # … and beyond them none in more than this share of the units
+COMMON_MIN = 300  # (or than this many units, in a small index)
 CANDIDATES = 40  # best-scoring candidates read per paragraph (a batch)
 MORE = 5  # batches read at most, while half of the last batch holds the language
 SHOWN = 3  # precedents kept per paragraph
@@ -111,9 +114,14 @@ class _Finder:
         return self.ids[word]
 
     def rare_words(self, text: str) -> list[str]:
+        """The paragraph's ``RARE_WORDS`` least frequent words that the index holds; past
+        the first ``MIN_WORDS``, none held by more than ``COMMON_SHARE`` of the units (their
+        postings are read one by one: "human" alone would be a tenth of the index)."""
         words = [w for w in dict.fromkeys(t for t, _, _ in tokens(text)) if self._df(w)]
         words.sort(key=self._df)
-        return words[:RARE_WORDS]
+        common = max(COMMON_MIN, self.total * COMMON_SHARE)
+        kept = [w for k, w in enumerate(words) if k < MIN_WORDS or self._df(w) <= common]
+        return kept[:RARE_WORDS]
 
     def candidates(self, text: str) -> list[int]:
         weight: dict[int, float] = {}

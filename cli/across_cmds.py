@@ -6,6 +6,7 @@ citations, so without spaCy).
 
 from __future__ import annotations
 
+import math
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from resdex.cli.index_cmd import IndexOption, JsonOption
 
 if TYPE_CHECKING:
     from resdex.search.align import Op
-    from resdex.search.diff import Diff
+    from resdex.search.diff import Diff, ParagraphDiff
     from resdex.search.lineage import Gap, Lineage
     from resdex.search.precedents import Precedents, Source
 
@@ -141,23 +142,37 @@ def lineage(
 # --- diff -----------------------------------------------------------------------------------
 
 
+def _same_run(run: list[ParagraphDiff]) -> str:
+    if len(run) < 3:
+        return "\n".join(f"  same     {p.old:>8} → {p.new}" for p in run)
+    old = f"{run[0].old}…{run[-1].old}"
+    new = f"{run[0].new}…{run[-1].new}"
+    return f"  same     {old:>8} → {new}  ({len(run)} paragraphs)"
+
+
 def render_diff(result: Diff, color: bool) -> Iterator[str]:
     counts = ", ".join(f"{result.count(s)} {s}" for s in ("same", "changed", "added", "removed"))
     yield f"{result.old.symbol} → {result.new.symbol}: {counts}"
     if result.note:
         yield f"note: {result.note}"
+    run: list[ParagraphDiff] = []  # consecutive same paragraphs, shown on one line
     for p in result.paragraphs:
-        labels = f"{p.old or '':>8} → {p.new or '':<8}"
         if p.status == "same":
-            yield f"  same     {labels}"
+            run.append(p)
             continue
+        if run:
+            yield _same_run(run)
+            run = []
+        labels = f"{p.old or '':>8} → {p.new or ''}"
         if p.status == "changed":
-            yield f"  changed  {labels} {p.similarity:.2f}"
+            yield f"  changed  {labels}  {math.floor((p.similarity or 0) * 100) / 100:.2f}"
             yield render_ops(p.ops, color, "      ")
             continue
-        head = f"  {p.status:<8} {labels}"
+        head = f"  {p.status:<8} {labels}".rstrip()
         yield typer.style(head, fg="green" if p.status == "added" else "red") if color else head
         yield _wrap(p.new_text or p.old_text or "", "      ")
+    if run:
+        yield _same_run(run)
 
 
 def diff(
@@ -209,6 +224,9 @@ def render_precedents(result: Precedents, color: bool) -> Iterator[str]:
         if p.first_use is not None:
             line += f"; first used {_source(p.first_use)}"
             line += f" ({p.first_use.adopted})" if p.first_use.adopted else ""
+        same = p.first_verbatim
+        if same is not None and p.first_use is not None and same.symbol != p.first_use.symbol:
+            line += f", verbatim since {same.symbol}"
         yield line
         if p.ops:
             yield render_ops(p.ops, color, "           ")

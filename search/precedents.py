@@ -61,7 +61,8 @@ class ParagraphPrecedents:
     text: str
     status: str  # verbatim | edited | new
     precedents: tuple[Source, ...]  # most similar first (the newest among equals)
-    first_use: Source | None
+    first_use: Source | None  # the earliest holding its language verbatim or nearly
+    first_verbatim: Source | None  # the earliest holding it verbatim
     ops: tuple[Op, ...]  # the edit from the best precedent to this paragraph (edited ones)
 
 
@@ -202,6 +203,8 @@ def _paragraph(p: Paragraph, found: list[Source]) -> ParagraphPrecedents:
     kept.sort(key=lambda s: s.similarity, reverse=True)
     near = [s for s in kept if s.similarity >= NEAR]
     first = min(near, key=_when) if near else None
+    same = [s for s in near if s.similarity >= VERBATIM]
+    first_verbatim = min(same, key=_when) if same else None
     best = kept[0].similarity if kept else 0.0
     if best >= VERBATIM:
         status = VERBATIM_STATUS
@@ -216,6 +219,7 @@ def _paragraph(p: Paragraph, found: list[Source]) -> ParagraphPrecedents:
         status=status,
         precedents=tuple(kept[:SHOWN]),
         first_use=first,
+        first_verbatim=first_verbatim,
         ops=ops,
     )
 
@@ -254,6 +258,7 @@ def precedents_to_json(result: Precedents) -> dict[str, Any]:
                 "status": p.status,
                 "precedents": [_source_json(s) for s in p.precedents],
                 "first_use": _source_json(p.first_use),
+                "first_verbatim": _source_json(p.first_verbatim),
                 "ops": [list(op) for op in p.ops],
             }
             for p in result.paragraphs

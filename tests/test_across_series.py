@@ -214,6 +214,15 @@ def test_precedents_of_the_draft(ix: Any, shared_corpus: Path) -> None:
         assert best.session is not None and best.session < 80, label
         assert p.first_use is not None and p.first_use.session is not None, label
         assert p.first_use.session <= earliest, label
+        assert p.first_verbatim is not None and p.first_verbatim.session is not None, label
+        assert p.first_verbatim.session <= earliest, label
+    # words, not punctuation, were added in these sessions: nothing earlier holds them verbatim
+    assert found["OP8"].first_verbatim is not None
+    assert found["OP8"].first_verbatim.symbol == "A/RES/79/166"  # "interdependence, …"
+    assert found["OP9"].first_verbatim is not None
+    assert found["OP9"].first_verbatim.symbol == "A/RES/71/194"  # the universal periodic review
+    assert found["OP10"].first_verbatim is not None
+    assert found["OP10"].first_verbatim.symbol == "A/RES/78/199"  # "and constructive"
     # PP3 and OP17 are edited: the closest is the 79th session's, one number or word apart
     for label in ("PP3", "OP17"):
         assert found[label].status == "edited", label

@@ -106,7 +106,7 @@ def render_lineage(result: Lineage, color: bool) -> Iterator[str]:
                 else ""
             )
             yield f"  ·· gap: {_sessions(gap.sessions)} not in the index{recalled}"
-        date = v.adopted or "draft"
+        date = v.adopted or ("draft" if v.status == "draft" else "undated")
         if v.link == "draft":
             how = f"adopted from {previous}"
         elif v.link == "recalls":

@@ -211,8 +211,9 @@ def _drafts_adopted(members: list[Resolution]) -> tuple[dict[str, str], set[str]
 
 
 def _ordered(members: list[Resolution], adopted_from: dict[str, str]) -> list[Resolution]:
-    """Adopted versions by session and date; each draft just before the resolution adopted
-    from it, a draft never adopted at the end of its session."""
+    """Adopted versions by session (or year) and number, numbers being given in the order of
+    adoption (dates can be lost: S/RES/206 (1965)); each draft just before the resolution
+    adopted from it, a draft never adopted at the end of its session."""
 
     def key(r: Resolution) -> tuple[Any, ...]:
         rank = series.Rank.of(r)
@@ -220,10 +221,10 @@ def _ordered(members: list[Resolution], adopted_from: dict[str, str]) -> list[Re
         if k in adopted_from:
             target = next(m for m in members if target_key(m.symbol) == adopted_from[k])
             t = series.Rank.of(target)
-            return (t.period, t.adopted, 0, natural_key(target.symbol), natural_key(r.symbol))
+            return (t.period, 0, natural_key(target.symbol), 0, natural_key(r.symbol))
         if series.status(r) == series.DRAFT:
-            return (rank.period, "\uffff", 0, (), natural_key(r.symbol))
-        return (rank.period, rank.adopted, 1, natural_key(r.symbol), ())
+            return (rank.period, 1, (), 0, natural_key(r.symbol))
+        return (rank.period, 0, natural_key(r.symbol), 1, ())
 
     return sorted(members, key=key)
 

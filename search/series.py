@@ -66,10 +66,19 @@ def title_similarity(a: str | None, b: str | None) -> float:
     return similarity(title_key(a), title_key(b))
 
 
+# "/RES/" in a symbol: a resolution, adopted by definition, even when its text lost the date
+# (S/RES/206 (1965) reads "ef 15 June 1965" in its OCR)
+_RESOLUTION_SYMBOL = re.compile(r"/RES/", re.IGNORECASE)
+
+
 def status(res: Resolution) -> str:
     """ "draft" for a draft (an ``L.`` document, or any document without a date of
-    adoption), else "adopted"."""
-    return DRAFT if res.meta.draft or res.meta.adopted is None else ADOPTED
+    adoption whose symbol is not a resolution's), else "adopted"."""
+    if res.meta.draft:
+        return DRAFT
+    if res.meta.adopted is None and not _RESOLUTION_SYMBOL.search(res.symbol):
+        return DRAFT
+    return ADOPTED
 
 
 def recalled(res: Resolution) -> frozenset[str]:

@@ -47,8 +47,6 @@ MAX_CANDIDATES = 400
 _STOP = frozenset(("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its"))
 _STOP |= {"of", "on", "or", "the", "to", "with", "their"}
 _WORD = re.compile(r"[^\W_]+")
-# "A/RES/70/153", "S/RES/242(1967)": a resolution symbol, its series and its number
-_RESOLUTION = re.compile(r"^(?P<series>[a-z]/(?:[a-z]+/)*res/)(?:(?P<session>\d+)/)?(?P<n>\d+)")
 
 
 class NoLineage(ResdexError):
@@ -126,7 +124,7 @@ def _by_title(ix: Any, res: Resolution) -> set[str]:
 
 
 def _recalled_resolutions(res: Resolution) -> list[str]:
-    return sorted(t for t in series.recalled(res) if _RESOLUTION.match(t))
+    return sorted(t for t in series.recalled(res) if series.resolution_organ(t) is not None)
 
 
 class _Reader:
@@ -229,11 +227,6 @@ def _ordered(members: list[Resolution], adopted_from: dict[str, str]) -> list[Re
     return sorted(members, key=key)
 
 
-def _session_of(key: str) -> int | None:
-    m = _RESOLUTION.match(key)
-    return int(m.group("session")) if m and m.group("session") else None
-
-
 def _gap(res: Resolution, before: Resolution | None, indexed: set[str]) -> Gap | None:
     """The gap between two adopted versions of the General Assembly (``before`` None: before
     the first one, where only the session just before it is looked at), or None: the later
@@ -248,13 +241,13 @@ def _gap(res: Resolution, before: Resolution | None, indexed: set[str]) -> Gap |
         return None
     else:
         sessions = tuple(range(before.meta.session + 1, session))  # type: ignore[operator]
-    prefix = _series_prefix(res)
+    organ = res.meta.body
     missing = tuple(
         sorted(
             (
                 t.upper()
                 for t in recalls
-                if t not in indexed and t.startswith(prefix) and _session_of(t) in sessions
+                if t not in indexed and series.resolution_session(t, organ) in sessions
             ),
             key=natural_key,
         )
@@ -267,11 +260,6 @@ def _gap(res: Resolution, before: Resolution | None, indexed: set[str]) -> Gap |
         sessions=sessions,
         recalled=missing,
     )
-
-
-def _series_prefix(res: Resolution) -> str:
-    m = _RESOLUTION.match(target_key(res.symbol))
-    return m.group("series") if m else "a/res/"
 
 
 def _version(res: Resolution, link: str | None, keys: set[str]) -> Version:

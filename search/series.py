@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from resdex.indexer.models import Resolution
+from resdex.indexer.organs import ORGANS, Numbering, Organ, symbol_key
 from resdex.search.align import normal, similarity
 from resdex.search.targets import target_key
 
@@ -66,17 +67,46 @@ def title_similarity(a: str | None, b: str | None) -> float:
     return similarity(title_key(a), title_key(b))
 
 
-# "/RES/" in a symbol: a resolution, adopted by definition, even when its text lost the date
-# (S/RES/206 (1965) reads "ef 15 June 1965" in its OCR)
-_RESOLUTION_SYMBOL = re.compile(r"/RES/", re.IGNORECASE)
+def _template(template: str) -> re.Pattern[str]:
+    """ "A/RES/{session}/{number}" -> a regex over symbol keys ("a/res/70/153")."""
+    pattern = (
+        re.escape(symbol_key(template))
+        .replace(r"\{session\}", r"(?P<session>(?:e?s-)?\d+|[ivxlc]+)")
+        .replace(r"\{number\}", r"(?P<number>\d+)")
+    )
+    return re.compile(pattern)
+
+
+# The resolution symbols of each organ, from the one organ table (resdex.indexer.organs).
+_RESOLUTIONS: dict[Organ, tuple[Numbering, re.Pattern[str]]] = {
+    row.organ: (row.numbering, _template(row.resolutions)) for row in ORGANS if row.resolutions
+}
+
+
+def resolution_organ(key: str) -> Organ | None:
+    """The organ whose resolution a symbol key designates ("a/res/70/153": GA), or None."""
+    for organ, (_, pattern) in _RESOLUTIONS.items():
+        if pattern.fullmatch(key):
+            return organ
+    return None
+
+
+def resolution_session(key: str, organ: Organ) -> int | None:
+    """The session of a resolution of ``organ`` numbered by session ("a/res/70/153": 70)."""
+    found = _RESOLUTIONS.get(organ)
+    if found is None or found[0] is not Numbering.SESSION:
+        return None
+    m = found[1].fullmatch(key)
+    return int(m.group("session")) if m and m.group("session").isdigit() else None
 
 
 def status(res: Resolution) -> str:
     """ "draft" for a draft (an ``L.`` document, or any document without a date of
-    adoption whose symbol is not a resolution's), else "adopted"."""
+    adoption whose symbol is not a resolution's), else "adopted". A resolution's symbol
+    stands even when its text lost the date (S/RES/206 (1965) reads "ef 15 June 1965")."""
     if res.meta.draft:
         return DRAFT
-    if res.meta.adopted is None and not _RESOLUTION_SYMBOL.search(res.symbol):
+    if res.meta.adopted is None and resolution_organ(target_key(res.symbol)) is None:
         return DRAFT
     return ADOPTED
 

@@ -35,6 +35,21 @@ SHARED_FILES = [
     "ga-text/A_RES_79_168.txt",
     "ga-text/A_RES_80_208.txt",
     "ga-drafts/A_C.3_80_L.39.txt",
+    *(
+        f"sc-text/S_RES_{n}_EN_GOLD.txt"
+        for n in (
+            "0186_1964",
+            "0187_1964",
+            "0192_1964",
+            "0193_1964",
+            "0194_1964",
+            "0198_1964",
+            "0201_1965",
+            "0206_1965",
+            "0207_1965",
+            "0219_1965",
+        )
+    ),
 ]
 
 
@@ -106,6 +121,28 @@ def test_lineage_gaps_are_shown_not_bridged(ix: Any) -> None:
 def test_distinct_series_stay_apart(ix: Any) -> None:
     found = lineage(ix, "A/RES/80/208")
     assert [(v.symbol, v.status) for v in found.versions] == DEMOCRATIC_ORDER
+
+
+# The Security Council's texts have no titles. The renewals of the peace-keeping force in
+# Cyprus each recall the one before ("Renewing the expression of its deep appreciation … for
+# his efforts in the implementation of Security Council resolutions 186 (1964) …, 192 (1964)
+# of 20 June, 194 (1964) …"); 186 (the force created), 187, 193 (cease-fire) and 207 (1965)
+# are recalled by them but are not renewals.
+CYPRUS_RENEWALS = [
+    ("S/RES/192(1964)", None),
+    ("S/RES/194(1964)", "recalls"),
+    ("S/RES/198(1964)", "recalls"),
+    ("S/RES/201(1965)", "recalls"),
+    ("S/RES/206(1965)", "recalls"),  # its date reads "ef 15 June 1965": adopted all the same
+    ("S/RES/219(1965)", "recalls"),
+]
+
+
+@pytest.mark.parametrize("asked", ["S/RES/206 (1965)", "S/RES/192(1964)", "219 (1965)"])
+def test_lineage_of_untitled_security_council_renewals(ix: Any, asked: str) -> None:
+    found = lineage(ix, asked)
+    assert [(v.symbol, v.link) for v in found.versions] == CYPRUS_RENEWALS
+    assert {v.status for v in found.versions} == {"adopted"}
 
 
 def test_lineage_json(index_dir: Path) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -334,3 +336,22 @@ def test_file_not_a_un_document(index_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("resdex: error: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_never_imports_spacy(index_dir: Path, shared_corpus: Path) -> None:
+    """lineage and diff read the index only; precedents parses without citations."""
+    draft = str(shared_corpus / "ga-drafts/A_C.3_80_L.35.txt")
+    code = (
+        "import sys\n"
+        "from resdex.cli.main import main\n"
+        f"for args in (['lineage', '80/204'], ['diff', '80/204'], ['precedents', {draft!r}]):\n"
+        f"    sys.argv = ['resdex', *args, '--json', '--index', {str(index_dir)!r}]\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'"
+        " or m in ('resdex.indexer.citations', 'resdex.indexer.nlp'))\n"
+        "print('IMPORTED', bad, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert "IMPORTED []" in result.stderr, result.stderr

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resdex.cli.index_cmd import IndexOption, JsonOption
+from resdex.cli.common import (
+    IndexOption,
+    JsonOption,
+    add_command,
+    open_index,
+    print_json,
+)
+from resdex.cli.common import print_lines as _print_lines
+from resdex.search.naming import display_symbol as sym
 
 if TYPE_CHECKING:
     from resdex.search.align import Op
@@ -25,13 +33,6 @@ if TYPE_CHECKING:
 
 WIDTH = 100
 _CLOSING = tuple(",;:.)")
-
-
-def _open(index_dir: Path | None) -> object:
-    from resdex.cli.main import resolve_index_dir
-    from resdex.search.store import open_index
-
-    return open_index(resolve_index_dir(index_dir))
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -85,7 +86,7 @@ def _sessions(sessions: tuple[int, ...]) -> str:
 
 def render_lineage(result: Lineage, color: bool) -> Iterator[str]:
     n = len(result.versions)
-    yield f"{result.title or result.symbol}: {n} versions in the index, oldest first"
+    yield f"{result.title or sym(result.symbol)}: {n} versions in the index, oldest first"
     # a gap is shown before the first version of the session it ends at (drafts included)
     gaps: dict[str, Gap] = {}
     for g in result.gaps:
@@ -100,10 +101,9 @@ def render_lineage(result: Lineage, color: bool) -> Iterator[str]:
     for v in result.versions:
         gap = gaps.get(v.symbol)
         if gap is not None:
+            named = ", ".join(map(sym, gap.recalled))
             recalled = (
-                f" ({gap.before} recalls {', '.join(gap.recalled)}, not in the index)"
-                if gap.recalled
-                else ""
+                f" ({sym(gap.before)} recalls {named}, not in the index)" if gap.recalled else ""
             )
             yield f"  ·· gap: {_sessions(gap.sessions)} not in the index{recalled}"
         date = v.adopted or ("draft" if v.status == "draft" else "undated")
@@ -116,9 +116,10 @@ def render_lineage(result: Lineage, color: bool) -> Iterator[str]:
         else:
             how = ""
         mark = "  ◀" if v.symbol == result.symbol else ""
-        line = f"  {_when(v.session, v.year):<11} {date:<10}  {v.symbol:<16} {how}{mark}".rstrip()
+        line = f"  {_when(v.session, v.year):<11} {date:<10}  {sym(v.symbol):<17} {how}{mark}"
+        line = line.rstrip()
         yield typer.style(line, bold=True) if color and mark else line
-        previous = v.symbol
+        previous = sym(v.symbol)
 
 
 def lineage(
@@ -127,16 +128,14 @@ def lineage(
     as_json: JsonOption = False,
 ) -> None:
     """The versions of a recurring resolution in the index, oldest first."""
-    from resdex.cli.main import print_json
     from resdex.search.lineage import lineage as find_lineage
     from resdex.search.lineage import lineage_to_json
 
-    result = find_lineage(_open(index_dir), symbol)
+    result = find_lineage(open_index(index_dir), symbol)
     if as_json:
         print_json(lineage_to_json(result))
         return
-    for line in render_lineage(result, sys.stdout.isatty()):
-        typer.echo(line)
+    _print_lines(render_lineage(result, sys.stdout.isatty()))
 
 
 # --- diff -----------------------------------------------------------------------------------
@@ -152,7 +151,7 @@ def _same_run(run: list[ParagraphDiff]) -> str:
 
 def render_diff(result: Diff, color: bool) -> Iterator[str]:
     counts = ", ".join(f"{result.count(s)} {s}" for s in ("same", "changed", "added", "removed"))
-    yield f"{result.old.symbol} → {result.new.symbol}: {counts}"
+    yield f"{sym(result.old.symbol)} → {sym(result.new.symbol)}: {counts}"
     if result.note:
         yield f"note: {result.note}"
     run: list[ParagraphDiff] = []  # consecutive same paragraphs, shown on one line
@@ -184,29 +183,27 @@ def diff(
     as_json: JsonOption = False,
 ) -> None:
     """What changed, paragraph by paragraph, from OLD to NEW."""
-    from resdex.cli.main import print_json
     from resdex.search.diff import diff as find_diff
     from resdex.search.diff import diff_to_json
 
-    result = find_diff(_open(index_dir), old, new)
+    result = find_diff(open_index(index_dir), old, new)
     if as_json:
         print_json(diff_to_json(result))
         return
-    for line in render_diff(result, sys.stdout.isatty()):
-        typer.echo(line)
+    _print_lines(render_diff(result, sys.stdout.isatty()))
 
 
 # --- precedents -----------------------------------------------------------------------------
 
 
 def _source(s: Source) -> str:
-    return f"{s.symbol} {s.label}"
+    return f"{sym(s.symbol)} {s.label}"
 
 
 def render_precedents(result: Precedents, color: bool) -> Iterator[str]:
     n = len(result.paragraphs)
     yield (
-        f"{result.symbol}: {n} paragraphs, {result.count('verbatim')} verbatim, "
+        f"{sym(result.symbol)}: {n} paragraphs, {result.count('verbatim')} verbatim, "
         f"{result.count('edited')} edited, {result.count('new')} new"
     )
     for p in result.paragraphs:
@@ -226,7 +223,7 @@ def render_precedents(result: Precedents, color: bool) -> Iterator[str]:
             line += f" ({p.first_use.adopted})" if p.first_use.adopted else ""
         same = p.first_verbatim
         if same is not None and p.first_use is not None and same.symbol != p.first_use.symbol:
-            line += f", verbatim since {same.symbol}"
+            line += f", verbatim since {sym(same.symbol)}"
         yield line
         if p.ops:
             yield render_ops(p.ops, color, "           ")
@@ -238,24 +235,20 @@ def precedents(
     as_json: JsonOption = False,
 ) -> None:
     """For each paragraph of FILE, the closest earlier paragraphs and the first use."""
-    from resdex.cli.main import print_json
     from resdex.indexer.pipeline import parse_path
     from resdex.search.precedents import precedents as find_precedents
     from resdex.search.precedents import precedents_to_json
 
-    ix = _open(index_dir)
+    ix = open_index(index_dir)
     res = parse_path(file, citations=False)
     result = find_precedents(ix, res, file=str(file))
     if as_json:
         print_json(precedents_to_json(result))
         return
-    for line in render_precedents(result, sys.stdout.isatty()):
-        typer.echo(line)
+    _print_lines(render_precedents(result, sys.stdout.isatty()))
 
 
 def register(app: typer.Typer) -> None:
-    from resdex.cli.main import reports_errors
-
-    app.command("lineage")(reports_errors(lineage))
-    app.command("diff")(reports_errors(diff))
-    app.command("precedents")(reports_errors(precedents))
+    add_command(app, "lineage", lineage)
+    add_command(app, "diff", diff)
+    add_command(app, "precedents", precedents)

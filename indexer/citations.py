@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from resdex.indexer.cite_patterns import MAY_CITE_RE
 from resdex.indexer.instruments import find_instruments
-from resdex.indexer.models import Citation, Paragraph, Resolution
+from resdex.indexer.models import Body, Citation, Paragraph, Resolution
+from resdex.indexer.plausibility import sc_year_of
 from resdex.indexer.resolve import CiteContext, resolve_anchors
 
 if TYPE_CHECKING:
@@ -79,7 +80,14 @@ def find_citations(
 
 
 def _context(res: Resolution) -> CiteContext:
-    return CiteContext(body=res.meta.body, own_symbol=res.meta.symbol)
+    meta = res.meta
+    year = meta.year
+    if meta.body is Body.SC and meta.number.split(" ")[0].isdigit():
+        # the year its own number was adopted in, when the header's year is off: "S/RES/434
+        # (1973)" read from an OCR slip of 434 (1978)
+        own = sc_year_of(int(meta.number.split(" ")[0]))
+        year = max(year or 0, own or 0) or None
+    return CiteContext(meta.body, meta.symbol, year, meta.session, meta.title or "")
 
 
 def _units_of(res: Resolution) -> list[_Unit]:

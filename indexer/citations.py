@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 HEADER_REPORT = "header:report"
+HEADER_DRAFT = "header:draft"
 
 # Texts per nlp.pipe call and resolutions per batch in tag_many.
 _PIPE_BATCH = 256
@@ -90,13 +91,24 @@ def _context(res: Resolution) -> CiteContext:
     return CiteContext(meta.body, meta.symbol, year, meta.session, meta.title or "")
 
 
+def _header_units(res: Resolution) -> list[tuple[str, str]]:
+    """The header lines that may cite: the report line, a draft's header line (the draft
+    it replaces: "… on the basis of informal consultations on draft resolution
+    A/C.2/80/L.8")."""
+    lines: list[tuple[str, str]] = []
+    if res.meta.report is not None:
+        lines.append((res.meta.report.text, HEADER_REPORT))
+    if res.meta.draft_header:
+        lines.append((res.meta.draft_header, HEADER_DRAFT))
+    return lines
+
+
 def _units_of(res: Resolution) -> list[_Unit]:
-    """The texts of a resolution in a fixed order: paragraphs, footnotes, report line."""
+    """The texts of a resolution in a fixed order: paragraphs, footnotes, header lines."""
     ctx = _context(res)
     units = [_Unit(p.text, p.label, ctx) for p in res.paragraphs]
     units += [_Unit(f.text, f"footnote {f.number}", ctx) for f in res.footnotes]
-    if res.meta.report is not None:
-        units.append(_Unit(res.meta.report.text, HEADER_REPORT, ctx))
+    units += [_Unit(text, location, ctx) for text, location in _header_units(res)]
     return units
 
 
@@ -122,7 +134,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
             for cite in by_number.get(number, ())
         )
         paragraphs.append(dataclasses.replace(paragraph, citations=direct + via))
-    header = found[n_par + n_notes] if res.meta.report is not None else ()
+    header = tuple(cite for cites in found[n_par + n_notes :] for cite in cites)
     return dataclasses.replace(
         res,
         paragraphs=tuple(paragraphs),
@@ -163,6 +175,7 @@ def tag_many(
 
 
 __all__ = [
+    "HEADER_DRAFT",
     "HEADER_REPORT",
     "CiteContext",
     "default_pipeline",

@@ -130,8 +130,14 @@ _LETTER_PART: Final = (
 # OCR lost the brackets of a Security Council number: "775 1992 of 28 August 1992",
 # "its resolution 868 1993 of 29 September 1993" (S/RES/885 (1993)); only with a date.
 _BARE_YEAR_NUMBER: Final = r"\d{1,4}\s(?P<nyear>(?:19[4-9]|20[0-4])\d)(?=\s+of\s+\d)"
+# OCR lost or garbled the opening bracket of a year: "Recalling its resolutions 387 1976),
+# 418 (1977), 428 (1978)" (S/RES/546 (1984) PP2); the closing bracket stays.
+_BROKEN_BRACKET_NUMBER: Final = (
+    r"\d{1,4}\s?(?:[^\s\d(),;]{1,2}\s?)?(?P<oyear>(?:19[4-9]|20[0-4])\d)\)"
+)
 MEMBER_RE: Final = re.compile(
-    rf"(?P<number>{_BRACKET_NUMBER}|{_BARE_YEAR_NUMBER}|(?P<snum>{_SESSION_NUMBER}))"
+    rf"(?P<number>{_BRACKET_NUMBER}|{_BARE_YEAR_NUMBER}|{_BROKEN_BRACKET_NUMBER}"
+    rf"|(?P<snum>{_SESSION_NUMBER}))"
     r"(?![\d/])"
     rf"(?:{_LETTER_PART})?"
 )
@@ -355,6 +361,19 @@ RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
             _BARE_NUMBER_TOKEN,
             _LETTER_TOKEN,
             {"ORTH": "("},
+        ],
+    },
+    # OCR garbled the opening bracket: "resolutions 387 1976), 418 (1977)" (S/RES/546 (1984)
+    # PP2) is the bare-year pattern; a stray character stands for it in "662 é 1990)"
+    {
+        "label": LABEL_REFERENCE,
+        "id": "garbled-bracket",
+        "pattern": [
+            _KEYWORD_TOKEN,
+            _BARE_NUMBER_TOKEN,
+            {"TEXT": {"REGEX": r"^[^\s\d(),;]{1,2}$"}},
+            {"TEXT": {"REGEX": r"^(?:19[4-9]|20[0-4])\d$"}},
+            {"ORTH": ")"},
         ],
     },
     # "resolution 2248(S-V) of 19 May 1967" (one token thanks to TOKEN_MATCH_RE)

@@ -173,7 +173,7 @@ def _member(match: re.Match[str]) -> Member:
         match.end(),
         "",
         number.group(),
-        (match.group("bsession") or match.group("nyear")).replace("‑", "-"),
+        (match.group("bsession") or match.group("nyear") or match.group("oyear")).replace("‑", "-"),
         bletter or letter,
     )
 

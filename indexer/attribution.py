@@ -36,7 +36,12 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     if tail:
         its = True
         window = window[: tail.start()].rstrip()
-    named = cp.ORGAN_BEFORE_RE.search(window) or cp.ORGAN_ACTING_BEFORE_RE.search(window)
+    # the end-anchored searches are costly over a long alternation: try them only where
+    # the window can end as they do (an organ's name ends with a capitalized word)
+    last_token = window[-80:].rsplit(None, 1)[-1] if window else ""
+    named = (
+        cp.ORGAN_BEFORE_RE.search(window) if last_token[:1].isupper() else None
+    ) or cp.ORGAN_ACTING_BEFORE_RE.search(window)
     if named:
         return OrganCue(organ_of(named), its)
     document = cp.DOCUMENT_BEFORE_RE.search(window)
@@ -44,16 +49,17 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
         organ = organ_of_document(document.group("symbol"))
         if organ is not None and organ is not Organ.GA:
             return OrganCue(organ, its)
-    context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or cp.ORGAN_LIST_HEAD_BEFORE_RE.search(
-        window
-    )
-    if context:
-        return OrganCue(organ_of(context), its)
-    last = cp.LAST_WORD_RE.search(window)
+    if window.endswith(cp.LIST_HEAD_ENDINGS):
+        context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or (
+            cp.ORGAN_LIST_HEAD_BEFORE_RE.search(window)
+        )
+        if context:
+            return OrganCue(organ_of(context), its)
+    last = cp.LAST_WORD_REVERSED_RE.match(window[::-1])
     if last is None:
         return OrganCue(None, its)
-    word = last.group("word")
-    prev = last.group("prev") or ""
+    word = last.group("word")[::-1]
+    prev = (last.group("prev") or "")[::-1]
     is_body = word in cp.OTHER_BODY_WORDS or cp.ACRONYM_RE.match(word) is not None
     # "the Council resolution", "Commission”, Assembly decision 52/492" (A/RES/78/62)
     bare = not prev[:1].isupper() or prev[-1:] in ',;:”")'

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from resdex.indexer.cite_patterns import MAY_CITE_RE
+from resdex.indexer import cite_patterns
 from resdex.indexer.instruments import find_instruments
 from resdex.indexer.models import Body, Citation, Paragraph, Resolution
 from resdex.indexer.plausibility import sc_year_of
@@ -44,7 +44,7 @@ def default_pipeline() -> Language:
 
 def may_cite(text: str) -> bool:
     """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
-    return MAY_CITE_RE.search(text) is not None
+    return cite_patterns.may_cite(text)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

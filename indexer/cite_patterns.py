@@ -217,6 +217,10 @@ ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
     r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
     r",?\s+(?:in\s+particular|including|notably)$"
 )
+# How the two context regexes above can end (a cheap test before the costly search).
+LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (
+    "being", "is", "are", "was", "were", "particular", "including", "notably",
+)  # fmt: skip
 # A last word naming a body of its own that the table does not name: "Executive Board
 # decision 2014/7", "Conference of the Parties decision 1/CP.21", "IMO Assembly resolution
 # A.1110(30)".
@@ -231,7 +235,9 @@ OTHER_BODY_WORDS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 # The last word before the keyword (after "in its" is stripped): "Council" in "the
 # Council resolution", an acronym "UNEP" or "WHO".
-LAST_WORD_RE: Final = re.compile(r"(?P<prev>\S+)?\s*(?P<word>[\w\-’']+)['’]?s?$")
+# Matched on the reversed window (an end-anchored search would try every position): the
+# last word, then the token before it, both reversed.
+LAST_WORD_REVERSED_RE: Final = re.compile(r"(?P<word>[\w\-’']+)(?:\s*(?P<prev>\S+))?")
 ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
 # A bare "Council" right before the keyword takes the last council named earlier in the
 # same text: "… Human Rights Council … Council resolution 5/1".
@@ -310,10 +316,21 @@ CLAUSE_END_RE: Final = re.compile(
 
 # A text can hold a citation only if it has a keyword followed (soon) by a digit or a
 # special-session number, or a series root followed by a slash. Everything else is skipped
-# before spaCy sees it (most paragraphs).
-MAY_CITE_RE: Final = re.compile(
-    rf"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d|(?<![\w/.\-]){_ROOT}/"
-)
+# before spaCy sees it (most paragraphs). Two searches that Python's ``re`` runs fast (a
+# literal first letter; a letter class), the root checked against the table afterwards.
+MAY_CITE_KEYWORD_RE: Final = re.compile(r"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d")
+MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,5}|S?\$)/")
+MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOTS))
+
+
+def may_cite(text: str) -> bool:
+    """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
+    if MAY_CITE_KEYWORD_RE.search(text):
+        return True
+    if "/" not in text:
+        return False
+    return any(m.group(1) in MAY_CITE_ROOTS for m in MAY_CITE_ROOT_RE.finditer(text))
+
 
 # --- the tokenizer ---------------------------------------------------------------------
 

@@ -107,7 +107,13 @@ def _units_of(res: Resolution) -> list[_Unit]:
     """The texts of a resolution in a fixed order: paragraphs, footnotes, header lines."""
     ctx = _context(res)
     units = [_Unit(p.text, p.label, ctx) for p in res.paragraphs]
-    units += [_Unit(f.text, f"footnote {f.number}", ctx) for f in res.footnotes]
+    previous = ""
+    for note in res.footnotes:
+        ibid = previous if note.text.lstrip().startswith("Ibid") else ""
+        units.append(
+            _Unit(note.text, f"footnote {note.number}", dataclasses.replace(ctx, ibid=ibid))
+        )
+        previous = note.text
     units += [_Unit(text, location, ctx) for text, location in _header_units(res)]
     return units
 

@@ -56,6 +56,7 @@ class CiteContext:
     year: int | None = None  # year of adoption (or distribution): nothing later is cited
     session: int | None = None  # its session: no later one of its own body is cited
     title: str = ""  # which Convention "the Conference of the Parties" serves
+    ibid: str = ""  # the footnote before an "Ibid., decision 15/7" footnote
 
 
 # --- explicit symbols ----------------------------------------------------------------
@@ -359,6 +360,14 @@ def _reattributed(
         target = target_for(organ, decision, member)
         if target is not None and _plausible(organ, member, ctx):
             return target
+    if ctx.ibid:  # "Ibid., decision 15/7." after "… document CBD/COP/15/17, decision 15/4"
+        for named in organs_in_sentence(ctx.ibid, len(ctx.ibid), len(ctx.ibid)):
+            organ = _specific(named, ctx)
+            if organ is None or organ is wrong or organ not in WITH_SERIES:
+                continue
+            target = target_for(organ, decision, member)
+            if target is not None and _plausible(organ, member, ctx):
+                return target
     treaty = conference_of(ctx.title)  # "decisions 15/6, 16/31 and 16/32" in a text on the
     if treaty is not None and treaty in WITH_SERIES and treaty is not wrong:  # Convention
         target = target_for(treaty, decision, member)

@@ -100,6 +100,19 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         ["CBD/COP/DEC/15/6", "CBD/COP/DEC/16/31", "CBD/COP/DEC/16/32"],
     ),
     (
+        "Ibid. after a footnote naming the Convention's document",  # A/RES/79/233 footnote 17
+        "Ibid., decision 15/7.",
+        CiteContext(
+            Body.GA,
+            "A/RES/79/233",
+            2024,
+            79,
+            ibid="United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, "
+            "annex.",
+        ),
+        ["CBD/COP/DEC/15/7"],
+    ),
+    (
         "Official Records supplement of the Human Rights Council",  # A/RES/79/133 footnote 20
         "Official Records of the General Assembly, Seventy-third Session, Supplement No. 53 "
         "(A/73/53), chap. IV, sect. A, resolution 37/17.",

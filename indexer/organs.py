@@ -3,19 +3,23 @@
 One row per body: its enum member, its name as written in the texts (a regex piece), the
 abbreviations a user types in a filter, the roots of its document series, the templates
 of its resolution and decision symbols (where the body has a per-text UN symbol series),
-and the calendar of its sessions (for the plausibility check of a canonical target).
-Everything that names an organ is built from this table: the resolver's organ regexes
-(``resdex.indexer.cite_patterns``), the series roots of explicit symbols, the query
-path's ``resdex search --body`` filter names and ``resdex cites`` targets
-(``resdex.search.targets``).
+the calendar of its sessions (for ``resdex.indexer.plausibility``), the treaty a
+Conference of the Parties serves and the Official Records supplement that reports its
+texts. Everything that names an organ is built from this table: the resolver's organ
+regexes (``resdex.indexer.cite_patterns``, ``resdex.indexer.attribution``), the series
+roots of explicit symbols, the targets of ``resdex cites`` (``resdex.search.targets``);
+``models.Body`` is ``Organ``; ``symbol_key`` is the one comparison form of a symbol
+(``resdex.search.targets.target_key`` is it).
 
 Still to switch to this table (their owners' modules):
 
 - ``indexer/structure.py`` ``_ORGANS`` and ``derive_symbol`` -> ``organ_named`` and
-  ``resolution_symbol``; ``indexer/patterns.py`` organ alternations ("General
-  Assembly|Security Council|Economic and Social Council|Human Rights Council") ->
-  ``name_alternation(ADOPTING)``  (owner: struct);
-- ``search/query.py`` ``BODIES`` / ``normalize_body`` -> ``filter_names()`` (owner: perf).
+  ``resolution_symbol``; the organ alternations of ``indexer/patterns.py`` ("General
+  Assembly|Security Council|Economic and Social Council|Human Rights Council" in
+  ``ORGAN_OPENING_RE``, ``ADOPTED_RE``, ``SUBJECT_OPENING_RE``, ``ORGAN_SENTENCE_RE``) ->
+  ``name_alternation(ADOPTING)`` and ``organ_of`` (owner: struct);
+- ``search/query.py`` ``BODIES`` / ``normalize_body`` -> ``filter_names()`` (owner: perf);
+- ``benchmarks/scale/fts5.py`` imports ``target_key``: it may import ``symbol_key``.
 
 Pure data and string work with ``re`` only: safe on the query path (no spaCy).
 """

@@ -4,8 +4,11 @@ Pure functions over strings: no spaCy here. An *anchor* is what the ruler matche
 explicit symbol token, or a keyword and the first number of a reference); from its
 character offsets the resolver reads the whole reference with the regexes of
 ``resdex.indexer.cite_patterns`` (list members, lettered parts, parts, pinpoints, corrigenda,
-joint symbols), finds the organ it belongs to, and builds the canonical targets of
-``../shared/citations.md``.
+joint symbols), finds the organ it belongs to (``resdex.indexer.attribution``), and builds
+the canonical targets of ``../shared/citations.md`` from the organ table
+(``resdex.indexer.organs``). Every target built from a number goes through the
+plausibility check (``resdex.indexer.plausibility``): one that cannot exist ("A/RES/6/8")
+goes to another organ named in its sentence that can have it, or is dropped.
 """
 
 from __future__ import annotations

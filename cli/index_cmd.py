@@ -93,6 +93,10 @@ def index(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list the files skipped.")
     ] = False,
+    max_size: Annotated[
+        float,
+        typer.Option("--max-size", help="Refuse files larger than this many MB.", min=0.001),
+    ] = 32.0,
 ) -> None:
     """Add files and folders to the index; a file already indexed is skipped."""
     from resdex.cli.main import fail, print_json, resolve_index_dir
@@ -122,7 +126,9 @@ def index(
             report = index_paths(
                 paths,
                 target,
-                options=WriterOptions(workers=workers or cpu_workers()),
+                options=WriterOptions(
+                    workers=workers or cpu_workers(), max_bytes=int(max_size * 1024 * 1024)
+                ),
                 wait=wait,
                 rebuild=rebuild,
                 progress=progress,

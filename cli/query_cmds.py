@@ -5,6 +5,7 @@ This is the path that must start fast: no spaCy, no parser imported here or belo
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -25,6 +26,14 @@ def _open(index_dir: Path | None) -> object:
     from resdex.search.store import open_index
 
     return open_index(resolve_index_dir(index_dir))
+
+
+def _reading(index_dir: Path | None) -> contextlib.AbstractContextManager[None]:
+    """Any failure to read the index inside: one line naming it as damaged (issue 10)."""
+    from resdex.cli.main import resolve_index_dir
+    from resdex.search.store import reading
+
+    return reading(resolve_index_dir(index_dir))
 
 
 def _range(text: str | None, option: str) -> tuple[int | None, int | None] | None:
@@ -125,7 +134,8 @@ def search(
         )
     except q.QueryError as err:
         fail(str(err), 2)
-    result = q.search(_open(index_dir), request)
+    with _reading(index_dir):
+        result = q.search(_open(index_dir), request)
     if as_json:
         print_json(search_to_json(result))
         return
@@ -170,7 +180,8 @@ def cites(
     from resdex.search import query as q
     from resdex.search.results import cites_to_json
 
-    result = q.cites(_open(index_dir), target)
+    with _reading(index_dir):
+        result = q.cites(_open(index_dir), target)
     if as_json:
         print_json(cites_to_json(result))
         return
@@ -192,7 +203,8 @@ def show(
     from resdex.indexer.serialize import resolution_to_dict
     from resdex.search import query as q
 
-    resolution = q.show(_open(index_dir), symbol)
+    with _reading(index_dir):
+        resolution = q.show(_open(index_dir), symbol)
     if as_json:
         print_json(resolution_to_dict(resolution))
     else:

@@ -49,7 +49,10 @@ def test_layout_after_a_run(seeded: Path) -> None:
     names = sorted(p.name for p in seeded.iterdir())
     assert names == ["CURRENT", "gen-000001", "write.lock"]
     pointer = json.loads((seeded / "CURRENT").read_text())
-    assert pointer == {"format": INDEX_FORMAT, "generation": "gen-000001"}
+    assert {k: pointer[k] for k in ("format", "generation")} == {
+        "format": INDEX_FORMAT,
+        "generation": "gen-000001",
+    }
 
 
 def test_no_index(tmp_path: Path) -> None:

@@ -335,6 +335,7 @@ def _reraise(index_dir: Path, err: BaseException) -> None:
     if isinstance(err, OSError):
         raise store.write_failed(index_dir, err) from err
     if isinstance(err, (EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnsafeIndex)):
+        store.close_files(err)
         raise store.damaged(index_dir, f"{type(err).__name__}: {err}") from err
 
 

@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import threading
 import time
 import zlib
@@ -95,12 +96,19 @@ def write_failed(index_dir: Path, err: OSError) -> WriteFailed:
 
 def _read_pointer(index_dir: Path) -> dict[str, Any] | None:
     try:
-        with open(index_dir / POINTER, "rb") as f:
-            raw = f.read(MAX_POINTER_BYTES + 1)
+        fd = os.open(index_dir / POINTER, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as err:
         raise BadIndex(f"cannot read the index at {index_dir}: {err.strerror}") from err
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise damaged(index_dir, f"{POINTER} is not a regular file")
+        raw = os.read(fd, MAX_POINTER_BYTES + 1)
+    except OSError as err:
+        raise BadIndex(f"cannot read the index at {index_dir}: {err.strerror}") from err
+    finally:
+        os.close(fd)
     if len(raw) > MAX_POINTER_BYTES:
         raise damaged(index_dir, f"{POINTER} is too large")
     try:
@@ -212,13 +220,31 @@ def reading(index_dir: Path) -> Iterator[None]:
     try:
         yield
     except UnsafeIndex as err:
+        close_files(err)
         raise damaged(index_dir, str(err).split(" (")[0]) from err
     except ResdexError:
         raise
     except Exception as err:
         if not _from_whoosh(err):
             raise
+        close_files(err)
         raise damaged(index_dir, f"{type(err).__name__}: {err}") from err
+
+
+def close_files(err: BaseException) -> None:
+    """Close the files Whoosh had open where it failed (a failed read leaves them to the
+    garbage collector, and a long-lived reader would leak them)."""
+    import io
+
+    from whoosh.filedb.structfile import StructFile
+
+    tb = err.__traceback__
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, (io.IOBase, StructFile)):
+                with contextlib.suppress(Exception):
+                    value.close()
+        tb = tb.tb_next
 
 
 def open_generation(folder: Path) -> Any:

@@ -9,6 +9,7 @@ not a UN document.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import io
@@ -67,6 +68,9 @@ def unreadable_reason(path: Path, err: OSError) -> str:
         return f"dangling symbolic link (to {os.readlink(path)})"
     if err.errno == errno.EISDIR:
         return "a folder, not a regular file"
+    if err.errno in (errno.ENXIO, errno.ENODEV):  # a socket cannot even be opened
+        with contextlib.suppress(OSError):
+            return not_regular(os.stat(path).st_mode) or "not a regular file"
     return f"cannot be read ({err.strerror or err})"
 
 

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from resdex.indexer.errors import UnreadableFile
+from resdex.indexer.errors import ResdexError, UnreadableFile
 from resdex.indexer.models import Resolution
 from resdex.indexer.sources import (
     MAX_FILE_BYTES,
@@ -300,6 +300,7 @@ def index_paths(
     run = _Run(order={str(p): i for i, p in enumerate(files)})
     for outcome in refused:
         run.outcomes[outcome.path] = outcome
+    failure: ResdexError | None = None
     with _Interrupts() as interrupts, store.write_lock(index_dir, timeout=wait):
         staged = store.stage(index_dir, fresh=rebuild, needed=_space_needed(files))
         try:
@@ -311,8 +312,12 @@ def index_paths(
                 store.discard(staged)
         except BaseException as err:
             store.discard(staged)
-            _reraise(index_dir, err)
-            raise
+            failure = _failure(index_dir, err)
+            if failure is None:
+                raise
+    if failure is not None:
+        _release_files()
+        raise failure
     order = run.order
     outcomes = sorted(run.outcomes.values(), key=lambda o: order.get(o.path, -1))
     return IndexReport(
@@ -324,8 +329,9 @@ def index_paths(
     )
 
 
-def _reraise(index_dir: Path, err: BaseException) -> None:
-    """The one-line error for a failed write: the folder and the cause."""
+def _failure(index_dir: Path, err: BaseException) -> ResdexError | None:
+    """The one-line error for a failed write (the folder and the cause), or None to let
+    ``err`` through as it is."""
     import pickle
     import struct
     import zlib
@@ -333,10 +339,20 @@ def _reraise(index_dir: Path, err: BaseException) -> None:
     from resdex.search.safe_pickle import UnsafeIndex
 
     if isinstance(err, OSError):
-        raise store.write_failed(index_dir, err) from err
+        return store.write_failed(index_dir, err)
     if isinstance(err, (EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnsafeIndex)):
-        store.close_files(err)
-        raise store.damaged(index_dir, f"{type(err).__name__}: {err}") from err
+        return store.damaged(index_dir, f"{type(err).__name__}: {err}")
+    return None
+
+
+def _release_files() -> None:
+    """Close the files a failed Whoosh writer left open (they went with its frames)."""
+    import gc
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def _write(

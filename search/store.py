@@ -539,6 +539,7 @@ def publish(index_dir: Path, staged: Path, *, before: Callable[[], None] | None 
             os.fsync(f.fileno())
         if before is not None:
             before()  # the caller's last word (Ctrl-C): raising here publishes nothing
+        os.replace(pointer_tmp, index_dir / POINTER)  # the one step that publishes
     except BaseException as err:
         discard(staged)
         discard(generation)
@@ -547,7 +548,6 @@ def publish(index_dir: Path, staged: Path, *, before: Callable[[], None] | None 
         if isinstance(err, OSError):
             raise write_failed(index_dir, err) from err
         raise
-    os.replace(pointer_tmp, index_dir / POINTER)  # the one step that publishes
     with contextlib.suppress(OSError):
         _fsync_dir(index_dir)
         if previous is not None:

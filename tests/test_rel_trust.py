@@ -169,9 +169,11 @@ def test_the_allow_list_refuses(module: str, name: str) -> None:
 
 
 def _pointer_to(index: Path, generation: str | bytes) -> None:
-    raw = generation if isinstance(generation, bytes) else json.dumps(
-        {"format": 1, "generation": generation}
-    ).encode()
+    raw = (
+        generation
+        if isinstance(generation, bytes)
+        else json.dumps({"format": 1, "generation": generation}).encode()
+    )
     (index / "CURRENT").write_bytes(raw)
 
 

@@ -123,7 +123,7 @@ def test_check_on_a_sound_index(tmp_path: Path) -> None:
     assert report.ok and report.resolutions == 2
     # A/RES/69/179: 24 paragraphs, 5 footnotes; A/RES/71/194: 27 paragraphs, 5 footnotes
     assert report.units == 24 + 5 + 27 + 5
-    code, out, err = invoke("check", "--index", str(index), "--json")
+    code, out, _err = invoke("check", "--index", str(index), "--json")
     assert code == 0 and json.loads(out)["ok"] is True
 
 

@@ -206,7 +206,7 @@ def test_same_symbol_twice_the_later_file_wins_whatever_the_timing(tmp_path: Pat
         status = {Path(o.path).name: o.status for o in report.outcomes}
         assert status["z-last.md"] == Status.ADDED
         assert status["a-first.md"] == Status.SUPERSEDED
-        code, out, err = invoke("show", "A/RES/71/194", "--json", "--index", str(index))
+        code, out, _err = invoke("show", "A/RES/71/194", "--json", "--index", str(index))
         assert code == 0 and "first version" not in out
 
 
@@ -233,7 +233,7 @@ def _assert_intact(index: Path, before: bytes) -> None:
     assert not list(index.glob("tmp-*"))
     names = {p.name for p in index.iterdir() if p.name.startswith("gen-")}
     assert names == {pointer(index)["generation"]}
-    code, out, err = invoke("search", "human rights", "--index", str(index))
+    code, _out, err = invoke("search", "human rights", "--index", str(index))
     assert code == 0, err
 
 

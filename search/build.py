@@ -338,6 +338,7 @@ def _failure(index_dir: Path, err: BaseException) -> ResdexError | None:
 
     from resdex.search.safe_pickle import UnsafeIndex
 
+    store.close_files(err)
     if isinstance(err, OSError):
         return store.write_failed(index_dir, err)
     if isinstance(err, (EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnsafeIndex)):

@@ -50,7 +50,7 @@ def _forget_checksums(index: Path) -> None:
     (index / "CURRENT").write_text(json.dumps(data))
 
 
-DAMAGE: dict[str, Callable[[Path], None]] = {
+DAMAGE: dict[str, Callable[[Path], object]] = {
     "truncated segment": lambda ix: _truncate(_segment(ix)),
     "zeroed segment": lambda ix: _zero(_segment(ix)),
     "flipped bytes in segment": lambda ix: _flip(_segment(ix)),

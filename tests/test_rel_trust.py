@@ -56,7 +56,7 @@ def _evil_schema(marker: Path) -> Callable[[Path], None]:
         from whoosh.filedb.filestore import FileStorage
         from whoosh.index import TOC
 
-        schema = fields.Schema(text=fields.TEXT(analyzer=Evil(marker)))  # type: ignore[arg-type]
+        schema = fields.Schema(text=fields.TEXT(analyzer=Evil(marker)))
         TOC(schema, [], 1).write(FileStorage(str(folder)), "MAIN")
 
     return build

@@ -117,7 +117,7 @@ def test_permission_errors_are_refused_with_their_reason(
     def deny_scandir(path: object) -> object:
         if str(path).endswith("locked"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
+        return real_scandir(path)  # type: ignore[call-overload]
 
     monkeypatch.setattr(os, "open", deny_open)
     monkeypatch.setattr(os, "scandir", deny_scandir)

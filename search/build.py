@@ -422,12 +422,25 @@ def _write(
         writer.cancel()
         with ix.searcher() as searcher:
             return _count_documents(searcher), False
-    _commit(writer, segments)
+    try:
+        _commit(writer, segments)
+    except BaseException:
+        _abandon(writer)
+        raise
     interrupts.check()
     if run.drop_later:
         _drop_superseded(ix, run.drop_later)
     with ix.searcher() as searcher:
         return _count_documents(searcher), True
+
+
+def _abandon(writer: Any) -> None:
+    """Close what a writer that failed in its commit (a full disk) still holds open."""
+    for part in ("perdocwriter", "fieldwriter"):
+        with contextlib.suppress(Exception):
+            getattr(writer, part).close()
+    with contextlib.suppress(Exception):
+        writer.pool.cleanup()
 
 
 def _commit(writer: Any, segments: list[Any]) -> None:

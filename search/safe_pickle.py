@@ -37,6 +37,7 @@ _EXACT: frozenset[tuple[str, str]] = frozenset(
         # plain values: bytes of protocol 2, ints, sets (deleted documents), counters
         ("_codecs", "encode"),
         ("builtins", "int"),
+        ("builtins", "bytes"),  # b"" in protocols 0-2: `__builtin__ bytes`
         ("builtins", "set"),
         ("builtins", "frozenset"),
         ("builtins", "bytearray"),
@@ -92,6 +93,14 @@ def allowed(module: str, name: str) -> bool:
 
 class RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
+        # Python 2 names in pickles of protocols 0-2 (``__builtin__.set``), mapped as
+        # ``pickle.Unpickler.find_class`` maps them
+        import _compat_pickle
+
+        if (module, name) in _compat_pickle.NAME_MAPPING:
+            module, name = _compat_pickle.NAME_MAPPING[(module, name)]
+        elif module in _compat_pickle.IMPORT_MAPPING:
+            module = _compat_pickle.IMPORT_MAPPING[module]
         if not allowed(module, name):
             raise UnsafeIndex(
                 f"the index names {module}.{name}, which resdex never writes "

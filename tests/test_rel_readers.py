@@ -16,6 +16,7 @@ from rel_helpers import CORPUS, copy_index, pointer
 from resdex.search import query as q
 from resdex.search import store
 from resdex.search.build import WriterOptions, index_paths
+from resdex.search.check import check_index
 
 GOOD = CORPUS / "A_RES_71_194.md"
 
@@ -63,15 +64,7 @@ def test_old_generations_go_once_the_grace_has_passed(
 DELAYS = [0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.7, 1.0, 1.5, 2.5, 4.0]
 
 
-@pytest.mark.parametrize("delay", DELAYS)
-def test_ctrl_c_at_any_moment_publishes_nothing(tmp_path: Path, delay: float) -> None:
-    index = copy_index(tmp_path / "index")
-    before = (index / "CURRENT").read_bytes()
-    work = tmp_path / "in"
-    work.mkdir()
-    text = GOOD.read_text()
-    for i in range(10):  # enough for worker processes, a fork to interrupt
-        (work / f"r{i}.md").write_text(text + "\n" * (i + 1))
+def _start_and_signal(index: Path, work: Path, delay: float, sig: int) -> tuple[int, str, str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "resdex", "index", str(work), "--index", str(index), "--json"],
         stdout=subprocess.PIPE,
@@ -85,17 +78,46 @@ def test_ctrl_c_at_any_moment_publishes_nothing(tmp_path: Path, delay: float) ->
             break
         time.sleep(0.005)
     time.sleep(delay)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     out, err = proc.communicate(timeout=300)
+    return proc.returncode, out, err
+
+
+def _work(tmp_path: Path) -> Path:
+    work = tmp_path / "in"
+    work.mkdir()
+    text = GOOD.read_text()
+    for i in range(10):  # enough for worker processes, a fork to interrupt
+        (work / f"r{i}.md").write_text(text + "\n" * (i + 1))
+    return work
+
+
+@pytest.mark.parametrize("delay", DELAYS)
+def test_ctrl_c_at_any_moment_publishes_nothing(tmp_path: Path, delay: float) -> None:
+    index = copy_index(tmp_path / "index")
+    before = (index / "CURRENT").read_bytes()
+    code, out, err = _start_and_signal(index, _work(tmp_path), delay, signal.SIGINT)
     assert "Traceback" not in err, err
     assert not list(index.glob("tmp-*"))
-    if proc.returncode == 130:
+    if code == 130:
         assert (index / "CURRENT").read_bytes() == before
         assert err.startswith("resdex: error: interrupted") and err.count("\n") == 1, err
-    else:  # the signal came after the publish (or before Python installed its handler)
-        assert proc.returncode in (0, -signal.SIGINT, 1), err
-        if proc.returncode == 0:
-            assert json.loads(out)["documents"] == 2
-            assert pointer(index)["generation"] != json.loads(before)["generation"]
-        else:
-            assert (index / "CURRENT").read_bytes() == before
+    else:  # the signal came after the pointer was replaced: the run is complete
+        assert code == 0, err
+        assert json.loads(out)["documents"] == 2
+        assert pointer(index)["generation"] != json.loads(before)["generation"]
+
+
+@pytest.mark.parametrize("delay", DELAYS)
+def test_sigkill_at_any_moment_leaves_a_whole_index(tmp_path: Path, delay: float) -> None:
+    index = copy_index(tmp_path / "index")
+    before = (index / "CURRENT").read_bytes()
+    code, _out, _err = _start_and_signal(index, _work(tmp_path), delay, signal.SIGKILL)
+    assert code in (-signal.SIGKILL, 0)
+    if code == -signal.SIGKILL and (index / "CURRENT").read_bytes() != before:
+        pass  # killed after the pointer was replaced: the new generation is whole
+    assert check_index(index).ok
+    # the next run cleans what the killed one left
+    assert index_paths([GOOD], index, options=WriterOptions(workers=1)) is not None
+    assert not list(index.glob("tmp-*"))
+    assert check_index(index).ok

@@ -150,10 +150,34 @@ def test_the_allow_list_covers_a_real_index(tmp_path: Path) -> None:
     assert seen and all(safe_pickle.allowed(m, n) for m, n in seen), sorted(seen)
 
 
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_what_whoosh_pickles_reads_back_in_every_protocol(protocol: int) -> None:
+    """Whoosh writes stored fields, postings and its sort pool with protocols 2 and -1: an
+    empty value (``b""``: ``__builtin__.bytes`` in protocol 2), sets of deleted documents,
+    counters, arrays."""
+    import array
+    from collections import defaultdict
+
+    values: list[object] = [
+        b"",
+        b"x",
+        bytearray(b"a"),
+        {1, 2},
+        frozenset({3}),
+        defaultdict(int, {"a": 1}),
+        array.array("i", [1, 2]),
+        (1, "é", None, 1.5, [b"", {"k": (2,)}]),
+    ]
+    for value in values:
+        assert safe_pickle.loads(pickle.dumps(value, protocol)) == value
+
+
 @pytest.mark.parametrize(
     ("module", "name"),
     [
         ("os", "system"),
+        ("__builtin__", "eval"),  # the Python 2 spelling, mapped before the check
+        ("posix", "system"),
         ("builtins", "eval"),
         ("builtins", "exec"),
         ("builtins", "getattr"),
@@ -166,6 +190,9 @@ def test_the_allow_list_covers_a_real_index(tmp_path: Path) -> None:
 )
 def test_the_allow_list_refuses(module: str, name: str) -> None:
     assert not safe_pickle.allowed(module, name)
+    crafted = f"c{module}\n{name}\n.".encode()  # GLOBAL: the object itself, nothing called
+    with pytest.raises(safe_pickle.UnsafeIndex, match="which resdex never writes"):
+        safe_pickle.loads(crafted)
 
 
 def _pointer_to(index: Path, generation: str | bytes) -> None:

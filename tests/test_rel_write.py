@@ -250,8 +250,6 @@ def test_full_disk_on_a_real_tmpfs(tmp_path: Path) -> None:
         _assert_intact(index, before)
 
 
-# Whoosh's writer leaves its files to the garbage collector when a write fails mid-segment
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_full_disk_during_the_write_on_a_real_tmpfs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -412,6 +412,12 @@ def stage(index_dir: Path, *, fresh: bool = False, needed: int = 0) -> Path:
     files = [] if current is None else [p for p in sorted(current.iterdir()) if p.is_file()]
     if current is not None:
         verify_files(index_dir, current)  # a damaged segment is never carried over
+        if not _manifest(index_dir):  # written before checksums were kept: read it all
+            from resdex.search.check import check_index
+
+            report = check_index(index_dir)
+            if not report.ok:
+                raise damaged(index_dir, report.problems[0])
     check_space(index_dir, needed + (1 << 20))
     staged = index_dir / f"{TMP_PREFIX}{os.getpid()}-{time.time_ns()}"
     try:

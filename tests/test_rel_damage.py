@@ -101,9 +101,17 @@ def test_every_command_says_damaged_in_one_line(
         assert "damaged" in err and "`resdex index --rebuild PATH`" in err, err
 
 
-@pytest.mark.parametrize("damage", [d for d in DAMAGE if "segment" in d or "TOC" in d])
-def test_index_never_carries_a_damaged_segment(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("checksums", [True, False], ids=["checksums", "no checksums"])
+@pytest.mark.parametrize(
+    "damage",
+    [d for d in DAMAGE if ("segment" in d or "TOC" in d) and d not in HARMLESS_WITHOUT_CHECKSUMS],
+)
+def test_index_never_carries_a_damaged_segment(
+    tmp_path: Path, damage: str, checksums: bool
+) -> None:
     index = copy_index(tmp_path / "index")
+    if not checksums:
+        _forget_checksums(index)
     DAMAGE[damage](index)
     before = (index / "CURRENT").read_bytes()
     code, out, err = invoke("index", str(CORPUS / "A_RES_71_194.md"), "--index", str(index))

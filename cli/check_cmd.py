@@ -7,12 +7,18 @@ from typing import Any
 
 import typer
 
-from resdex.cli.index_cmd import IndexOption, JsonOption
+from resdex.cli.common import (
+    IndexOption,
+    JsonOption,
+    add_command,
+    fail,
+    print_json,
+    resolve_index_dir,
+)
 
 
 def check(index_dir: IndexOption = None, as_json: JsonOption = False) -> None:
     """Verify the index: files, segments, postings, stored records and their counts."""
-    from resdex.cli.main import fail, print_json, resolve_index_dir
     from resdex.search.check import check_index
 
     target = resolve_index_dir(index_dir)
@@ -49,6 +55,4 @@ def check(index_dir: IndexOption = None, as_json: JsonOption = False) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    from resdex.cli.main import reports_errors
-
-    app.command("check")(reports_errors(check))
+    add_command(app, "check", check)

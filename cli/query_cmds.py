@@ -6,7 +6,6 @@ This is the path that must start fast: no spaCy, no parser imported here or belo
 from __future__ import annotations
 
 import contextlib
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

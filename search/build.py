@@ -435,10 +435,37 @@ def _write(
 
 
 def _abandon(writer: Any) -> None:
-    """Close what a writer that failed in its commit (a full disk) still holds open."""
-    for part in ("perdocwriter", "fieldwriter"):
-        with contextlib.suppress(Exception):
-            getattr(writer, part).close()
+    """Close what a writer that failed in its commit (a full disk) still holds open: its
+    per-document and field writers stop at the first error, so every file reachable from
+    it is closed one by one."""
+    import io
+
+    from whoosh.filedb.structfile import StructFile
+
+    seen: set[int] = set()
+
+    def close(obj: Any, depth: int) -> None:
+        if id(obj) in seen or depth > 5:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, (io.IOBase, StructFile)):
+            with contextlib.suppress(Exception):
+                obj.close()
+            if isinstance(obj, StructFile):
+                close(getattr(obj, "file", None), depth + 1)
+            return
+        if isinstance(obj, dict):
+            children: Any = obj.values()
+        elif isinstance(obj, (list, tuple)):
+            children = obj
+        elif hasattr(obj, "__dict__") and type(obj).__module__.startswith("whoosh"):
+            children = vars(obj).values()
+        else:
+            return
+        for child in list(children):
+            close(child, depth + 1)
+
+    close(writer, 0)
     with contextlib.suppress(Exception):
         writer.pool.cleanup()
 

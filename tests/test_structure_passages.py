@@ -251,7 +251,7 @@ def test_sponsor_names_holding_and() -> None:
     assert "Barbuda" not in sponsors
 
 
-# --------------------------------------------------------------------------- issue 9, hold-out classes
+# ------------------------------------------------------------ issue 9, hold-out classes
 # Each class fixed as a general rule, tested on documents outside tests/holdout/.
 
 # 1. an adverb after the verb's particle: (passage, label, verb, modifier, opening)

@@ -146,7 +146,12 @@ def parse_opening(text: str) -> Opening:
             break
     verb_words = [words[i]]
     j = i + 1
-    if j < len(words) and _post_modifier(words, i, j):
+    if tuple(w.lower() for w in words[j : j + 2]) in _PRE_MODIFIER_PAIRS:
+        # "Reaffirms once again its commitment" (sc-text/S_RES_0422_1977), "Calls once
+        # again upon" -> modifier "once again"
+        modifiers.append(f"{words[j].lower()} {words[j + 1].lower()}")
+        j += 2
+    elif j < len(words) and _post_modifier(words, i, j):
         modifiers.append(words[j].lower())
         j += 1
     for particle in _PARTICLES.get(_stem(words[i].lower()), ()):
@@ -154,7 +159,8 @@ def parse_opening(text: str) -> Opening:
             verb_words.extend(words[j : j + len(particle)])
             j += len(particle)
             # an adverb after the particle: "Taking note also of the letter"
-            # (sc-text/S_RES_0825_1993) -> verb "Taking note", modifier "also"
+            # (sc-text/S_RES_0825_1993) -> verb "Taking note", modifier "also"; "Having
+            # considered also" (sc-text/S_RES_0847_1993)
             if j < len(words) and words[j].lower() in _POST_MODIFIERS:
                 modifiers.append(words[j].lower())
                 j += 1

@@ -254,13 +254,24 @@ def test_sponsor_names_holding_and() -> None:
 # ------------------------------------------------------------ issue 9, hold-out classes
 # Each class fixed as a general rule, tested on documents outside tests/holdout/.
 
-# 1. an adverb after the verb's particle: (passage, label, verb, modifier, opening)
+# 1. an adverb after the verb or its particle: (passage, label, verb, modifier, opening)
 MODIFIERS_AFTER_PARTICLE = [
     # S/RES/646 (1989): "Taking note also of the recommendation by the Secretary-General"
     ("modifier-after-particle-s-res-646-1989", "PP2", "Taking note", "also", "Taking note also"),
     # … and the paragraph before it, no adverb: "Taking note of the report of the
     # Secretary-General on the United Nations operation in Cyprus"
     ("modifier-after-particle-s-res-646-1989", "PP1", "Taking note", None, "Taking note"),
+    # S/RES/422 (1977): "2. Reaffirms once again its resolution 365 (1974)", "4. Extends
+    # once more the stationing in Cyprus", "Noting further the concurrence of the parties"
+    (
+        "modifier-once-again-s-res-422-1977",
+        "OP2",
+        "Reaffirms",
+        "once again",
+        "Reaffirms once again",
+    ),
+    ("modifier-once-again-s-res-422-1977", "OP4", "Extends", "once more", "Extends once more"),
+    ("modifier-once-again-s-res-422-1977", "OP1", "Reaffirms", None, "Reaffirms"),
 ]
 
 

@@ -18,6 +18,7 @@ from resdex.indexer.verbs import (
     continues_a_name,
     looks_like_opening,
     looks_like_operative,
+    opens_after_lost_terminal,
     opens_with_listed_opener,
 )
 
@@ -291,12 +292,48 @@ def clean_markdown(text: str) -> CleanText:
             continue
         if P.ORGAN_OPENING_RE.match(block):
             in_body = True
-        elif in_body and blocks and continues(blocks[-1], block):
+        elif (
+            in_body
+            and blocks
+            and (
+                continues(blocks[-1], block)
+                or (
+                    P.MD_HEADING_RE.match(raw_line) is None
+                    and _runs_on_after_colon(blocks[-1], block)
+                )
+            )
+        ):
             blocks[-1] = reflow([blocks[-1], block])
             continue
         blocks.append(block)
     return with_footnotes(
         SourceFormat.MARKDOWN, blocks, [f"{n[0]} {reflow(n[1:])}" for n in notes], meta
+    )
+
+
+def _runs_on_after_colon(previous: str, block: str) -> bool:
+    """A line break after a colon inside a paragraph, in a title: "…under the Almaty
+    Programme of Action:" / "Addressing the Special Needs of Landlocked Developing
+    Countries …" (ga-md/A_RES_80_3, annex para. 2). The line goes on with the paragraph
+    unless it opens one: a number or a label, the organ line, a heading, or an opener of
+    the closed lists ("Recalling", "Decides"). Evidence that a title goes on: the word
+    before the colon and two of the next line's first four are capitalized (not a list
+    after a colon: "…a major contribution to:" / "International peace and security,"
+    / "Eliminating chemical weapons …", ga-md/A_RES_80_34)."""
+    before = previous.rstrip().removesuffix(":").split()
+    if not previous.rstrip().endswith(":") or not before or not before[-1][:1].isupper():
+        return False
+    if sum(1 for word in block.split()[:4] if word[:1].isupper()) < 2:
+        return False
+    return not (
+        P.OP_NUMBER_RE.match(block)
+        or P.SUB_LABEL_RE.match(block)
+        or P.ORGAN_OPENING_RE.match(block)
+        or P.ROMAN_HEADING_RE.match(block)
+        or P.SECTION_HEADING_RE.match(block)
+        or P.BARE_LABEL_LINE_RE.match(block)
+        or opens_with_listed_opener(block)
+        or opens_with_listed_opener(block, operative=True)
     )
 
 
@@ -406,7 +443,11 @@ def sc_blocks(lines: list[str]) -> list[str]:
 
 def _opens_paragraph_after(previous: str, line: str) -> bool:
     if not ends_sentence_part(previous):
-        return False
+        # the closing comma lost in OCR, no blank line: "…the hostilities of 5 June" /
+        # "Recalling its resolution" (the verb evidence of verbs.opens_after_lost_terminal)
+        return P.ORGAN_OPENING_RE.match(previous.strip()) is None and opens_after_lost_terminal(
+            previous, line
+        )
     if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
         return True
     if P.SC_VOTE_START_RE.match(line):

@@ -371,6 +371,14 @@ DATE_EDITORIAL_MARKER_RE = re.compile(
     rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"
 )
 TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
+# an editorial footnote number glued after a year and its comma, mid-sentence or at a
+# paragraph's end: "Time of War, of 12 August 1949,4 and acting in opposition to"
+# (sc-text/S_RES_0694_1991), "the report of the Secretary-General of 19 March 1978,8
+# approved by resolution" (sc-text/S_RES_0586_1986); never a list of years ("1949,1950")
+# nor a number with thousands ("1,978,8")
+YEAR_COMMA_MARKER_RE = re.compile(
+    r"(?<![\d,./])(?:1[89]|20)\d\d,(?P<n>[1-9]\d{0,2})(?=\s+[a-z(]|\s*$)"
+)
 
 # the asterisk marker of a draft's footnote "**", glued to the word or the punctuation
 # before it: "the Rome Statute of the International Criminal Court,** and noting the
@@ -390,6 +398,18 @@ CLAUSE_WORD_RE = re.compile(r",\s+(?:and\s+)?(?P<word>[a-z][a-z\-]+)\b")
 # operations" (S_RES_0093_1951), "…signed by the parties in Arusha,\nUnited Republic of
 # Tanzania, in order to" (S_RES_0846_1993)
 NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+[A-Z])")
+# the end of a unit that can close a paragraph whose comma or semicolon OCR lost: a
+# word, a number or a closing bracket, not a hyphen (a word split across lines) nor a
+# word that needs one after it ("of", "the", "and"): "…occupation by Israel following
+# the hostilities of 5 June" then "Recalling its resolution 237 (1967)"
+# (sc-text/S_RES_0259_1968), "…dated 1 November 1993 (S/26666 and Add.1)" then
+# "Reiterating the importance it attaches" (sc-text/S_RES_0882_1993)
+LOST_TERMINAL_END_RE = re.compile(r"(?:[A-Za-z]{2,}|\d{1,4}|\))\s*$")
+UNFINISHED_LAST_WORDS = word_set(
+    """of the a an and or nor but to by in on at for from with into under between among
+    its their his her our this that these those which who whose as than upon within
+    without against concerning regarding including such all any each both either"""
+)
 # a document symbol or an agenda item in a block, which makes it no heading: "Issued
 # A/80/7/Add.3 Report of the Advisory Committee …", "Issued Item 146 Administration of
 # justice at the United Nations" (rows of a table of documents, ga-drafts/A_C.5_80_L.1)

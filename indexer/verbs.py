@@ -146,13 +146,24 @@ def parse_opening(text: str) -> Opening:
             break
     verb_words = [words[i]]
     j = i + 1
-    if j < len(words) and _post_modifier(words, i, j):
+    if tuple(w.lower() for w in words[j : j + 2]) in _PRE_MODIFIER_PAIRS:
+        # "Reaffirms once again its commitment" (sc-text/S_RES_0422_1977), "Calls once
+        # again upon" -> modifier "once again"
+        modifiers.append(f"{words[j].lower()} {words[j + 1].lower()}")
+        j += 2
+    elif j < len(words) and _post_modifier(words, i, j):
         modifiers.append(words[j].lower())
         j += 1
     for particle in _PARTICLES.get(_stem(words[i].lower()), ()):
         if tuple(w.lower() for w in words[j : j + len(particle)]) == particle:
             verb_words.extend(words[j : j + len(particle)])
             j += len(particle)
+            # an adverb after the particle: "Taking note also of the letter"
+            # (sc-text/S_RES_0825_1993) -> verb "Taking note", modifier "also"; "Having
+            # considered also" (sc-text/S_RES_0847_1993)
+            if j < len(words) and words[j].lower() in _POST_MODIFIERS:
+                modifiers.append(words[j].lower())
+                j += 1
             break
     j = _with_phrase_end(words, j)
     verb = " ".join(verb_words)
@@ -283,3 +294,19 @@ def has_operative_clause(text: str) -> bool:
     closed list: "Noting with concern the refusal …, considers that the parties should
     permit such entry …" (sc-text/S_RES_0093_1951)."""
     return any(m.group("word") in OPERATIVE_VERBS for m in P.CLAUSE_WORD_RE.finditer(text))
+
+
+def opens_after_lost_terminal(previous: str, text: str) -> bool:
+    """Whether ``text`` opens a new paragraph after ``previous`` although ``previous`` has
+    no closing comma or semicolon (lost in OCR of the Security Council yearbooks): the
+    previous text ends a sentence-like unit (a word other than "of", "the", "and" …, a
+    number or a closing bracket; no hyphen) and ``text`` opens, capitalized, with a verb
+    of the closed lists (not a name: "Acting Mediator"): "…following the hostilities of
+    5 June" then "Recalling its resolution 237 (1967) of 14 June 1967,"
+    (sc-text/S_RES_0259_1968)."""
+    if P.LOST_TERMINAL_END_RE.search(previous) is None:
+        return False
+    last = previous.split()[-1].lower() if previous.split() else ""
+    if last in P.UNFINISHED_LAST_WORDS or continues_a_name(text):
+        return False
+    return opens_with_listed_opener(text) or opens_with_listed_opener(text, operative=True)

@@ -97,7 +97,9 @@ def with_trailing_markers(
     where it rises, or repeats one taken ("…of 4 February 1992 32 submitted …" then "…the
     report of the Secretary-General, 32", S/RES/740 (1992)); these do not raise the bar
     for the trailing ones, which may cite a footnote of an earlier resolution of the
-    same yearbook page ("…plan; 34" after "…of 26 June 1992 56", S/RES/762 (1992))."""
+    same yearbook page ("…plan; 34" after "…of 26 June 1992 56", S/RES/762 (1992)). Glued
+    after a year and its comma ("…of 12 August 1949,4 and acting", S/RES/694 (1991)): cut
+    out, a marker only where its footnote text is in the file."""
     out: list[list[Candidate]] = []
     highest = 0
     dated: set[int] = set()
@@ -110,6 +112,19 @@ def with_trailing_markers(
             if number > max([highest, *(c.number for c in cands)]) or number in dated:
                 cands.append(Candidate(match.start("n"), match.end(), number, Strength.SPACED))
                 dated.add(number)
+        for match in P.YEAR_COMMA_MARKER_RE.finditer(text):
+            if not _overlaps_any(cands, match):
+                # the footnote's text may be on a yearbook page not in the file: then the
+                # number is cut out of the text but is no marker (number 0)
+                number = int(match.group("n"))
+                cands.append(
+                    Candidate(
+                        match.start("n"),
+                        match.end(),
+                        number if number in known else 0,
+                        Strength.SPACED,
+                    )
+                )
         trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
         if trailing is not None and not _overlaps_any(cands, trailing):
             number = int(trailing.group("n"))

@@ -68,7 +68,9 @@ def attach_markers(
     openings: dict[str, Opening] = {}  # top-level label -> its opening
     for p, chosen in zip(paragraphs, per_paragraph, strict=True):
         text = reflow_text(_without(p.text, chosen))
-        markers = tuple(dict.fromkeys(c.number for c in sorted(chosen, key=lambda c: c.start)))
+        ordered = sorted(chosen, key=lambda c: c.start)
+        # number 0: an editorial number cut out whose footnote is not in the file
+        markers = tuple(dict.fromkeys(c.number for c in ordered if c.number != 0))
         root_label = p.label.split("(")[0].split("#")[0]
         if p.level == 0:
             openings[root_label] = parse_opening(P.OP_NUMBER_RE.sub(r"\g<rest>", text, count=1))

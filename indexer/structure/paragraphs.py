@@ -18,7 +18,11 @@ from resdex.indexer.clean import ends_sentence_part
 from resdex.indexer.models import ParagraphKind, SourceFormat
 from resdex.indexer.structure.blocks import RawParagraph, is_heading, is_operative_opening
 from resdex.indexer.structure.subparagraphs import sub_paragraph
-from resdex.indexer.verbs import has_operative_clause, opens_with_listed_opener
+from resdex.indexer.verbs import (
+    has_operative_clause,
+    opens_after_lost_terminal,
+    opens_with_listed_opener,
+)
 
 
 class Role(Enum):
@@ -91,7 +95,7 @@ def classify(
         return Decision(Role.SUB_PARAGRAPH, text=sub.group("rest"), label=sub.group("label"))
     if is_heading(block) or _heading_before_number(block, following, done, facts):
         return Decision(Role.HEADING)
-    if done and (block[:1].islower() or not ends_sentence_part(done[-1].text)):
+    if done and (block[:1].islower() or not _ended(done[-1].text, block, facts)):
         return Decision(Role.CONTINUATION)
     if top is not None and top.kind is ParagraphKind.OPERATIVE:
         next_number = _next_op_number(following)
@@ -132,6 +136,16 @@ def apply(
         return [*done[:-1], done[-1].extended(block)]
     n = 1 + sum(1 for d in done if d.kind is ParagraphKind.PREAMBULAR and d.level == 0)
     return [*done, RawParagraph(f"PP{n}", ParagraphKind.PREAMBULAR, n, block)]
+
+
+def _ended(previous: str, block: str, facts: BodyFacts) -> bool:
+    """Whether the paragraph ``previous`` ended before ``block``: its closing comma,
+    semicolon or full stop, or, in the Security Council's OCR texts, a closing comma
+    lost before a block opening with a verb of the closed lists ("…the hostilities of
+    5 June" / "Recalling its resolution 237 (1967)", sc-text/S_RES_0259_1968)."""
+    if ends_sentence_part(previous):
+        return True
+    return facts.fmt is SourceFormat.SC_OCR and opens_after_lost_terminal(previous, block)
 
 
 def _participle_operative(block: str, previous: str) -> bool:

@@ -95,10 +95,11 @@ def parse(
         typer.echo(render_resolution(resolution))
 
 
-from resdex.cli import index_cmd, query_cmds  # noqa: E402
+from resdex.cli import index_cmd, query_cmds, serve_cmd  # noqa: E402
 
 index_cmd.register(app)
 query_cmds.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from resdex.search import query as q
 from resdex.search.results import search_to_json
 from resdex.web.params import supported
 
-FALLBACK_CAP = 2000  # matches read in full to count them, without the library's --by
+FALLBACK_CAP = 500  # matches read in full to count them, without the library's --by
 FIRST_SESSION_YEAR = 1945  # session N of the General Assembly opens in September 1945 + N
 
 # drawing, in SVG user units (the SVG scales to the page's width)

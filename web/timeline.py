@@ -20,9 +20,12 @@ FALLBACK_CAP = 500  # matches read in full to count them, without the library's 
 FIRST_SESSION_YEAR = 1945  # session N of the General Assembly opens in September 1945 + N
 
 # drawing, in SVG user units (the SVG scales to the page's width)
-HEIGHT = 120
+WIDTH = 1000
+HEIGHT = 150
 AXIS = 18  # room below the bars for the session labels
-MIN_SLOT = 6
+TOP = 14  # room above the tallest bar for its count
+MAX_SLOT = 48  # a few sessions: narrow bars, centred
+COUNTS_UP_TO = 40  # sessions shown at most with their counts written above the bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +80,13 @@ class Bar:
     width: float
     height: float
     label: bool  # whether the session number is written under it
+    count: bool  # whether the count is written above it
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
     bars: tuple[Bar, ...]
-    width: float
+    width: int
     height: int
     axis_y: int
     peak: int
@@ -94,14 +98,14 @@ def chart(counts: Counts) -> Chart:
     """One slot per session from the first to the last with a match (empty sessions keep
     their slot, so the axis is time); bar heights proportional to matching paragraphs."""
     if not counts.counts:
-        return Chart((), 0, HEIGHT, HEIGHT - AXIS, 0, counts.without_session, counts.note)
+        return Chart((), WIDTH, HEIGHT, HEIGHT - AXIS, 0, counts.without_session, counts.note)
     first, last = counts.counts[0].session, counts.counts[-1].session
     slots = last - first + 1
-    slot = max(MIN_SLOT, 600 / max(slots, 1))
-    width = slot * slots
+    slot = min(MAX_SLOT, WIDTH / slots)
+    left = (WIDTH - slot * slots) / 2
     peak = max(c.paragraphs for c in counts.counts)
-    room = HEIGHT - AXIS - 4
-    step = 1 if slots <= 12 else 5 if slots <= 60 else 10
+    room = HEIGHT - AXIS - TOP
+    step = 1 if slots <= 20 else 5 if slots <= 100 else 10
     bars = []
     for c in counts.counts:
         h = max(2.0, room * c.paragraphs / peak)
@@ -112,13 +116,12 @@ def chart(counts: Counts) -> Chart:
                 year=FIRST_SESSION_YEAR + c.session,
                 paragraphs=c.paragraphs,
                 resolutions=c.resolutions,
-                x=round(i * slot + slot * 0.1, 2),
+                x=round(left + i * slot + slot * 0.12, 2),
                 y=round(HEIGHT - AXIS - h, 2),
-                width=round(slot * 0.8, 2),
+                width=round(slot * 0.76, 2),
                 height=round(h, 2),
                 label=c.session % step == 0 or len(counts.counts) <= 12,
+                count=slots <= COUNTS_UP_TO,
             )
         )
-    return Chart(
-        tuple(bars), round(width, 2), HEIGHT, HEIGHT - AXIS, peak, counts.without_session, counts.note
-    )
+    return Chart(tuple(bars), WIDTH, HEIGHT, HEIGHT - AXIS, peak, counts.without_session, counts.note)

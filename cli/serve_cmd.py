@@ -47,31 +47,56 @@ def _listen(host: str, port: int) -> socket.socket:
 def serve(
     index_dir: IndexOption = None,
     host: Annotated[
-        str, typer.Option("--host", help="Address to listen on (others reach it only if not loopback).")
+        str,
+        typer.Option("--host", help="Address to listen on (others reach it only if not loopback)."),
     ] = DEFAULT_HOST,
     port: Annotated[int, typer.Option("--port", help="Port (0: any free one).")] = DEFAULT_PORT,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Server processes (more answer more people at once).")
+    ] = 1,
 ) -> None:
     """A local web page over the index (search, resolutions, citations), and the same JSON
     under /api/…; read-only; picks up a new `resdex index` without a restart."""
+    import os
+
     import uvicorn
 
     from resdex.cli.main import fail, resolve_index_dir
     from resdex.search.store import open_index
-    from resdex.web.app import create_app
+    from resdex.web import app as web
 
     if not 0 <= port <= 65535:
         fail("--port must be between 0 and 65535", 2)
-    folder = resolve_index_dir(index_dir)
+    if not 1 <= workers <= 32:
+        fail("--workers must be between 1 and 32", 2)
+    folder = resolve_index_dir(index_dir).absolute()
     open_index(folder)  # no index, or a damaged one: say so now, in one line
-    app = create_app(folder, allowed_hosts=_allowed_hosts(host))
+    hosts = _allowed_hosts(host)
     sock = _listen(host, port)
     bound_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"resdex: serving {folder} at http://{shown}:{bound_port}/  (Ctrl-C to stop)")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
     try:
-        server.run(sockets=[sock])
+        if workers == 1:
+            app = web.create_app(folder, allowed_hosts=hosts)
+            config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+            uvicorn.Server(config).run(sockets=[sock])
+        else:
+            from uvicorn.supervisors import Multiprocess
+
+            # each worker process builds its own app (its own open index) from these
+            os.environ[web.ENV_INDEX] = str(folder)
+            if hosts is not None:
+                os.environ[web.ENV_HOSTS] = ",".join(hosts)
+            config = uvicorn.Config(
+                "resdex.web.app:app_from_environment",
+                factory=True,
+                workers=workers,
+                log_level="warning",
+                access_log=False,
+                lifespan="off",
+            )
+            Multiprocess(config, sockets=[sock]).run()
     except KeyboardInterrupt:  # a second Ctrl-C while shutting down
         pass
     finally:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -114,3 +114,16 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal error (see the server's output)")
 
 
+# ``resdex serve --workers N``: each worker process builds its app from these
+ENV_INDEX = "RESDEX_SERVE_INDEX"
+ENV_HOSTS = "RESDEX_SERVE_HOSTS"  # comma-separated; absent: any
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process of ``resdex serve --workers N`` (uvicorn's factory)."""
+    import os
+
+    hosts = os.environ.get(ENV_HOSTS)
+    return create_app(
+        Path(os.environ[ENV_INDEX]), allowed_hosts=hosts.split(",") if hosts is not None else None
+    )

@@ -24,8 +24,15 @@ def search_csv(result: SearchResult) -> str:
         writer.writerow(
             _cell(v)
             for v in (
-                h.symbol, h.label, h.kind, h.body, h.session, h.year, h.adopted,
-                h.opening or h.verb, h.text,
+                h.symbol,
+                h.label,
+                h.kind,
+                h.body,
+                h.session,
+                h.year,
+                h.adopted,
+                h.opening or h.verb,
+                h.text,
             )
         )
     return out.getvalue()

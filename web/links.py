@@ -44,7 +44,9 @@ def indexed_keys(ix: Any, symbols: Iterable[str]) -> set[str]:
     """The ``target_key`` of each of ``symbols`` that is an indexed document."""
     keys = {target_key(s) for s in symbols}
     with ix.searcher() as searcher:
-        return {k for k in keys if searcher.document_number(symkey=k, unit=UNIT_DOCUMENT) is not None}
+        return {
+            k for k in keys if searcher.document_number(symkey=k, unit=UNIT_DOCUMENT) is not None
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,9 @@ def pieces(text: str, citations: Iterable[Citation], linker: Linker) -> tuple[Pi
         if c.start > at:
             out.append(Piece(text[at : c.start]))
         out.append(
-            Piece(text[c.start : c.end], linker.href(c.target), c.target, linker.is_indexed(c.target))
+            Piece(
+                text[c.start : c.end], linker.href(c.target), c.target, linker.is_indexed(c.target)
+            )
         )
         at = c.end
     if at < len(text):

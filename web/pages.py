@@ -83,7 +83,7 @@ async def search_page(request: Request) -> Response:
         pager=views.pager(page, len(hits), result.total, params.MAX_PAGE),
         chart=chart(counts),
         csv_url=url("/search.csv", form.params(page=None)),
-        csv_cap=params.MAX_LIMIT
+        csv_cap=params.MAX_LIMIT,
     )
 
 
@@ -132,7 +132,7 @@ async def cites_page(request: Request) -> Response:
         target=result.target,
         indexed=indexed,
         citing=views.cites_view(result),
-        asked=target
+        asked=target,
     )
 
 
@@ -157,9 +157,7 @@ async def diff_page(request: Request) -> Response:
     data = None
     if old is not None and across.available("diff"):
         data = await ctx.query(lambda ix: across.diff_json(ix, old, new))
-    return ctx.render(
-        "diff.html", old=old, new=new, data=data, ops=views.ops_pieces
-    )
+    return ctx.render("diff.html", old=old, new=new, data=data, ops=views.ops_pieces)
 
 
 @shows_errors("precedents")
@@ -186,5 +184,5 @@ async def precedents_page(request: Request) -> Response:
         text=text or (draft.text if draft else None),
         name=draft.name if draft else None,
         data=data,
-        ops=views.ops_pieces
+        ops=views.ops_pieces,
     )

@@ -42,9 +42,7 @@ class LiveIndex:
                 return self._ix
             generation = current_generation(self.index_dir)
             if generation is None:
-                raise NoIndex(
-                    f"no index at {self.index_dir}: run `resdex index PATH` to build one"
-                )
+                raise NoIndex(f"no index at {self.index_dir}: run `resdex index PATH` to build one")
             if self._ix is None or generation != self._generation:
                 ix = open_index(self.index_dir)
                 # the generation actually opened (a publication may have come in between)

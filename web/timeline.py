@@ -44,17 +44,29 @@ class Counts:
 
 def session_counts(ix: Any, request: q.SearchRequest, total: int) -> Counts:
     if supported("by"):
-        result = q.search(ix, dataclasses.replace(request, by="session", limit=1))  # type: ignore[call-arg]
-        groups = search_to_json(result).get("groups") or []
-        counts = [
-            Count(int(g["key"]), int(g["paragraphs"]), int(g["resolutions"]))
-            for g in groups
-            if isinstance(g.get("key"), int)
-        ]
-        without = sum(int(g["paragraphs"]) for g in groups if not isinstance(g.get("key"), int))
-        return Counts(tuple(sorted(counts, key=lambda c: c.session)), without)
+        return _counts_by_session(ix, request)
     if total > FALLBACK_CAP:
-        return Counts((), 0, f"no timeline for more than {FALLBACK_CAP:,} matches yet: narrow the search")
+        note = f"no timeline for more than {FALLBACK_CAP:,} matches yet: narrow the search"
+        return Counts((), 0, note)
+    return _counts_from_hits(ix, request)
+
+
+def _counts_by_session(ix: Any, request: q.SearchRequest) -> Counts:
+    """``search --by session``: the counts over every match, from the library."""
+    grouped: dict[str, Any] = {"by": "session", "limit": 1}
+    result = q.search(ix, dataclasses.replace(request, **grouped))
+    groups = search_to_json(result).get("groups") or []
+    counts = [
+        Count(int(g["key"]), int(g["paragraphs"]), int(g["resolutions"]))
+        for g in groups
+        if isinstance(g.get("key"), int)
+    ]
+    without = sum(int(g["paragraphs"]) for g in groups if not isinstance(g.get("key"), int))
+    return Counts(tuple(sorted(counts, key=lambda c: c.session)), without)
+
+
+def _counts_from_hits(ix: Any, request: q.SearchRequest) -> Counts:
+    """Every hit read (``limit=0``) and counted: for libraries without ``by``."""
     result = q.search(ix, dataclasses.replace(request, limit=0))
     paragraphs: dict[int, int] = {}
     symbols: dict[int, set[str]] = {}
@@ -124,4 +136,6 @@ def chart(counts: Counts) -> Chart:
                 count=slots <= COUNTS_UP_TO,
             )
         )
-    return Chart(tuple(bars), WIDTH, HEIGHT, HEIGHT - AXIS, peak, counts.without_session, counts.note)
+    return Chart(
+        tuple(bars), WIDTH, HEIGHT, HEIGHT - AXIS, peak, counts.without_session, counts.note
+    )

@@ -27,7 +27,11 @@ class HitGroup:
 
 
 def facts(body: str, session: int | None, adopted: str | None, year: int | None) -> str:
-    parts = [body, f"session {session}" if session else None, adopted or (str(year) if year else None)]
+    parts = [
+        body,
+        f"session {session}" if session else None,
+        adopted or (str(year) if year else None),
+    ]
     return ", ".join(p for p in parts if p)
 
 
@@ -169,7 +173,9 @@ def resolution_view(res: Resolution, linker: Linker) -> ResolutionView:
         )
         for p in res.paragraphs
     )
-    notes = tuple(FootnoteView(f.number, pieces(f.text, f.citations, linker)) for f in res.footnotes)
+    notes = tuple(
+        FootnoteView(f.number, pieces(f.text, f.citations, linker)) for f in res.footnotes
+    )
     header = tuple(
         HeaderCitation(
             where=c.location.removeprefix("header:") or "header",
@@ -223,7 +229,9 @@ def cites_view(result: CitesResult) -> tuple[CitingView, ...]:
             label = u.label if u.kind != "header" else "header"
             target_label = None if u.kind in ("header", "footnote") else u.label
             units.append(
-                CitingUnitView(label, show_url(c.symbol, target_label), " and ".join(how), u.surfaces)
+                CitingUnitView(
+                    label, show_url(c.symbol, target_label), " and ".join(how), u.surfaces
+                )
             )
         out.append(
             CitingView(

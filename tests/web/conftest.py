@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from webindex import TEST_DOCUMENT, build_index
 
+
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
     sources = sorted(p for p in project_corpus.iterdir() if p.is_file())

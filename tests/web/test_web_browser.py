@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 from webindex import Server, start, stop
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).exists()), None)
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).exists()), None
+)
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 pytestmark = pytest.mark.skipif(
@@ -35,15 +37,25 @@ def browser(downloads: Path, width: int = 1280, height: int = 900) -> Any:
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                f"--window-size={width},{height}", "--hide-scrollbars", "--force-device-scale-factor=1"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--window-size={width},{height}",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+    ):
         options.add_argument(arg)
     options.add_experimental_option(
-        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
     )
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     return driver
 
 
@@ -100,7 +112,9 @@ def test_search_cite_back_and_csv(server: Server, driver: Any, tmp_path: Path) -
     # the test document's page: its text shows the markup it holds, as text
     driver.find_element(By.LINK_TEXT, "A/RES/99/1").click()
     until(lambda: driver.find_element(By.TAG_NAME, "h1").text == "A/RES/99/1", "A/RES/99/1's page")
-    assert '<script>alert("resdex")</script> & <b>bold</b>' in driver.find_element(By.ID, "p-PP2").text
+    assert (
+        '<script>alert("resdex")</script> & <b>bold</b>' in driver.find_element(By.ID, "p-PP2").text
+    )
 
     # a citation leads to the cited document's page
     driver.find_element(By.CSS_SELECTOR, "#p-PP1 a.cite[title='A/RES/71/194']").click()
@@ -112,12 +126,17 @@ def test_search_cite_back_and_csv(server: Server, driver: Any, tmp_path: Path) -
     until(lambda: driver.find_element(By.TAG_NAME, "h1").text == "A/RES/99/1", "back to A/RES/99/1")
     driver.back()
     until(lambda: driver.current_url == search_url, "back to the search")
-    assert driver.find_element(By.CSS_SELECTOR, "input.q").get_attribute("value") == "international cooperation"
+    assert (
+        driver.find_element(By.CSS_SELECTOR, "input.q").get_attribute("value")
+        == "international cooperation"
+    )
 
     # the CSV of the current results
     driver.find_element(By.ID, "csv").click()
     csv = until(lambda: next((p for p in tmp_path.glob("*.csv")), None), "the CSV download")
-    until(lambda: csv.stat().st_size > 0 and not list(tmp_path.glob("*.crdownload")), "the whole CSV")
+    until(
+        lambda: csv.stat().st_size > 0 and not list(tmp_path.glob("*.crdownload")), "the whole CSV"
+    )
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,text"
     assert any(line.startswith("A/RES/99/1,OP1,operative,GA,99,2044,") for line in lines)
@@ -154,7 +173,10 @@ def test_copy_button_copies_plain_text(server: Server, driver: Any) -> None:
         "const done = arguments[arguments.length - 1];"
         "navigator.clipboard.readText().then(done, e => done('error: ' + e));"
     )
-    assert pasted == "1. Emphasizes the need for international cooperation in the field of human rights;"
+    assert (
+        pasted
+        == "1. Emphasizes the need for international cooperation in the field of human rights;"
+    )
 
 
 def test_screenshot_of_search_page(web_index: Path, tmp_path: Path) -> None:

@@ -13,13 +13,12 @@ import anyio
 import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
+from webindex import TEST_DOCUMENT, build_index
 
 from resdex.cli.main import app as cli
 from resdex.web import across
 from resdex.web.app import create_app
 from resdex.web.run import Overloaded, Runner
-
-from webindex import TEST_DOCUMENT, build_index
 
 runner = CliRunner()
 
@@ -37,8 +36,14 @@ def cli_json(index: Path, *args: str) -> Any:
 PAGES = [
     # (url, words the page must show)
     ("/", ["Search the resolutions", 'name="q"']),
-    ("/search?q=%22universal+periodic+review%22", ["A/RES/71/194", "<mark>universal periodic review</mark>"]),
-    ("/show?symbol=A/RES/71/194", ["Enhancement of international cooperation in the field of human rights", 'id="p-OP8"']),
+    (
+        "/search?q=%22universal+periodic+review%22",
+        ["A/RES/71/194", "<mark>universal periodic review</mark>"],
+    ),
+    (
+        "/show?symbol=A/RES/71/194",
+        ["Enhancement of international cooperation in the field of human rights", 'id="p-OP8"'],
+    ),
     ("/show?symbol=71/194", ["A/RES/71/194"]),  # any usual spelling
     ("/cites?target=A/CONF.157/24", ["A/RES/69/179", "A/RES/71/194", "A/RES/99/1"]),
     ("/lineage", ["Versions of"]),
@@ -110,7 +115,16 @@ def test_pages_neither_repeat_nor_skip(client: Client) -> None:
 
 
 def test_filters_are_form_controls_holding_the_state(client: Client) -> None:
-    r = client.get("/search", params={"q": "rights", "body": "GA", "kind": "operative", "session": "70..72", "verb": "urges"})
+    r = client.get(
+        "/search",
+        params={
+            "q": "rights",
+            "body": "GA",
+            "kind": "operative",
+            "session": "70..72",
+            "verb": "urges",
+        },
+    )
     assert r.status_code == 200
     page = r.text
     assert '<option value="GA" selected>' in page
@@ -134,8 +148,10 @@ def test_show_links_citations_to_indexed_pages_else_to_cites(client: Client) -> 
 
 def test_copy_buttons_carry_the_plain_text(client: Client) -> None:
     page = client.get("/show", params={"symbol": "A/RES/99/1"}).text
-    assert 'data-copy="1. Emphasizes the need for international cooperation in the field of human rights;"' in page
-    assert 'data-copy="Recalling its resolutions 71/194 of 19 December 2016 and 69/179 of 18 December 2014,"' in page
+    op1 = "1. Emphasizes the need for international cooperation in the field of human rights;"
+    pp1 = "Recalling its resolutions 71/194 of 19 December 2016 and 69/179 of 18 December 2014,"
+    assert f'data-copy="{op1}"' in page
+    assert f'data-copy="{pp1}"' in page
 
 
 def test_cites_page_lists_paragraphs_and_how(client: Client) -> None:
@@ -154,7 +170,10 @@ def test_csv_download(client: Client) -> None:
     assert "attachment" in r.headers["content-disposition"]
     lines = r.text.splitlines()
     assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,text"
-    assert [line.split(",")[:2] for line in lines[1:]] == [["A/RES/69/179", "OP8"], ["A/RES/71/194", "OP9"]]
+    assert [line.split(",")[:2] for line in lines[1:]] == [
+        ["A/RES/69/179", "OP8"],
+        ["A/RES/71/194", "OP9"],
+    ]
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -163,7 +182,9 @@ def test_csv_download(client: Client) -> None:
 def test_document_markup_shows_as_text(client: Client) -> None:
     page = client.get("/show", params={"symbol": "A/RES/99/1"}).text
     assert "<script>alert" not in page and "<b>bold" not in page
-    assert "&lt;script&gt;alert(&#34;resdex&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert (
+        "&lt;script&gt;alert(&#34;resdex&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    )
     assert "Escaping test &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
     hits = client.get("/search", params={"q": "alert"}).text
     assert "<script>alert" not in hits and "&lt;script&gt;" in hits
@@ -207,13 +228,17 @@ def _cli_args(params: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize("params", SEARCHES)
-def test_api_search_is_the_cli_json(client: Client, web_index: Path, params: dict[str, str]) -> None:
+def test_api_search_is_the_cli_json(
+    client: Client, web_index: Path, params: dict[str, str]
+) -> None:
     r = client.get("/api/search", params=params)
     assert r.status_code == 200
     assert r.json() == cli_json(web_index, "search", *_cli_args(params))
 
 
-@pytest.mark.parametrize("target", ["A/CONF.157/24", "resolution 69/179", "a/res/71/194", "A/RES/1/1"])
+@pytest.mark.parametrize(
+    "target", ["A/CONF.157/24", "resolution 69/179", "a/res/71/194", "A/RES/1/1"]
+)
 def test_api_cites_is_the_cli_json(client: Client, web_index: Path, target: str) -> None:
     r = client.get("/api/cites", params={"target": target})
     assert r.status_code == 200
@@ -284,7 +309,10 @@ def test_status(client: Client, web_index: Path) -> None:
 
 @pytest.mark.parametrize(
     ("feature", "path"),
-    [("lineage", "/api/lineage?symbol=A/RES/71/194"), ("diff", "/api/diff?old=A/RES/69/179&new=A/RES/71/194")],
+    [
+        ("lineage", "/api/lineage?symbol=A/RES/71/194"),
+        ("diff", "/api/diff?old=A/RES/69/179&new=A/RES/71/194"),
+    ],
 )
 def test_across_api(client: Client, web_index: Path, feature: str, path: str) -> None:
     r = client.get(path)
@@ -294,7 +322,11 @@ def test_across_api(client: Client, web_index: Path, feature: str, path: str) ->
         assert "is not available yet" in client.get(path.removeprefix("/api")).text
         return
     assert r.status_code == 200
-    args = ["lineage", "A/RES/71/194"] if feature == "lineage" else ["diff", "A/RES/69/179", "A/RES/71/194"]
+    args = (
+        ["lineage", "A/RES/71/194"]
+        if feature == "lineage"
+        else ["diff", "A/RES/69/179", "A/RES/71/194"]
+    )
     assert r.json() == cli_json(web_index, *args)
 
 
@@ -364,7 +396,7 @@ def test_query_time_cap() -> None:
     slow = Runner(seconds=0.2, workers=1)
 
     async def main() -> None:
-        with pytest.raises(Overloaded, match="longer than 0.2 s"):
+        with pytest.raises(Overloaded, match=r"longer than 0\.2 s"):
             await slow(lambda: time.sleep(1.0))
 
     anyio.run(main)

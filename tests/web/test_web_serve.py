@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from webindex import RESDEX, Server, start
+from webindex import RESDEX, Server, start, stop
 
 
 @pytest.fixture
@@ -42,7 +41,10 @@ def test_serves_until_ctrl_c(server: Server, web_index: Path) -> None:
 
 def test_no_index_is_one_line(tmp_path: Path) -> None:
     r = subprocess.run(
-        [*RESDEX, "serve", "--index", str(tmp_path / "none")], capture_output=True, text=True, timeout=60
+        [*RESDEX, "serve", "--index", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [
@@ -88,12 +90,15 @@ from starlette.testclient import TestClient
 from resdex.web.app import create_app
 c = TestClient(create_app(Path({str(web_index)!r})))
 for path in ("/search?q=rights", "/show?symbol=A/RES/99/1", "/cites?target=A/CONF.157/24",
-             "/api/search?q=rights", "/precedents?text=Emphasizes+the+need", "/lineage?symbol=A/RES/71/194"):
+             "/api/search?q=rights", "/precedents?text=Emphasizes+the+need",
+             "/lineage?symbol=A/RES/71/194"):
     assert c.get(path).status_code < 500, path
 print("spacy" in sys.modules)
 """
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
 
@@ -109,3 +114,14 @@ def test_startup_is_quick(web_index: Path) -> None:
     finally:
         s.proc.send_signal(signal.SIGINT)
         s.proc.communicate(timeout=20)
+
+
+def test_workers_serve_and_stop_cleanly(web_index: Path) -> None:
+    s = start(web_index, "--workers", "2")
+    try:
+        for _ in range(4):
+            status, body = s.get("/api/search?q=rights")
+            assert status == 200 and json.loads(body)["total"] > 40
+    finally:
+        code, out, err = stop(s)
+    assert code == 0 and "Traceback" not in err and "resdex: stopped" in out

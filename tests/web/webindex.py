@@ -51,7 +51,9 @@ def start(index: Path, *extra: str) -> Server:
     line = proc.stdout.readline()  # the URL, printed once it listens
     if "http://" not in line:
         proc.kill()
-        raise AssertionError(f"no URL printed: {line!r} {proc.stderr.read() if proc.stderr else ''}")
+        raise AssertionError(
+            f"no URL printed: {line!r} {proc.stderr.read() if proc.stderr else ''}"
+        )
     return Server(proc, "http://" + line.split("http://", 1)[1].split()[0])
 
 

@@ -1,18 +1,19 @@
 """``resdex serve``: the web page over the index (``resdex.web``), until Ctrl-C.
 
-Starlette, Jinja2 and uvicorn are imported inside the command only: registering it costs
-``resdex search`` nothing.
+Starlette, Jinja2, uvicorn (and even ``socket``) are imported inside the command only:
+registering it costs ``resdex search`` nothing.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from resdex.cli.index_cmd import IndexOption
+
+if TYPE_CHECKING:
+    import socket
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8750
@@ -21,6 +22,8 @@ DEFAULT_PORT = 8750
 def _allowed_hosts(host: str) -> list[str] | None:
     """The Host headers a server bound to ``host`` answers: on a loopback address only the
     loopback names (a web page elsewhere cannot reach it by DNS rebinding); else any."""
+    import ipaddress
+
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -29,6 +32,8 @@ def _allowed_hosts(host: str) -> list[str] | None:
 
 
 def _listen(host: str, port: int) -> socket.socket:
+    import socket
+
     from resdex.cli.main import fail
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

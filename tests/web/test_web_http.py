@@ -236,6 +236,48 @@ def test_api_search_is_the_cli_json(
     assert r.json() == cli_json(web_index, "search", *_cli_args(params))
 
 
+NEWER = [
+    # the options of `search` that come with --sort/--status/--by in the library
+    {"q": "rights", "sort": "newest", "limit": "5"},
+    {"q": "rights", "sort": "oldest"},
+    {"q": "rights", "status": "adopted"},
+    {"q": "rights", "status": "draft"},
+    {"q": "rights", "by": "session"},
+    {"q": "international cooperation", "by": "body"},
+]
+
+
+@pytest.mark.parametrize("params", NEWER)
+def test_api_search_newer_options_are_the_cli_json(
+    client: Client, web_index: Path, params: dict[str, str]
+) -> None:
+    from resdex.web.params import supported
+
+    option = next(k for k in params if k in ("sort", "status", "by"))
+    r = client.get("/api/search", params=params)
+    if not supported(option):
+        assert r.status_code == 400
+        assert r.json() == {"error": f"{option} is not available in this version of resdex"}
+        return
+    assert r.status_code == 200
+    assert r.json() == cli_json(web_index, "search", *_cli_args(params))
+
+
+TITLE = re.compile(r'data-session="(\d+)">\s*<rect[^>]*><title>Session \d+ \(\d+–\d+\): (\d+) ')
+
+
+def test_timeline_counts_are_the_cli_by_session(client: Client, web_index: Path) -> None:
+    """The bars hold what `search --by session` counts (every match, not the page's)."""
+    from resdex.web.params import supported
+
+    bars = TITLE.findall(client.get("/search", params={"q": "rights"}).text)
+    if supported("by"):
+        groups = cli_json(web_index, "search", "rights", "--by", "session")["groups"]
+        assert bars == [(str(g["key"]), str(g["paragraphs"])) for g in groups]
+    else:
+        assert [s for s, _ in bars] == ["69", "71", "99"]
+
+
 @pytest.mark.parametrize(
     "target", ["A/CONF.157/24", "resolution 69/179", "a/res/71/194", "A/RES/1/1"]
 )
@@ -343,6 +385,22 @@ def test_precedents_upload(client: Client) -> None:
     assert data["symbol"] == "A/RES/99/1"
     assert [p["label"] for p in data["paragraphs"]][:2] == ["PP1", "PP2"]
     assert page.status_code == 200 and "&lt;script&gt;" in page.text
+
+
+def test_precedents_of_pasted_text(client: Client) -> None:
+    """71/194 OP8, pasted: its first use is itself (the only earlier text holding it)."""
+    op8 = (
+        "Emphasizes the importance of the universal periodic review as a mechanism based on "
+        "cooperation and constructive dialogue with the objective of, inter alia, improving the "
+        "situation of human rights on the ground and promoting the fulfilment of the human rights "
+        "obligations and commitments undertaken by States;"
+    )
+    page = client.get("/precedents", params={"text": op8})
+    assert page.status_code == 200
+    if not across.available("precedents"):
+        assert "Precedents is not available yet" in page.text
+        return
+    assert 'First used in <a href="/show?symbol=A%2FRES%2F71%2F194#p-OP8">' in page.text
 
 
 def test_precedents_upload_caps(client: Client) -> None:

@@ -403,6 +403,21 @@ def test_precedents_of_pasted_text(client: Client) -> None:
     assert 'First used in <a href="/show?symbol=A%2FRES%2F71%2F194#p-OP8">' in page.text
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("x.pdf", b"%PDF-1.4 cut short", "x.pdf: broken or truncated PDF"),
+        ("x.bin", bytes(range(256)) * 8, "x.bin: binary file, not text"),
+        ("x.txt", b"hello world", "x.txt: not a UN document"),
+        ("x.txt", b"  \n ", "x.txt is empty"),
+    ],
+)
+def test_precedents_bad_upload_is_400(client: Client, name: str, data: bytes, error: str) -> None:
+    r = client.post("/api/precedents", files={"file": (name, data, "application/octet-stream")})
+    assert r.status_code == 400
+    assert r.json()["error"].startswith(error)
+
+
 def test_precedents_upload_caps(client: Client) -> None:
     big = {"file": ("big.txt", b"x" * (4 * 1024 * 1024 + 10), "text/plain")}
     r = client.post("/api/precedents", files=big)

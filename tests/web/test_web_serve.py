@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webindex import RESDEX, Server, start, stop
+from webindex import RESDEX, TEST_DOCUMENT, Server, start, stop
 
 
 @pytest.fixture
@@ -81,8 +81,8 @@ def test_cli_query_path_does_not_load_the_web_stack() -> None:
 
 
 def test_requests_do_not_load_spacy(web_index: Path) -> None:
-    """The web server's request path (search, show, cites, pages, a pasted precedents text)
-    never imports spaCy."""
+    """The web server's request path (search, show, cites, pages, precedents of a pasted text
+    or of an uploaded draft) never imports spaCy."""
     code = f"""
 import sys
 from pathlib import Path
@@ -93,6 +93,8 @@ for path in ("/search?q=rights", "/show?symbol=A/RES/99/1", "/cites?target=A/CON
              "/api/search?q=rights", "/precedents?text=Emphasizes+the+need",
              "/lineage?symbol=A/RES/71/194"):
     assert c.get(path).status_code < 500, path
+draft = Path({str(TEST_DOCUMENT)!r}).read_bytes()  # an upload is parsed, without citations
+assert c.post("/api/precedents", files={{"file": ("d.md", draft)}}).status_code in (200, 501)
 print("spacy" in sys.modules)
 """
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}

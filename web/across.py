@@ -7,6 +7,7 @@ they raise ``Unavailable`` (a clear "not available" page, status 501 under ``/ap
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from types import ModuleType
@@ -22,6 +23,7 @@ class Unavailable(ResdexError):
     """A command this version of the library does not have yet."""
 
 
+@functools.cache
 def available(feature: str) -> bool:
     try:
         return importlib.util.find_spec(f"resdex.search.{FEATURES[feature]}") is not None

@@ -15,6 +15,7 @@ from resdex.web import across, params
 from resdex.web.links import show_url, url
 from resdex.web.run import Runner
 from resdex.web.state import LiveIndex
+from resdex.web.views import plain_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -31,6 +32,7 @@ def template_env() -> Environment:
     )
     env.globals["url"] = url
     env.globals["show_url"] = show_url
+    env.globals["plain_text"] = plain_text
     return env
 
 

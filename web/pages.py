@@ -19,7 +19,7 @@ from resdex.web.context import context
 from resdex.web.csvout import search_csv
 from resdex.web.errors import one_line, status_of
 from resdex.web.links import Linker, indexed_keys, url
-from resdex.web.timeline import chart, session_counts
+from resdex.web.timeline import Counts, chart, session_counts
 from resdex.web.upload import MAX_TEXT, Draft, parse_draft, pasted, read_upload
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -70,7 +70,7 @@ async def search_page(request: Request) -> Response:
     def work(ix: Any) -> tuple[SearchResult, SearchResult | None, Any]:
         result = q.search(ix, current)
         previous = q.search(ix, before) if before is not None else None
-        counts = session_counts(ix, current, result.total)
+        counts = session_counts(ix, current, result.total) if result.total else Counts((), 0)
         return result, previous, counts
 
     result, previous, counts = await ctx.query(work)

@@ -5,11 +5,12 @@ Pure functions (no I/O beyond the index lookups passed in): the templates only l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from resdex.indexer.models import Paragraph, ParagraphKind, Resolution
+from resdex.indexer.models import Resolution
 from resdex.search.results import CitesResult, Hit, SearchResult
 from resdex.web.links import Linker, Piece, anchor, pieces, show_url
 from resdex.web.params import PER_PAGE
@@ -131,15 +132,19 @@ class ResolutionView:
     cited: int  # distinct documents it cites
 
 
-def copy_text(p: Paragraph) -> str:
-    """A paragraph as delegates paste it: "8. Emphasizes …", "(a) …", or the preambular text."""
-    if p.kind is ParagraphKind.OPERATIVE:
-        if p.parent is None:
-            return f"{p.number}. {p.text}"
-        mark = p.label[len(p.parent) :]
-        if mark:
-            return f"{mark} {p.text}"
-    return p.text
+# "OP8", "OP2(a)", "OP2(a)(i)": an operative paragraph's number and sub-paragraph marks
+_OPERATIVE_LABEL = re.compile(r"^OP(?P<number>\d+)(?P<marks>(?:\([^()]*\))*)$")
+_MARK = re.compile(r"\([^()]*\)")
+
+
+def plain_text(label: str, text: str) -> str:
+    """A paragraph as delegates paste it: "8. Emphasizes …", "(a) …", or the text alone
+    (preambular paragraphs, footnotes)."""
+    m = _OPERATIVE_LABEL.match(label)
+    if m is None:
+        return text
+    marks = _MARK.findall(m.group("marks"))
+    return f"{marks[-1]} {text}" if marks else f"{m.group('number')}. {text}"
 
 
 def targets_of(res: Resolution) -> set[str]:
@@ -169,7 +174,7 @@ def resolution_view(res: Resolution, linker: Linker) -> ResolutionView:
             depth=p.label.count("("),
             pieces=pieces(p.text, [c for c in p.citations if c.via_footnote is None], linker),
             footnotes=p.footnotes,
-            copy=copy_text(p),
+            copy=plain_text(p.label, p.text),
         )
         for p in res.paragraphs
     )

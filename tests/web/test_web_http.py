@@ -473,3 +473,24 @@ def test_query_time_cap() -> None:
             await slow(lambda: time.sleep(1.0))
 
     anyio.run(main)
+
+
+@pytest.mark.parametrize(
+    ("label", "copied"),
+    [
+        ("OP8", "8. Emphasizes …"),
+        ("OP2(a)", "(a) Emphasizes …"),
+        ("OP2(a)(ii)", "(ii) Emphasizes …"),
+        ("PP3", "Emphasizes …"),
+        ("footnote 2", "Emphasizes …"),
+    ],
+)
+def test_copied_text_is_numbered_as_delegates_paste_it(label: str, copied: str) -> None:
+    from resdex.web.views import plain_text
+
+    assert plain_text(label, "Emphasizes …") == copied
+
+
+def test_search_hits_copy_numbered_text(client: Client) -> None:
+    page = client.get("/search", params={"q": '"universal periodic review"'}).text
+    assert 'data-copy="8. Emphasizes the importance of the universal periodic review' in page

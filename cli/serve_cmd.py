@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resdex.cli.index_cmd import IndexOption
+from resdex.cli.common import IndexOption, add_command, fail, resolve_index_dir
 
 if TYPE_CHECKING:
     import socket
@@ -33,8 +33,6 @@ def _allowed_hosts(host: str) -> list[str] | None:
 
 def _listen(host: str, port: int) -> socket.socket:
     import socket
-
-    from resdex.cli.main import fail
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -66,7 +64,6 @@ def serve(
 
     import uvicorn
 
-    from resdex.cli.main import fail, resolve_index_dir
     from resdex.search.store import open_index
     from resdex.web import app as web
 
@@ -110,6 +107,4 @@ def serve(
 
 
 def register(app: typer.Typer) -> None:
-    from resdex.cli.main import reports_errors
-
-    app.command("serve")(reports_errors(serve))
+    add_command(app, "serve", serve)

@@ -14,8 +14,8 @@ from starlette.responses import JSONResponse, Response
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.serialize import resolution_to_dict
 from resdex.search import query as q
-from resdex.search.results import cites_to_json, search_to_json
-from resdex.web import across, params
+from resdex.search.results import search_to_json
+from resdex.web import across, answers, params
 from resdex.web.context import context
 from resdex.web.errors import one_line, status_of
 from resdex.web.upload import parse_draft, read_upload
@@ -44,9 +44,11 @@ def answers_errors(handler: Handler) -> Handler:
 
 @answers_errors
 async def search(request: Request) -> Response:
-    """``/api/search?q=…&body=…&session=…&year=…&kind=…&verb=…&limit=…`` = ``search --json``."""
+    """``/api/search?q=…&body=…&session=…&year=…&kind=…&verb=…&stem=1&limit=…`` =
+    ``search --json``."""
     req = params.api_search_request(request.query_params)
-    result = await context(request).query(lambda ix: q.search(ix, req))
+    stem = params.flag(request.query_params, "stem")
+    result = await context(request).query(lambda ix: answers.search(ix, req, stem))
     return PrettyJSON(search_to_json(result))
 
 
@@ -54,8 +56,8 @@ async def search(request: Request) -> Response:
 async def cites(request: Request) -> Response:
     """``/api/cites?target=…`` = ``cites --json``."""
     target = params.required(request.query_params, "target")
-    result = await context(request).query(lambda ix: q.cites(ix, target))
-    return PrettyJSON(cites_to_json(result))
+    answer = await context(request).query(lambda ix: answers.cites(ix, target))
+    return PrettyJSON(answers.cites_json(answer))
 
 
 @answers_errors

@@ -79,6 +79,7 @@ def create_app(
         Route("/search.csv", pages.search_csv_download),
         Route("/show", pages.show_page),
         Route("/cites", pages.cites_page),
+        Route("/cites.csv", pages.cites_csv_download),
         Route("/lineage", pages.lineage_page),
         Route("/diff", pages.diff_page),
         Route("/precedents", pages.precedents_page, methods=["GET", "POST"]),

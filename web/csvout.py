@@ -1,38 +1,28 @@
-"""Search hits as CSV: a header row, then one row per hit (the columns of the JSON)."""
+"""Search and cites results as CSV: the rows of ``resdex search --csv`` and ``resdex cites
+--csv`` (``resdex.search.export``), so a download equals what the CLI prints."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from resdex.search.results import SearchResult
+from resdex.search.export import CITES_HEADER, SEARCH_HEADER, cites_rows, search_rows
+from resdex.search.results import CitesResult, SearchResult
 
-COLUMNS = ("symbol", "label", "kind", "body", "session", "year", "adopted", "verb", "text")
 
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # a spreadsheet runs a cell that starts with one of these as a formula
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")  # as the CLI writes it
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def search_csv(result: SearchResult) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for h in result.hits:
-        writer.writerow(
-            _cell(v)
-            for v in (
-                h.symbol,
-                h.label,
-                h.kind,
-                h.body,
-                h.session,
-                h.year,
-                h.adopted,
-                h.opening or h.verb,
-                h.text,
-            )
-        )
-    return out.getvalue()
+    return _csv(SEARCH_HEADER, search_rows(result))
+
+
+def cites_csv(result: CitesResult) -> str:
+    return _csv(CITES_HEADER, cites_rows(result))

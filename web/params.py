@@ -1,8 +1,8 @@
 """Request parameters -> the library's requests, with the caps a shared server needs.
 
 The parameter names are the CLI's option names (``../shared/interface.md``): ``q`` (the
-query), ``body``, ``session``, ``year``, ``kind``, ``verb``, ``status``, ``sort``, ``by``,
-``limit``; the pages add ``page``. A bad value raises ``BadParameter`` (a 400 with
+query), ``body``, ``session``, ``year``, ``kind``, ``verb``, ``stem``, ``status``, ``sort``,
+``by``, ``limit``; the pages add ``page``. A bad value raises ``BadParameter`` (a 400 with
 ``{"error": …}`` under ``/api/…``, a message on the page).
 """
 
@@ -52,10 +52,11 @@ class SearchForm:
     verb: str | None = None
     status: str | None = None
     sort: str | None = None
+    stem: bool = False  # also other English forms of each word (`search --stem`)
     page: int = 1
 
     def filters(self) -> dict[str, str]:
-        """The non-blank filters (every field but ``q`` and ``page``)."""
+        """The non-blank filters (every field but ``q``, ``stem`` and ``page``)."""
         return {
             name: value
             for name in ("body", "session", "year", "kind", "verb", "status", "sort")
@@ -65,6 +66,8 @@ class SearchForm:
     def params(self, **changes: Any) -> dict[str, str]:
         """The URL parameters of this state, with ``changes`` (None removes one)."""
         out = {"q": self.q or "", **self.filters()}
+        if self.stem:
+            out["stem"] = "1"
         if self.page != 1:
             out["page"] = str(self.page)
         for name, value in changes.items():
@@ -119,6 +122,7 @@ def search_form(params: Mapping[str, str]) -> SearchForm:
         verb=_text(params, "verb"),
         status=_choice(params, "status", STATUSES),
         sort=_choice(params, "sort", SORTS),
+        stem=flag(params, "stem"),
         page=_int(params, "page", 1, 1, MAX_PAGE),
     )
 
@@ -158,6 +162,20 @@ def api_search_request(params: Mapping[str, str]) -> q.SearchRequest:
     limit = _int(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     by = _choice(params, "by", BYS)
     return search_request(form, limit, by)
+
+
+FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False}
+
+
+def flag(params: Mapping[str, str], name: str) -> bool:
+    """A yes/no parameter: ``stem=1`` (a checkbox sends ``on``); absent or blank: no."""
+    value = _text(params, name)
+    if value is None:
+        return False
+    try:
+        return FLAGS[value.casefold()]
+    except KeyError:
+        raise BadParameter(f"{name} {value!r} is not 1 or 0") from None
 
 
 def required(params: Mapping[str, str], name: str) -> str:

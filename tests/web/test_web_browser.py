@@ -138,7 +138,7 @@ def test_search_cite_back_and_csv(server: Server, driver: Any, tmp_path: Path) -
         lambda: csv.stat().st_size > 0 and not list(tmp_path.glob("*.crdownload")), "the whole CSV"
     )
     lines = csv.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,text"
+    assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,title,text"
     assert any(line.startswith("A/RES/99/1,OP1,operative,GA,99,2044,") for line in lines)
 
     assert severe_logs(driver) == []

@@ -163,17 +163,37 @@ def test_cites_page_lists_paragraphs_and_how(client: Client) -> None:
     assert "through footnote 1" in notes
 
 
-def test_csv_download(client: Client) -> None:
+def cli_text(index: Path, *args: str) -> str:
+    result = runner.invoke(cli, [*args, "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_csv_download_is_the_cli_csv(client: Client, web_index: Path) -> None:
     r = client.get("/search.csv", params={"q": "cooperative approach"})
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     lines = r.text.splitlines()
-    assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,text"
+    assert lines[0] == "symbol,label,kind,body,session,year,adopted,verb,title,text"
     assert [line.split(",")[:2] for line in lines[1:]] == [
         ["A/RES/69/179", "OP8"],
         ["A/RES/71/194", "OP9"],
     ]
+    # the best 1000, as `search --csv --limit 1000` prints them
+    assert r.text == cli_text(
+        web_index, "search", "cooperative approach", "--csv", "--limit", "1000"
+    )
+
+
+def test_cites_csv_is_the_cli_csv(client: Client, web_index: Path) -> None:
+    r = client.get("/cites.csv", params={"target": "A/CONF.157/24"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.text == cli_text(web_index, "cites", "A/CONF.157/24", "--csv")
+    assert (
+        'href="/cites.csv?target=A%2FCONF.157%2F24"'
+        in client.get("/cites", params={"target": "A/CONF.157/24"}).text
+    )
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -216,13 +236,16 @@ SEARCHES = [
     {"q": "rights", "body": "GA", "kind": "operative", "limit": "5"},
     {"q": "human AND rights NOT cooperation", "session": "70..", "year": "..2016"},
     {"q": "encourages", "verb": "Encourages"},
+    {"q": "ratify cooperate", "stem": "1"},  # "ratified", "cooperation" …
 ]
 
 
 def _cli_args(params: dict[str, str]) -> list[str]:
     args = [params["q"]]
     for name, value in params.items():
-        if name != "q":
+        if name == "stem":
+            args.append("--stem")
+        elif name != "q":
             args += [f"--{name}", value]
     return args
 
@@ -279,7 +302,14 @@ def test_timeline_counts_are_the_cli_by_session(client: Client, web_index: Path)
 
 
 @pytest.mark.parametrize(
-    "target", ["A/CONF.157/24", "resolution 69/179", "a/res/71/194", "A/RES/1/1"]
+    "target",
+    [
+        "A/CONF.157/24",
+        "resolution 69/179",
+        "a/res/71/194",
+        "A/RES/1/1",  # cited by nothing: the nearest cited targets
+        "Universal Declaration of Human Rights",  # an instrument by name
+    ],
 )
 def test_api_cites_is_the_cli_json(client: Client, web_index: Path, target: str) -> None:
     r = client.get("/api/cites", params={"target": target})
@@ -306,7 +336,7 @@ BAD = [
     ("/api/search?q=x&limit=ten", "limit 'ten' is not a whole number"),
     ("/api/search?q=" + "x" * 1001, "q is longer than 1000 characters"),
     ("/api/cites", "target is missing"),
-    ("/api/cites?target=hello", "cannot read 'hello' as a document symbol"),
+    ("/api/cites?target=hello", "'hello' is neither a document symbol"),
     ("/api/show", "symbol is missing"),
 ]
 

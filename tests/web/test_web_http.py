@@ -524,3 +524,13 @@ def test_copied_text_is_numbered_as_delegates_paste_it(label: str, copied: str) 
 def test_search_hits_copy_numbered_text(client: Client) -> None:
     page = client.get("/search", params={"q": '"universal periodic review"'}).text
     assert 'data-copy="8. Emphasizes the importance of the universal periodic review' in page
+
+
+def test_show_links_lineage_and_diff(client: Client) -> None:
+    page = client.get("/show", params={"symbol": "A/RES/71/194"}).text
+    assert ('href="/lineage?symbol=A%2FRES%2F71%2F194"' in page) == across.available("lineage")
+    assert ('href="/diff?old=A%2FRES%2F71%2F194"' in page) == across.available("diff")
+    if across.available("lineage"):
+        versions = client.get("/lineage", params={"symbol": "A/RES/71/194"}).text
+        # 69/179 and 71/194: one series, the diff between them one click away
+        assert 'href="/diff?old=A%2FRES%2F69%2F179&amp;new=A%2FRES%2F71%2F194">diff</a>' in versions

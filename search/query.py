@@ -18,6 +18,7 @@ from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Body, ParagraphKind, Resolution
+from resdex.search import guard
 from resdex.search.documents import unpack_resolution
 from resdex.search.results import (
     CitesResult,
@@ -164,13 +165,20 @@ def check_syntax(text: str) -> None:
 def parse_query(text: str, schema: Any) -> Any:
     """The Whoosh query for a query string; ``*`` alone matches every paragraph."""
     check_syntax(text)
+    try:
+        guard.check_text(text, schema.names())
+    except guard.GuardError as err:
+        raise QueryError(str(err)) from err
     if text.strip() == "*":
         return wq.Every()
     parser = QueryParser("text", schema)
+    parser.add_plugin(guard.alias_plugin())
     try:
         parsed = parser.parse(text)
-    except QueryParserError as err:
+    except (QueryParserError, RecursionError) as err:
         raise QueryError(f"cannot read query {text!r}: {err}") from err
+    except Exception as err:  # Whoosh raises bare exceptions for some field/value mixes
+        raise QueryError(f"cannot read query {text!r}: {' '.join(str(err).split())}") from err
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"query {text!r} has no words to search for")
     return parsed
@@ -286,13 +294,28 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
     resolution in session order."""
     if request.limit < 0:
         raise QueryError("--limit must be 0 (every hit) or more")
+    deadline = guard.Deadline(guard.DEFAULT_CAPS.seconds)
     user_query = parse_query(request.query, ix.schema)
     with ix.searcher() as searcher:
+        try:
+            user_query = guard.check_query(
+                user_query, ix.schema, searcher.reader(), deadline=deadline
+            )
+        except guard.GuardError as err:
+            raise QueryError(str(err)) from err
 
         def run(q: Any) -> Any:
             # every match is collected (grouping by resolution needs them all); only the
             # best ``limit`` are read and highlighted
-            return searcher.search(filtered(q, request), limit=None, groupedby="symkey", terms=True)
+            from whoosh.searching import TimeLimit
+
+            collector = searcher.collector(limit=None, groupedby="symkey", terms=True)
+            limited = guard.time_limited(collector, deadline)
+            try:
+                searcher.search_with_collector(filtered(q, request), limited)
+            except TimeLimit:
+                raise QueryError(str(guard.too_slow(deadline.seconds))) from None
+            return limited.results()
 
         plan = phrase_plan(user_query, searcher.reader())
         results = run(plan.candidates if plan else user_query)
@@ -300,7 +323,12 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
             plan, results = None, run(user_query)
         matches: Any = results
         if plan is not None:
-            matches = [hit for hit in results if plan.holds(hit.get("text", ""))]
+            matches = []
+            for hit in results:
+                if plan.holds(hit.get("text", "")):
+                    matches.append(hit)
+                if deadline.expired():
+                    raise QueryError(str(guard.too_slow(deadline.seconds)))
             total = len(matches)
             resolutions = len({hit["symbol"] for hit in matches})
         else:

@@ -10,24 +10,22 @@ superscripts "¹") are written as "[^4]" in the text; markers glued to words and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
-from resdex.indexer.verbs import looks_like_opening, looks_like_operative, opens_with_listed_opener
+from resdex.indexer.verbs import (
+    continues_a_name,
+    looks_like_opening,
+    looks_like_operative,
+    opens_with_listed_opener,
+)
 
 FOOTNOTE_RULE = "_" * 15
 
 # lines after a page break scanned for the running head's page mark
 _RUNNING_HEAD_LINES = 10
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-# "...in October 2020, 8" (A/RES/78/88): a spaced footnote marker after the comma
-_TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
-# a line ending with a comma or semicolon, an editorial footnote number allowed: "Coast, 26"
-_COMMA_END_RE = re.compile(r"[,;]\s?(?:\d{1,3})?\s*$")
-# a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
-_FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
 
 
 def clean(raw: RawDocument) -> CleanText:
@@ -68,7 +66,7 @@ def is_noise(line: str) -> bool:
 
 def ends_sentence_part(block: str) -> bool:
     """Whether a block ends with , ; : or . (a glued footnote marker or quote allowed)."""
-    return bool(_TERMINAL_RE.search(block))
+    return bool(P.TERMINAL_RE.search(block))
 
 
 def starts_paragraph(block: str) -> bool:
@@ -200,13 +198,13 @@ def _opens_block(previous: str, line: str) -> bool:
     "...Pact for the Future. / 2. / We are at a time ..." (A/RES/79/1)."""
     if P.BARE_LABEL_LINE_RE.match(line):
         return ends_sentence_part(previous)
-    if _COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):
+    if P.COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):
         # "…its full implementation, / Reaffirming that the Global Plan of Action was
         # developed:" (A/RES/80/228): no blank line between two preambular paragraphs
         return True
     return bool(
         (P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line))
-        and _FULL_STOP_END_RE.search(previous)
+        and P.FULL_STOP_END_RE.search(previous)
     )
 
 
@@ -263,6 +261,7 @@ def clean_markdown(text: str) -> CleanText:
     notes: list[list[str]] = []  # [number, text...]
     last_was_note = False
     in_body = False
+    title: str | None = None  # "80/30. Convening of the fourth special session of …"
     for raw_line in body.split("\n"):
         if not raw_line.strip() or raw_line.strip() == "---":
             continue
@@ -283,6 +282,13 @@ def clean_markdown(text: str) -> CleanText:
             continue
         last_was_note = False
         block = reflow([unmark(raw_line)])
+        number_line = P.RES_NUMBER_TITLE_RE.match(block)
+        if number_line is not None and not in_body:
+            title = number_line.group("title").strip()
+        if in_body and title and block == title:
+            # a running head left between paragraphs: "Convening of the fourth special
+            # session of the General Assembly" (ga-md/A_RES_80_30)
+            continue
         if P.ORGAN_OPENING_RE.match(block):
             in_body = True
         elif in_body and blocks and continues(blocks[-1], block):
@@ -330,20 +336,20 @@ def ods_header(trailer: list[str]) -> list[str]:
     """Header lines rebuilt from the ODS trailer ("United NationsA/RES/69/179General
     AssemblyDistr.: General", "28 January 2015Sixty-ninth session", "Agenda item 68 (b)")."""
     text = "\n".join(trailer)
-    symbol = re.search(r"<<ODS DOC SYMBOL1>>(?P<s>[^<]+)<<", text)
+    symbol = P.ODS_SYMBOL_FIELD_RE.search(text)
     out: list[str] = ["United Nations"]
     if symbol:
         out.append(symbol.group("s").strip())
     out.append("General Assembly")
-    distr = re.search(rf"Distr\.:\s*(General|Limited)\s*(?:\n\s*)?({P.DATE})?", text)
+    distr = P.ODS_DISTR_RE.search(text)
     if distr:
         out.append(f"Distr.: {distr.group(1)}")
         if distr.group(2):
             out.append(distr.group(2))
-    session = re.search(rf"({P.ORDINAL_WORD})\s+session", text)
+    session = P.ODS_SESSION_RE.search(text)
     if session:
         out.append(f"{session.group(1)} session")
-    agenda = re.search(rf"Agenda items?\s+{P.AGENDA_ITEM}(?:\s*(?:,|and)\s*{P.AGENDA_ITEM})*", text)
+    agenda = P.ODS_AGENDA_RE.search(text)
     if agenda:
         out.append(agenda.group())
     return out
@@ -403,8 +409,16 @@ def _opens_paragraph_after(previous: str, line: str) -> bool:
         return False
     if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
         return True
-    if _COMMA_END_RE.search(previous) is None:
+    if P.SC_VOTE_START_RE.match(line):
+        # "3. Decides to keep the situation under review." then "Adopted unanimously at
+        # the 2989th" on the next line (S_RES_0694_1991): the vote line is not the text
+        return True
+    if P.COMMA_END_RE.search(previous) is None:
         return False
     # "Having examined the application of the Republic of / the Ivory Coast, 26" then
-    # "Recommends to the General Assembly ..." (S_RES_0150_1960)
+    # "Recommends to the General Assembly ..." (S_RES_0150_1960); not a
+    # capitalized word in -ed ending a name: "…the Palestine Land Development Company, /
+    # Limited, is instructed to cease all operations" is one sentence (S_RES_0093_1951)
+    if continues_a_name(line):
+        return False
     return looks_like_opening(line) or looks_like_operative(line)

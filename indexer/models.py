@@ -105,9 +105,14 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A footnote: "4 United Nations, Treaty Series, …". A draft's asterisk footnotes ("*
+    On behalf of the States …", "** Any changes to the list of sponsors …") are numbered
+    -1, -2, -3 and carry their ``mark``; a paragraph's ``footnotes`` holds -2 for "**"."""
+
     number: int
     text: str
     citations: tuple[Citation, ...] = ()
+    mark: str = ""  # "*", "**", "***" for an asterisk footnote
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from resdex.indexer.organs import ADOPTING, Organ, name_alternation
+
 
 def word_set(text: str) -> frozenset[str]:
     """The words of a whitespace-separated list, as a set."""
@@ -21,6 +23,9 @@ def word_list(text: str) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- pieces
 
+# the month names, in order ("18 December 2025")
+MONTH_NAMES = """January February March April May June July August September October November
+December"""
 # "December", "Apri]" (an OCR slip in sc-text/S_RES_0687_1991: "of 3 Apri] 1991")
 MONTH = (
     r"(?:January|February|March|April|Apri\]|May|June|July|August|September|"
@@ -41,8 +46,6 @@ DRAFT_SYMBOL = r"A/(?:C\.\d/)?\d+/L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?"
 JOB_NUMBER = r"\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?"
 # "*2520958*", "*1467668*Please recycle" (bar code line of the first page)
 BARCODE = r"\*\d{7}\*"
-# "2/4", "3/57": page marks in running heads
-PAGE_MARK = r"\d{1,3}/\d{1,3}"
 # "____________" the rule above a page's footnotes; "---" in Markdown footers
 RULE = r"_{5,}"
 # "¹²³": superscript digits (seed A/RES/71/194: "25 June 1993,¹")
@@ -71,17 +74,15 @@ SC_HEADING_RE = re.compile(
     re.MULTILINE,
 )
 # "The General Assembly," / "The Security Council," (also without the comma in OCR)
+# (the names from the organ table, ``resdex.indexer.organs``: read back with ``organ_of``)
 ORGAN_OPENING_RE = re.compile(
-    r"^\s*The\s+(?P<organ>General Assembly|Security Council|Economic and Social Council|"
-    r"Human Rights Council)\s*[,.;:]?\s*$"
+    rf"^\s*The\s+(?P<organ>{name_alternation(ADOPTING, groups=True)})\s*[,.;:]?\s*$"
 )
 
 # --------------------------------------------------------------------------- cleaning
 
-JOB_NUMBER_LINE_RE = re.compile(rf"^\s*{JOB_NUMBER}\s*$")
-BARCODE_LINE_RE = re.compile(rf"^\s*{BARCODE}\s*(?:Please recycle)?\s*$")
-PLEASE_RECYCLE_RE = re.compile(r"^\s*Please recycle\s*$")
-# any of the three noise lines above, in one pattern
+# a job number, a bar code or "Please recycle" standing alone on a line:
+# "14-67668 (E)", "*1467668*Please recycle" (seed A/RES/69/179)
 NOISE_LINE_RE = re.compile(
     rf"^\s*(?:{JOB_NUMBER}|{BARCODE}\s*(?:Please recycle)?|Please recycle)\s*$"
 )
@@ -91,8 +92,6 @@ PAGE_MARK_LINE_RE = re.compile(
     r"^\s*(?:\d{2}-\d{5}\s+)?(?P<n>\d{1,3})/(?P<m>\d{1,3})(?:\s+\d{2}-\d{5})?\s*$"
 )
 RULE_LINE_RE = re.compile(rf"^\s*{RULE}\s*$")
-# ODS trailer lines: "------", "_______________"
-ODS_RULE_LINE_RE = re.compile(r"^\s*(?:-{5,}|_{5,})\s*$")
 # "1 A/CONF.157/24 (Part I), chap. III." (page foot), " 1 A/CONF..." (pypdf),
 # "1  Resolution S-10/2." (two spaces), "* Any changes to the list of sponsors ..." (drafts)
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
@@ -105,6 +104,21 @@ SUPERSCRIPT_RUN_RE = re.compile(rf"[{SUPERSCRIPTS}]+")
 MD_EMPHASIS_RE = re.compile(r"(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1")
 # "# Heading" lines of Markdown conversions
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+# a block ending a sentence part: with , ; : or . (a glued footnote marker or a quote
+# allowed): "...in October 2020, 8" (A/RES/78/88: a spaced marker after the comma)
+TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+# a line ending with a comma or semicolon, an editorial footnote number allowed:
+# "Having examined the application of the Republic of the Ivory Coast, 26" (S_RES_0150_1960)
+COMMA_END_RE = re.compile(r"[,;]\s?(?:\d{1,3})?\s*$")
+# a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
+FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
+# the ODS trailer fields that hold the page header: "<<ODS DOC SYMBOL1>>A/RES/69/179<<"
+# and the "Distr.: General \n28 January 2015", "Sixty-ninth session", "Agenda item 68 (b)"
+# fields (seed A/RES/69/179)
+ODS_SYMBOL_FIELD_RE = re.compile(r"<<ODS DOC SYMBOL1>>(?P<s>[^<]+)<<")
+ODS_DISTR_RE = re.compile(rf"Distr\.:\s*(General|Limited)\s*(?:\n\s*)?({DATE})?")
+ODS_SESSION_RE = re.compile(rf"({ORDINAL_WORD})\s+session")
+ODS_AGENDA_RE = re.compile(rf"Agenda items?\s+{AGENDA_ITEM}(?:\s*(?:,|and)\s*{AGENDA_ITEM})*")
 # "good-\nneighbourliness": a line ending in a hyphen (or "non‑" with U+2011, "2021–")
 HYPHEN_END_RE = re.compile(r"[A-Za-z0-9][-‐‑–]$")
 
@@ -114,9 +128,13 @@ HYPHEN_END_RE = re.compile(r"[A-Za-z0-9][-‐‑–]$")
 RES_NUMBER_TITLE_RE = re.compile(
     r"^\s*(?P<number>(?:ES-\d+/|S-\d+/)?\d{1,3}/\d{1,4})\s*\.\s*(?P<title>.*)$"
 )
-# "71/194" inside the number line (derive "A/RES/71/194" when no symbol line exists)
-SESSION_OF_NUMBER_RE = re.compile(r"(?:ES-|S-)?(\d+)/")
+# the session of a General Assembly symbol: "A/RES/71/194", "A/C.3/80/L.10",
+# "A/ES-10/L.30" (when the header names no "Seventy-first session")
+GA_SESSION_OF_SYMBOL_RE = re.compile(r"A/(?:RES/|C\.\d/)?(?:ES-|S-)?(?P<session>\d+)/")
 SYMBOL_LINE_RE = re.compile(rf"(?<![\w/])(?P<symbol>{GA_RES_SYMBOL}|{DRAFT_SYMBOL})(?![\w/])")
+# "Distr.: General \n4 November 2025": ga-text/ puts the date on the next line
+DISTR_THEN_DATE_RE = re.compile(rf"Distr\.:\s*(?:General|Limited)\s*\n?\s*(?P<date>{DATE})")
+# "Distr.: Limited 5 November 2025" (one line once cleaned)
 DISTR_RE = re.compile(rf"Distr\.:\s*(?P<kind>General|Limited)(?:\s+(?P<date>{DATE}))?")
 SESSION_RE = re.compile(
     rf"\b(?P<ordinal>{ORDINAL_WORD})\s+(?:special\s+|emergency\s+special\s+)?session\b"
@@ -127,8 +145,8 @@ AGENDA_RE = re.compile(
 AGENDA_SPLIT_RE = re.compile(r"\s*(?:,|\band\b)\s*")
 # "Resolution adopted by the General Assembly on 19 December 2016"
 ADOPTED_RE = re.compile(
-    rf"Resolution adopted by the (?P<organ>General Assembly|Security Council|"
-    rf"Economic and Social Council|Human Rights Council)\s+on\s+(?P<date>{DATE})"
+    rf"Resolution adopted by the (?P<organ>{name_alternation(ADOPTING, groups=True)})\s+on\s+"
+    rf"(?P<date>{DATE})"
 )
 # "[on the report of the Third Committee (A/71/484/Add.2)]",
 # "[without reference to a Main Committee (A/80/L.6)]",
@@ -143,20 +161,52 @@ REPORT_SYMBOL_RE = re.compile(rf"(?P<symbol>{UN_SYMBOL})")
 PLENARY_RE = re.compile(
     r"^\s*(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?P<rest>.*)$"
 )
-# "Adopted unanimously at the 1382nd meeting.", "Adopted at the 298Ist meeting by 12 votes"
-SC_VOTE_RE = re.compile(r"^\s*Adopted\b.*\bmeeting\b", re.IGNORECASE)
-SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIl]*\s*(?:st|nd|rd|th)\s+meeting)")
+# "Adopted unanimously at the 1382nd meeting.", "Adopted at the 298Ist meeting by 12 votes",
+# "Adopted unanimously at the 30i6th meeting." (S_RES_0719_1991)
+SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th)\s+meeting)")
+# "298Ist meeting", "30i6th": I, l or i read for the digit 1 before a digit or a suffix
+OCR_ONE_RE = re.compile(r"[Ili](?=\d|st|nd|rd|th)")
 # "Adopted by the Security Council at its 3087th meeting, on 29 June 1992"
 SC_ADOPTED_AT_RE = re.compile(
     rf"Adopted by the Security Council at its (?P<meeting>\d+(?:st|nd|rd|th) meeting),?\s*"
     rf"on (?P<date>{DATE})"
 )
 SC_DATE_RE = re.compile(rf"\bof\s+(?P<date>{DATE})")
+# footnote asterisks after a name or a line: "Iraq:*,** draft resolution" (ga-drafts/
+# A_80_L.23), "Tajikistan:* draft decision**" (A_80_L.42), "Nigeria,* and Thailand"
+# (A_C.1_80_L.32), "submitted by the President of the General Assembly*" (A_80_L.37)
+ASTERISK_MARK_RE = re.compile(r"(?<=\S)\*{1,3}(?:,\*{1,3})*")
 # "Italy and Turkmenistan:* draft resolution", "Peru: draft resolution",
-# "Russian Federation:* amendment to draft resolution A/80/L.18"
+# "Russian Federation:* amendment to draft resolution A/80/L.18",
+# "South Africa: amendment to revised draft resolution A/C.3/80/L.20/Rev.1"
 SPONSORS_RE = re.compile(
-    r"^\s*(?P<sponsors>[A-Z].*?)\s*:\s*\**\s*(?P<what>(?:revised\s+)?draft (?:resolution|decision)|"
-    r"amendments? to (?:the )?draft resolution\b.*)\s*$"
+    r"^\s*(?P<sponsors>[A-Z].*?)\s*:\s*[*,]*\s*(?P<what>(?:revised\s+)?draft "
+    r"(?:resolution|decision)\**|amendments? to (?:the )?(?:revised )?draft resolution\b.*)\s*$"
+)
+# the other header form of a draft: "Draft resolution submitted by the President of the
+# General Assembly" (ga-drafts/A_80_L.15), "Draft resolution submitted by the Vice-Chair
+# of the Committee, Weronika Garbacz (Poland), on the basis of informal consultations on
+# draft resolution A/C.2/80/L.8" (A_C.2_80_L.44), "Draft resolution submitted by the Chair
+# on the recommendation of the Economic and Social Council" (A_C.3_80_L.7), "Draft decision
+# submitted by the Bureau" (A_C.2_80_L.60), "Draft resolutions submitted by the Chair of
+# the Committee following informal consultations" (A_C.5_80_L.6), and "Draft resolution"
+# alone (ga-drafts/A_C.6_80_L.18)
+SUBMITTED_BY_RE = re.compile(
+    r"^\s*(?:Revised\s+)?[Dd]raft (?:resolution|decision)s?(?:\s+submitted by\s+(?P<by>\S.*?))?"
+    r"\s*\**\s*$"
+)
+# the State names that hold "and", kept whole when a sponsors line is split: "Albania,
+# Antigua and Barbuda, Australia" (ga-drafts/A_80_L.13), "United Kingdom of Great Britain
+# and Northern Ireland: draft decision" (A_C.1_80_L.35)
+STATES_WITH_AND = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Serbia and Montenegro",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
 )
 SPONSOR_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # "1. Reaffirms", "1.\tReaffirms", "4, Demands" (OCR comma, sc-text/S_RES_0761_1992)
@@ -164,7 +214,6 @@ OP_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.,]\s+(?P<rest>\S.*)$")
 # "(a) To develop ...", "(ii) Termination of ...", "(1) Withdrawal" (OCR for "(i)"),
 # "(aa) ..." (long lists)
 SUB_LABEL_RE = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?P<rest>\S.*)?$")
-ROMAN_RE = re.compile(r"^[ivxl]+$")
 # explicit markers: "[^4]" (ga-md/), superscripts are converted to this form by clean
 EXPLICIT_MARKER_RE = re.compile(r"\s?\[\^(?P<n>\d{1,3})\]")
 # "25 June 19931" (1993 + footnote 1), "4 July 20253", "24 October 202410"
@@ -237,7 +286,7 @@ ROMAN_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\s*\.?\s*$")
 SECTION_HEADING_RE = re.compile(r"^\s*(?P<sec>[IVXL]{1,6}|[A-Z])\.?(?:\s+(?P<title>[A-Z“\"].*))?$")
 # opening with an organ as subject: "1. The Security Council requests the permanent ..."
 SUBJECT_OPENING_RE = re.compile(
-    r"^(?:The|the)\s+(?:General Assembly|Security Council|Council|Assembly),?\s+"
+    rf"^(?:The|the)\s+(?:{name_alternation((Organ.GA, Organ.SC))}|Council|Assembly),?\s+"
 )
 WS_RE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;:.](?:\s|$))")
@@ -300,10 +349,12 @@ NUMBER_TAIL_RE = re.compile(
 # OCR'd operative numbers: "L. Strongly condemns" (S_RES_0273_1969), "I. Condemns",
 # "l1. Decides": I, l and L read for the digit 1 (taken only in sequence)
 OCR_OP_NUMBER_RE = re.compile(r"^\s*(?P<n>[\dIlL]{1,3})\s*[.,]\s+(?P<rest>[A-Z]\S*.*)$")
+# the letters of such a number read back as the digit 1: "l1" -> "11"
+OCR_DIGIT_ONE_RE = re.compile(r"[IlL]")
 # a one-sentence decision: "The General Assembly, taking note of the application of
 # Côte d’Ivoire ..., decides to ..." (ga-drafts/A_C.4_80_L.10)
 ORGAN_SENTENCE_RE = re.compile(
-    r"^\s*The\s+(?:General Assembly|Security Council),\s+(?P<rest>[a-z].*)$"
+    rf"^\s*The\s+{name_alternation((Organ.GA, Organ.SC))},\s+(?P<rest>[a-z].*)$"
 )
 # runs of digits: the places where footnote markers are looked for
 DIGIT_RUN_RE = re.compile(r"\d+")
@@ -313,4 +364,52 @@ TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
 # an editorial footnote number ending a paragraph after its comma or semicolon, its
 # footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
 # (sc-text/S_RES_0598_1987)
+# an editorial footnote number right after a date, mid-sentence, its footnote text not in
+# the file: "the report of the Secretary-General of 2 April 1992 44 submitted pursuant to"
+# (sc-text/S_RES_0749_1992); never before a month or a unit ("1992 15 May")
+DATE_EDITORIAL_MARKER_RE = re.compile(
+    rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"
+)
 TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
+
+# the asterisk marker of a draft's footnote "**", glued to the word or the punctuation
+# before it: "the Rome Statute of the International Criminal Court,** and noting the
+# role" (ga-drafts/A_80_L.19), "on Population and Development** and its review"
+# (A_80_L.31)
+ASTERISK_MARKER_RE = re.compile(r"(?<=[\w,;.)”])(?P<stars>\*{1,3})(?=[\s,;:.]|$)")
+# an asterisk footnote left in the body by a page without a footnote rule: "* Any changes
+# to the list of sponsors will be reflected in the official record of the meeting.",
+# "** United Nations, Treaty Series, vol. 2187, No. 38544." (ga-drafts/A_80_L.19)
+ASTERISK_NOTE_LINE_RE = re.compile(r"^\*{1,3} [A-Z]")
+# a clause after a comma, opened by a lower-case word (the verb of ``verbs.OPERATIVE_VERBS``
+# is checked by the caller): "Noting with concern the refusal …, considers that the
+# parties should permit such entry" (sc-text/S_RES_0093_1951)
+CLAUSE_WORD_RE = re.compile(r",\s+(?:and\s+)?(?P<word>[a-z][a-z\-]+)\b")
+# a name going on after a line break (the caller checks the first word is no opener):
+# "…the Palestine Land Development Company,\nLimited, is instructed to cease all
+# operations" (S_RES_0093_1951), "…signed by the parties in Arusha,\nUnited Republic of
+# Tanzania, in order to" (S_RES_0846_1993)
+NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+[A-Z])")
+# a document symbol or an agenda item in a block, which makes it no heading: "Issued
+# A/80/7/Add.3 Report of the Advisory Committee …", "Issued Item 146 Administration of
+# justice at the United Nations" (rows of a table of documents, ga-drafts/A_C.5_80_L.1)
+REFERENCE_IN_BLOCK_RE = re.compile(r"\bA/(?:[A-Z0-9.\-]+/)*\d|\bItem \d")
+# a word of a paragraph's opening: "Re-emphasizes", "Member States’"
+LEADING_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+
+# --------------------------------------------------------------------------- survey
+
+# a job number or a bar code left in a paragraph: "25-20958 (E)", "*2520958*"
+SURVEY_JOB_RE = re.compile(r"\b\d{2}-\d{5}\b(?:\s*\(E\))?|\*\d{7}\*")
+# a page mark left in a paragraph: "2/4" (its second number is the page count)
+SURVEY_PAGE_MARK_RE = re.compile(r"(?<![\w/.\-])(\d{1,3})/(\d{1,3})(?![\w/])")
+# "resolution 2/3 of 9 June 2023" (A/RES/78/122): a citation, not a page mark
+SURVEY_CITED_NUMBER_RE = re.compile(r"(?:resolutions?|decisions?)\s+$|^\s+of\s+\d")
+# where a second paragraph may start inside a text: after a comma or a semicolon
+SURVEY_JOINT_RE = re.compile(r"[,;]\s+(?=[A-Z])")
+# the page mark lines of a raw source: "2/4", "25-20958 2/4", "3/4 25-20958"
+SURVEY_RAW_PAGE_MARK_RE = re.compile(
+    r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5})?\s*$", re.MULTILINE
+)
+# "OP3", "XII.OP3" (a resolution adopted in sections numbers each section from 1)
+SURVEY_TOP_OP_RE = re.compile(r"(?P<section>(?:[IVXL]+|[A-Z])\.)?OP\d+")

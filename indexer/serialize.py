@@ -125,6 +125,7 @@ def resolution_to_dict(res: Resolution) -> JSONDict:
         "title": meta.title,
         "draft": meta.draft,
         "distribution": meta.distribution,
+        "draft_header": meta.draft_header,
         "agenda_items": list(meta.agenda_items),
         "report": (
             {"committee": report.committee, "symbol": report.symbol, "text": report.text}
@@ -139,6 +140,7 @@ def resolution_to_dict(res: Resolution) -> JSONDict:
             {
                 "number": f.number,
                 "text": f.text,
+                **({"mark": f.mark} if f.mark else {}),
                 **_split(f.citations),
             }
             for f in res.footnotes
@@ -175,6 +177,7 @@ def resolution_from_dict(d: JSONDict) -> Resolution:
         sponsors=tuple(d.get("sponsors", ())),
         draft=d.get("draft", False),
         distribution=d.get("distribution"),
+        draft_header=d.get("draft_header"),
     )
     return Resolution(
         meta=meta,
@@ -184,6 +187,7 @@ def resolution_from_dict(d: JSONDict) -> Resolution:
                 number=f["number"],
                 text=f["text"],
                 citations=_merge(f),
+                mark=f.get("mark", ""),
             )
             for f in d.get("footnotes", ())
         ),

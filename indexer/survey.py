@@ -15,12 +15,12 @@ only prints.
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resdex.indexer import patterns as P
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import ParagraphKind, Resolution
 from resdex.indexer.parse import parse_raw
@@ -35,16 +35,6 @@ ANOMALY_KINDS: tuple[str, ...] = (
     "text-without-marker",
     "no-op",
     "merged-paragraphs",
-)
-
-_JOB_RE = re.compile(r"\b\d{2}-\d{5}\b(?:\s*\(E\))?|\*\d{7}\*")
-_PAGE_MARK_RE = re.compile(r"(?<![\w/.\-])(\d{1,3})/(\d{1,3})(?![\w/])")
-# "resolution 2/3 of 9 June 2023" (A/RES/78/122): a citation, not a page mark
-_CITED_NUMBER_RE = re.compile(r"(?:resolutions?|decisions?)\s+$|^\s+of\s+\d")
-# where a second paragraph may start inside a text: after a comma or a semicolon
-_JOINT_RE = re.compile(r"[,;]\s+(?=[A-Z])")
-_RAW_PAGE_MARK_RE = re.compile(
-    r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5})?\s*$", re.MULTILINE
 )
 
 
@@ -67,7 +57,7 @@ def page_count(res: Resolution) -> int | None:
     """The number of pages of the source: "2/4" marks in its text, or its form feeds."""
     if res.source is None:
         return None
-    marks = Counter(int(m) for m in _RAW_PAGE_MARK_RE.findall(res.source.text))
+    marks = Counter(int(m) for m in P.SURVEY_RAW_PAGE_MARK_RE.findall(res.source.text))
     if marks:
         return marks.most_common(1)[0][0]
     pages = res.source.text.count("\f") + 1
@@ -92,21 +82,17 @@ def merged_paragraphs(res: Resolution) -> Iterator[Anomaly]:
     "; Recalling its resolutions …", "; Decides …" (a capitalized opener of the closed
     lists after a comma or a semicolon; a participle inside a sentence is lower-case)."""
     for p in res.paragraphs:
-        for joint in _JOINT_RE.finditer(p.text):
+        for joint in P.SURVEY_JOINT_RE.finditer(p.text):
             rest = p.text[joint.end() :]
             if opens_with_listed_opener(rest) or opens_with_listed_opener(rest, operative=True):
                 yield Anomaly("merged-paragraphs", p.label, repr(p.text[joint.start() :][:50]))
                 break
 
 
-# "OP3", "XII.OP3" (a resolution adopted in sections numbers each section from 1)
-_TOP_OP_RE = re.compile(r"(?P<section>(?:[IVXL]+|[A-Z])\.)?OP\d+")
-
-
 def op_gaps(res: Resolution) -> Iterator[Anomaly]:
     last: dict[str, int] = {}
     for p in res.paragraphs:
-        match = _TOP_OP_RE.fullmatch(p.label)
+        match = P.SURVEY_TOP_OP_RE.fullmatch(p.label)
         if match is None:
             continue
         section = match.group("section") or ""
@@ -119,18 +105,33 @@ def op_gaps(res: Resolution) -> Iterator[Anomaly]:
 def running_head_residue(res: Resolution, pages: int | None) -> Iterator[Anomaly]:
     for p in res.paragraphs:
         # the own symbol standing alone (not "A/C.2/80/L.1/Add.1", the addendum it cites)
-        if res.symbol and re.search(rf"{re.escape(res.symbol)}(?![\w/.])", p.text):
+        if res.symbol and _stands_alone(res.symbol, p.text):
             yield Anomaly("running-head", p.label, f"own symbol {res.symbol}")
-        job = _JOB_RE.search(p.text)
+        job = P.SURVEY_JOB_RE.search(p.text)
         if job is not None:
             yield Anomaly("running-head", p.label, f"job number {job.group()!r}")
         if pages is not None:
-            for match in _PAGE_MARK_RE.finditer(p.text):
+            for match in P.SURVEY_PAGE_MARK_RE.finditer(p.text):
                 n, m = int(match.group(1)), int(match.group(2))
-                cited = _CITED_NUMBER_RE.search(p.text[max(0, match.start() - 14) : match.start()])
-                cited = cited or _CITED_NUMBER_RE.search(p.text[match.end() : match.end() + 6])
+                cited = P.SURVEY_CITED_NUMBER_RE.search(
+                    p.text[max(0, match.start() - 14) : match.start()]
+                )
+                cited = cited or P.SURVEY_CITED_NUMBER_RE.search(
+                    p.text[match.end() : match.end() + 6]
+                )
                 if m == pages and 1 <= n <= m and not cited:
                     yield Anomaly("running-head", p.label, f"page mark {match.group()!r}")
+
+
+def _stands_alone(symbol: str, text: str) -> bool:
+    """Whether ``symbol`` stands in ``text`` not followed by a word character, "/" or "."."""
+    at = text.find(symbol)
+    while at >= 0:
+        after = text[at + len(symbol) : at + len(symbol) + 1]
+        if not after or not (after.isalnum() or after in "_/."):
+            return True
+        at = text.find(symbol, at + 1)
+    return False
 
 
 def marker_mismatches(res: Resolution) -> Iterator[Anomaly]:
@@ -142,7 +143,8 @@ def marker_mismatches(res: Resolution) -> Iterator[Anomaly]:
             if n not in texts:
                 yield Anomaly("marker-without-text", p.label, f"marker {n}")
     for f in res.footnotes:
-        if f.number not in marked:
+        # (a draft's asterisk footnotes mostly mark its header: "Iraq:*,** draft resolution")
+        if f.number not in marked and not f.mark:
             yield Anomaly("text-without-marker", f"footnote {f.number}", f.text[:60])
 
 

@@ -10,7 +10,6 @@ elsewhere are case-insensitive.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
@@ -30,6 +29,9 @@ _PRE_MODIFIER_PAIRS = frozenset({("once", "again"), ("once", "more")})
 # adverbs standing after a participle: "Recalling also", "Reaffirming further",
 # "Noting also with concern"
 _POST_MODIFIERS = frozenset({"also", "further", "again", "furthermore", "moreover"})
+# the words that open a verb's object or clause, after which an adverb standing between
+# them belongs to the verb: "Decides further that", "Requests further the Secretary-General"
+_CLAUSE_STARTS = frozenset(P.word_set("""that the its to all in on upon for with member states"""))
 # particles that belong to the verb: "Calls upon", "Takes note", "Bearing in mind",
 # "Taking into account", "Having considered", "Looks forward", "Pays tribute"
 _PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -78,7 +80,6 @@ _ING_NOUNS = frozenset(
         peacekeeping institution-building statebuilding"""
     )
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 # the participles and adjectives that open preambular paragraphs, as a closed list (not
 # "any word in -ing or -ed": "United Nations", "Beijing" and "Kunming-Montreal" start
 # lines inside sentences): a line opening with one of these, capitalized, after a line
@@ -145,7 +146,7 @@ def parse_opening(text: str) -> Opening:
             break
     verb_words = [words[i]]
     j = i + 1
-    if j < len(words) and words[j].lower() in _POST_MODIFIERS:
+    if j < len(words) and _post_modifier(words, i, j):
         modifiers.append(words[j].lower())
         j += 1
     for particle in _PARTICLES.get(_stem(words[i].lower()), ()):
@@ -157,6 +158,21 @@ def parse_opening(text: str) -> Opening:
     verb = " ".join(verb_words)
     verb = verb[0].upper() + verb[1:]
     return Opening(verb, " ".join(modifiers) or None, " ".join(words[:j]))
+
+
+def _post_modifier(words: list[str], verb_at: int, j: int) -> bool:
+    """Whether ``words[j]`` is an adverb of the verb at ``verb_at``. "further" after a verb
+    in -s is one only before the verb's object or clause ("Decides further that",
+    "Requests further the Secretary-General", "Calls further for"), not as the adjective
+    of a noun ("Strongly encourages further accelerated actions", A/RES/80/135: modifier
+    "strongly", not "strongly further"); the other adverbs always are ("Recalling also",
+    "Strongly condemns also")."""
+    if words[j].lower() not in _POST_MODIFIERS:
+        return False
+    verb = words[verb_at].lower()
+    if words[j].lower() != "further" or not verb.endswith("s") or verb in _OPENING_ADJECTIVES:
+        return True  # "also", "again" after a verb are adverbs: "Strongly condemns also"
+    return j + 1 >= len(words) or words[j + 1].lower() in _CLAUSE_STARTS
 
 
 def _with_phrase_end(words: list[str], j: int) -> int:
@@ -188,7 +204,7 @@ def looks_like_opening(text: str) -> bool:
 def _leading_words(text: str, limit: int) -> list[str]:
     words: list[str] = []
     for token in text.split()[:limit]:
-        match = _WORD_RE.fullmatch(token.rstrip(",;:"))
+        match = P.LEADING_WORD_RE.fullmatch(token.rstrip(",;:"))
         if match is None:
             break
         words.append(match.group())
@@ -241,8 +257,29 @@ def opens_with_listed_opener(text: str, *, operative: bool = False) -> bool:
     return False
 
 
+def continues_a_name(line: str) -> bool:
+    """Whether a line that starts with a capitalized word goes on with a name begun on the
+    line before, rather than opening a paragraph: "…the Palestine Land Development
+    Company,⏎Limited, is instructed to cease" (S/RES/93 (1951)), "…the agreements to be
+    signed by the parties in Arusha,⏎United Republic of Tanzania, in order to"
+    (S/RES/846 (1993)): its first word is none of the closed lists' openers, and a comma
+    and a lower-case word, or another capitalized word, follows it."""
+    match = P.NAME_CONTINUATION_RE.match(line)
+    if match is None:
+        return False
+    first = match.group("first").lower()
+    return first not in PREAMBULAR_OPENERS | OPERATIVE_VERBS | _OPENING_ADJECTIVES | _PRE_MODIFIERS
+
+
 def _title_case(words: list[str]) -> bool:
     """ "Acting United Nations Mediator" (S/RES/72 (1949)), "Taking into Particular Account
     the Needs" (a title quoted in A/RES/79/29): two capitalized words of the next three
     make a name or a title, not a paragraph's opening."""
     return sum(1 for w in words if w[:1].isupper()) >= 2
+
+
+def has_operative_clause(text: str) -> bool:
+    """Whether ``text`` holds, after a comma, a clause opened by an operative verb of the
+    closed list: "Noting with concern the refusal …, considers that the parties should
+    permit such entry …" (sc-text/S_RES_0093_1951)."""
+    return any(m.group("word") in OPERATIVE_VERBS for m in P.CLAUSE_WORD_RE.finditer(text))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_CORPUS = ROOT / "corpus"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# RESDEX_SHARED_CORPUS overrides the place (a missing folder: run as if it were absent)
+SHARED_CORPUS = Path(os.environ.get("RESDEX_SHARED_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture(scope="session")

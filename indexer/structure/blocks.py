@@ -1,0 +1,50 @@
+"""What a body block is: the frozen paragraph under construction, and the tests on a
+block's words that the paragraph and section steps share (headings, operative openings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from resdex.indexer import patterns as P
+from resdex.indexer.clean import ends_sentence_part
+from resdex.indexer.models import ParagraphKind
+from resdex.indexer.verbs import looks_like_operative, opens_with_listed_opener
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    """A paragraph before its footnote markers are found: label, place and text as
+    written (markers still in it)."""
+
+    label: str  # "OP3", "PP2", "OP2(a)", "XII.OP3", "ANNEX.4"
+    kind: ParagraphKind
+    number: int  # the top-level paragraph's number
+    text: str
+    parent: str | None = None
+    level: int = 0  # 0 top-level, 1 "(a)", 2 "(i)"
+    sub: str | None = None  # this paragraph's own label: "a", "i"
+
+    def extended(self, block: str) -> RawParagraph:
+        """This paragraph with ``block`` appended (a continuation line)."""
+        return replace(self, text=f"{self.text} {block}")
+
+    def relabelled(self, label: str, parent: str | None) -> RawParagraph:
+        return replace(self, label=label, parent=parent)
+
+
+def is_operative_opening(block: str) -> bool:
+    """ "Adopts", "Also decides", "Takes note": a verb in the third person singular."""
+    return looks_like_operative(block)
+
+
+def is_heading(block: str) -> bool:
+    """Section headings: "Peacebuilding financing", "I", "H" (OCR), "CHAPTER X. ...",
+    "Working methods" (A/RES/79/327: a word in -ing that is not a paragraph's opener)."""
+    if P.ROMAN_HEADING_RE.match(block):
+        return True
+    if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
+        return False
+    if P.REFERENCE_IN_BLOCK_RE.search(block):
+        return False  # a row of a table of documents: "Issued A/80/7/Add.3 Report of …"
+    words = block.split()
+    return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()

@@ -1,0 +1,96 @@
+"""Step 5: the footnotes of a document, and the paragraphs frozen with their markers found
+and removed (verb, modifier and opening read from each top-level paragraph)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from resdex.indexer import patterns as P
+from resdex.indexer.models import Footnote, Paragraph
+from resdex.indexer.structure.blocks import RawParagraph
+from resdex.indexer.structure.choose import choose_markers, with_trailing_markers
+from resdex.indexer.structure.markers import (
+    Candidate,
+    asterisk_candidates,
+    candidates,
+    explicit_candidates,
+)
+from resdex.indexer.structure.metadata import reflow_text
+from resdex.indexer.verbs import Opening, parse_opening
+
+
+def parse_footnotes(lines: Iterable[str]) -> tuple[Footnote, ...]:
+    """ "4 United Nations, Treaty Series, vol. 1771, No. 30822." -> footnote 4; "* On behalf
+    of the States …", "** Any changes to the list of sponsors …" (drafts) -> footnotes -1
+    and -2, their ``mark`` "*" and "**" (an asterisk footnote can carry citations)."""
+    notes: list[Footnote] = []
+    for line in lines:
+        number, _, text = line.partition(" ")
+        if number.isdigit():
+            notes.append(Footnote(number=int(number), text=reflow_text(text)))
+        elif number and set(number) == {"*"} and len(number) <= 3:
+            notes.append(Footnote(number=-len(number), text=reflow_text(text), mark=number))
+    return tuple(notes)
+
+
+def split_asterisk_notes(body: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Asterisk footnotes standing in the body where a page has no footnote rule
+    ("* Any changes to the list of sponsors will be reflected …", ga-drafts/A_80_L.19):
+    the body without them, and them."""
+    notes = tuple(line for line in body if P.ASTERISK_NOTE_LINE_RE.match(line))
+    if not notes:
+        return tuple(body), ()
+    return tuple(line for line in body if not P.ASTERISK_NOTE_LINE_RE.match(line)), notes
+
+
+def attach_markers(
+    paragraphs: Sequence[RawParagraph], known: set[int], *, trailing: bool = False
+) -> tuple[Paragraph, ...]:
+    """Find the footnote markers of every paragraph, remove them from the text, and
+    freeze the paragraphs (verb, modifier and opening from the top-level paragraph).
+    ``trailing``: an editorial number ending a paragraph after its comma or semicolon
+    is a marker even when its footnote text is not in the file (Security Council
+    yearbooks)."""
+    texts = [p.text for p in paragraphs]
+    numbered = {n for n in known if n > 0}
+    if numbered:
+        per_paragraph = choose_markers([candidates(t) for t in texts], numbered, texts)
+    else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
+        per_paragraph = [explicit_candidates(t) for t in texts]
+    if trailing:
+        per_paragraph = with_trailing_markers(texts, per_paragraph, numbered)
+    if len(numbered) < len(known):  # asterisk footnotes: "Court,**"
+        per_paragraph = [
+            [*chosen, *(c for c in asterisk_candidates(t) if c.number in known)]
+            for t, chosen in zip(texts, per_paragraph, strict=True)
+        ]
+    out: list[Paragraph] = []
+    openings: dict[str, Opening] = {}  # top-level label -> its opening
+    for p, chosen in zip(paragraphs, per_paragraph, strict=True):
+        text = reflow_text(_without(p.text, chosen))
+        markers = tuple(dict.fromkeys(c.number for c in sorted(chosen, key=lambda c: c.start)))
+        root_label = p.label.split("(")[0].split("#")[0]
+        if p.level == 0:
+            openings[root_label] = parse_opening(P.OP_NUMBER_RE.sub(r"\g<rest>", text, count=1))
+        opening = openings.get(root_label, Opening(None, None, None))
+        out.append(
+            Paragraph(
+                label=p.label,
+                kind=p.kind,
+                number=p.number,
+                text=text,
+                verb=opening.verb,
+                modifier=opening.modifier,
+                opening=opening.opening,
+                parent=p.parent,
+                footnotes=markers,
+            )
+        )
+    return tuple(out)
+
+
+def _without(text: str, chosen: Iterable[Candidate]) -> str:
+    """``text`` with the chosen markers cut out."""
+    for cand in sorted(chosen, key=lambda c: c.start, reverse=True):
+        text = text[: cand.start] + text[cand.end :]
+    return text

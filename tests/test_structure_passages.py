@@ -1,0 +1,251 @@
+"""The structure steps on short real passages kept in ``tests/passages/`` (they run
+without ``../shared/corpus``). One table per error class; every expected value written
+by hand from reading the passage."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from resdex.indexer.models import Paragraph, RawDocument, Resolution, SourceFormat
+from resdex.indexer.parse import parse_raw
+
+PASSAGES = Path(__file__).parent / "passages"
+
+
+@cache
+def parse_passage(name: str) -> Resolution:
+    """Parse ``tests/passages/NAME.txt``: "# source: …" and "# format: …" lines, then
+    the excerpt as it stands in the corpus."""
+    lines = (PASSAGES / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    fmt = SourceFormat(lines[1].removeprefix("# format:").strip())
+    raw = RawDocument(path=name, format=fmt, text="\n".join(lines[2:]), sha256="")
+    return parse_raw(raw)
+
+
+def paragraph(res: Resolution, label: str) -> Paragraph:
+    found = [p for p in res.paragraphs if p.label == label]
+    assert found, f"no {label} in {[p.label for p in res.paragraphs]}"
+    return found[0]
+
+
+def test_every_passage_names_its_source() -> None:
+    for path in PASSAGES.glob("*.txt"):
+        head = path.read_text(encoding="utf-8").split("\n")[:2]
+        assert head[0].startswith("# source: "), path
+        assert head[1].startswith("# format: "), path
+
+
+# --------------------------------------------------------------------------- sections
+
+# A/RES/79/258, adopted in sections ("I / Enterprise resource planning project, Umoja",
+# "II / Request for a subvention to the Residual Special Court for Sierra Leone"), each
+# with its own preamble and its numbering from 1
+SECTIONS = [
+    ("I.PP1", "Recalling section II of its resolution 60/283 of 7 July 2006"),
+    ("I.PP2", "Having considered the report of the Secretary-General on the progress"),
+    ("I.OP1", "Takes note of the report of the Secretary-General;"),
+    ("I.OP2", "Endorses the conclusions and recommendations contained in the report of"),
+    ("II.PP1", "Recalling its resolution 58/284 of 8 April 2004"),
+    ("II.PP2", "Having considered the report of the Secretary-General on the use of the"),
+    ("II.OP1", "Takes note of the report of the Secretary-General;"),
+    ("II.OP3", "Reaffirms the high priority accorded to the work of the Residual Special"),
+]
+
+
+@pytest.mark.parametrize(("label", "start"), SECTIONS)
+def test_sections_number_from_one(label: str, start: str) -> None:
+    assert paragraph(parse_passage("sections-79-258"), label).text.startswith(start)
+
+
+def test_section_titles_are_not_paragraphs() -> None:
+    res = parse_passage("sections-79-258")
+    texts = " ".join(p.text for p in res.paragraphs)
+    assert "Enterprise resource planning project, Umoja" not in texts
+    assert "Request for a subvention to the Residual Special Court" not in texts
+
+
+# --------------------------------------------------------------------------- markers
+
+# (passage, paragraph, its footnote markers, text left once they are removed, text that
+# must be gone): spaced and split markers are weak candidates, taken in sequence
+MARKERS = [
+    # "the Umoja system 1 and the related report of the Advisory Committee …, 2"
+    ("sections-79-258", "I.PP2", (1, 2), "the Umoja system and the related", "system 1 and"),
+    # "among at least 56514 humanitarian workers": 565 + footnote 14 (OCHA report)
+    ("weak-marker-80-77", "OP14", (14,), "at least 565 humanitarian workers", "56514"),
+    # "Nuclear Weapons 6and the advisory opinion …, 7in which": the space stays
+    (
+        "glued-marker-80-51",
+        "PP1",
+        (6, 7),
+        "Proliferation of Nuclear Weapons and the advisory opinion",
+        "Weaponsand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "label", "markers", "kept", "gone"), MARKERS)
+def test_markers(name: str, label: str, markers: tuple[int, ...], kept: str, gone: str) -> None:
+    p = paragraph(parse_passage(name), label)
+    assert p.footnotes == markers
+    assert kept in p.text
+    assert gone not in p.text
+
+
+# --------------------------------------------------------------------------- draft headers
+
+# (passage, title, submission line contains, sponsors)
+DRAFT_HEADERS = [
+    (
+        "draft-vice-chair-a-c2-80-l44",
+        "Financial inclusion for sustainable development",
+        "on the basis of informal consultations on draft resolution A/C.2/80/L.21",
+        (),
+    ),
+    (
+        "draft-chair-a-c5-80-l11",
+        "Capital master plan",
+        "Draft resolution submitted by the Chair of the Committee following informal",
+        (),
+    ),
+    (
+        "draft-iraq-a-80-l23",
+        "International cooperation on humanitarian assistance in the field of natural "
+        "disasters, from relief to development",
+        "Iraq: draft resolution",
+        ("Iraq",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "submission", "sponsors"), DRAFT_HEADERS)
+def test_draft_headers(name: str, title: str, submission: str, sponsors: tuple[str, ...]) -> None:
+    meta = parse_passage(name).meta
+    assert meta.title == title
+    assert meta.draft_header is not None and submission in meta.draft_header
+    assert meta.sponsors == sponsors
+    assert meta.draft
+
+
+def test_asterisk_footnotes_are_kept() -> None:
+    """ "Iraq:*,** draft resolution": "* On behalf of the States that are members of the
+    Group of 77 and China, …" and "** Any changes to the list of sponsors …"."""
+    res = parse_passage("draft-iraq-a-80-l23")
+    notes = {f.mark: f for f in res.footnotes if f.mark}
+    assert notes["*"].number == -1
+    assert notes["*"].text.startswith("On behalf of the States that are members of the Group")
+    assert notes["**"].text.startswith("Any changes to the list of sponsors will be reflected")
+    assert not any(p.text.startswith("*") for p in res.paragraphs)
+
+
+# --------------------------------------------------------------------------- old SC texts
+
+# S/RES/93 (1951): paragraphs without numbers, split on sentence and verb evidence
+SC_UNNUMBERED = [
+    ("PP3", "Noting that the Chief of Staff", "Palestine Land Development Company, Limited, is"),
+    ("PP4", "Noting further that article V", "responsibility for the general supervision"),
+    ("OP1", "Endorses the requests of the Chief of Staff", "to comply with them;"),
+    ("OP7", "Recalls to the Governments of Syria and Israel", "and finds that:"),
+    ("OP8", "Noting the complaint with regard to the evacuation", "demilitarized zone:"),
+    ("OP8(a)", "Decides that Arab civilians", "determined by the Commission;"),
+    ("OP8(b)", "Holds that no action involving the transfer", "Mixed Armistice Commission;"),
+    ("OP9", "Noting with concern the refusal", "considers that the parties should permit"),
+    ("OP10", "Reminds the parties of their obligations", "permanent peace in Palestine;"),
+    ("OP13", "Requests the Secretary-General to furnish", "resolutions 92 (1951) and 89 (1950)."),
+]
+
+
+@pytest.mark.parametrize(("label", "start", "inside"), SC_UNNUMBERED)
+def test_sc_unnumbered_paragraphs(label: str, start: str, inside: str) -> None:
+    p = paragraph(parse_passage("sc-unnumbered-s-res-93-1951"), label)
+    assert p.text.startswith(start)
+    assert inside in p.text
+
+
+def test_sc_unnumbered_labels() -> None:
+    res = parse_passage("sc-unnumbered-s-res-93-1951")
+    assert [p.label for p in res.paragraphs if p.label.startswith("PP")] == [
+        "PP1",
+        "PP2",
+        "PP3",
+        "PP4",
+    ]
+    assert not any("(6)" in p.label or "#" in p.label for p in res.paragraphs)
+
+
+def test_editorial_marker_after_a_date() -> None:
+    """S/RES/749 (1992): "the report of the Secretary-General of 2 April 1992 44 submitted
+    pursuant to" — footnote 44's text is on another page of the yearbook."""
+    p = paragraph(parse_passage("sc-editorial-s-res-749-1992"), "PP2")
+    assert p.footnotes == (44,)
+    assert "of 2 April 1992 submitted pursuant to Security Council resolution 743" in p.text
+
+
+# --------------------------------------------------------------------------- headings
+
+# A/RES/79/327: section headings between numbered paragraphs
+HEADINGS = [
+    ("headings-79-327", "OP14", "Working methods"),
+    ("headings-79-327", "OP46", "Strengthening of the accountability"),
+    # ga-md/A_RES_80_30: the running title left between two preambular paragraphs
+    ("running-title-80-30", "PP5", "Convening of the fourth special session"),
+]
+
+
+@pytest.mark.parametrize(("name", "label", "heading"), HEADINGS)
+def test_headings_stay_out_of_paragraphs(name: str, label: str, heading: str) -> None:
+    res = parse_passage(name)
+    assert heading not in paragraph(res, label).text
+    assert not any(p.text.startswith(heading) for p in res.paragraphs)
+    assert all(p.verb is None or heading.split()[0] != p.verb for p in res.paragraphs)
+
+
+def test_heading_does_not_hide_the_next_paragraph() -> None:
+    res = parse_passage("headings-79-327")
+    assert paragraph(res, "OP15").text.startswith("Decides to establish the Working Group")
+    assert paragraph(res, "OP47").text.startswith("Emphasizes the important role of the")
+    p = paragraph(parse_passage("running-title-80-30"), "PP5")
+    assert p.text.startswith("Reiterating its conviction that a special session")
+
+
+# --------------------------------------------------------------------------- openings
+
+
+def test_further_before_a_noun_is_not_a_modifier() -> None:
+    """A/RES/80/135 OP24: "Strongly encourages further accelerated actions"."""
+    p = paragraph(parse_passage("modifier-80-135"), "OP24")
+    assert (p.verb, p.modifier) == ("Encourages", "strongly")
+
+
+# --------------------------------------------------------------------------- more boundaries
+
+
+def test_a_name_across_lines_is_one_paragraph() -> None:
+    """S/RES/846 (1993): "…signed by the parties in Arusha,⏎United Republic of Tanzania,
+    in order to put an end to the conflict in Rwanda,"."""
+    res = parse_passage("sc-name-across-lines-s-res-846-1993")
+    p = paragraph(res, "PP5")
+    assert p.text.startswith("Emphasizing also the need for a negotiated political solution")
+    assert p.text.endswith(
+        "United Republic of Tanzania, in order to put an end to the conflict in Rwanda,"
+    )
+    assert paragraph(res, "PP6").verb == "Paying tribute"
+
+
+def test_vote_line_right_after_the_last_paragraph() -> None:
+    """S/RES/694 (1991): "3. Decides to keep the situation under review." then "Adopted
+    unanimously at the 2989th⏎meeting" with no blank line between them."""
+    res = parse_passage("sc-vote-line-s-res-694-1991")
+    assert paragraph(res, "OP3").text == "Decides to keep the situation under review."
+    assert res.meta.meeting == "2989th meeting"
+
+
+def test_sponsor_names_holding_and() -> None:
+    """A/80/L.13: "Albania, Antigua and Barbuda, Armenia, …, Bosnia and Herzegovina, …"."""
+    sponsors = parse_passage("draft-sponsors-a-80-l13").meta.sponsors
+    assert sponsors[:3] == ("Albania", "Antigua and Barbuda", "Armenia")
+    assert "Bosnia and Herzegovina" in sponsors
+    assert "Barbuda" not in sponsors

@@ -1,0 +1,112 @@
+"""``/api/…``: exactly the JSON of the CLI's ``--json``, from the same library functions
+(``search_to_json``, ``cites_to_json``, ``resolution_to_dict``, and across sessions'
+``*_to_json``). A bad parameter: 400 and ``{"error": …}``; an unknown symbol: 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from resdex.indexer.errors import ResdexError
+from resdex.indexer.serialize import resolution_to_dict
+from resdex.search import query as q
+from resdex.search.results import search_to_json
+from resdex.web import across, answers, params
+from resdex.web.context import context
+from resdex.web.errors import one_line, status_of
+from resdex.web.upload import parse_draft, read_upload
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class PrettyJSON(JSONResponse):
+    def render(self, content: Any) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def answers_errors(handler: Handler) -> Handler:
+    async def wrapper(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except ResdexError as err:
+            return PrettyJSON({"error": one_line(err)}, status_code=status_of(err))
+
+    wrapper.__name__ = handler.__name__
+    wrapper.__doc__ = handler.__doc__
+    return wrapper
+
+
+@answers_errors
+async def search(request: Request) -> Response:
+    """``/api/search?q=…&body=…&session=…&year=…&kind=…&verb=…&stem=1&limit=…`` =
+    ``search --json``."""
+    req = params.api_search_request(request.query_params)
+    stem = params.flag(request.query_params, "stem")
+    result = await context(request).query(lambda ix: answers.search(ix, req, stem))
+    return PrettyJSON(search_to_json(result))
+
+
+@answers_errors
+async def cites(request: Request) -> Response:
+    """``/api/cites?target=…`` = ``cites --json``."""
+    target = params.required(request.query_params, "target")
+    answer = await context(request).query(lambda ix: answers.cites(ix, target))
+    return PrettyJSON(answers.cites_json(answer))
+
+
+@answers_errors
+async def show(request: Request) -> Response:
+    """``/api/show?symbol=…`` = ``show --json``."""
+    symbol = params.required(request.query_params, "symbol")
+    res = await context(request).query(lambda ix: q.show(ix, symbol))
+    return PrettyJSON(resolution_to_dict(res))
+
+
+@answers_errors
+async def lineage(request: Request) -> Response:
+    """``/api/lineage?symbol=…`` = ``lineage --json``."""
+    symbol = params.required(request.query_params, "symbol")
+    return PrettyJSON(await context(request).query(lambda ix: across.lineage_json(ix, symbol)))
+
+
+@answers_errors
+async def diff(request: Request) -> Response:
+    """``/api/diff?old=…[&new=…]`` = ``diff --json``."""
+    old = params.required(request.query_params, "old")
+    new = params.optional(request.query_params, "new")
+    return PrettyJSON(await context(request).query(lambda ix: across.diff_json(ix, old, new)))
+
+
+@answers_errors
+async def precedents(request: Request) -> Response:
+    """``POST /api/precedents`` (a ``file`` or a ``text`` field) = ``precedents --json``."""
+    draft = await read_upload(request)
+    return PrettyJSON(
+        await context(request).query(
+            lambda ix: across.precedents_json(ix, parse_draft(draft), draft.name)
+        )
+    )
+
+
+async def status(request: Request) -> Response:
+    """The index served: its folder, the generation open, how many resolutions it holds."""
+    ctx = context(request)
+    try:
+        documents = await ctx.query(lambda ix: ix.doc_count())
+    except ResdexError as err:
+        return PrettyJSON({"error": one_line(err)}, status_code=status_of(err))
+    generation = ctx.live.generation
+    return PrettyJSON(
+        {
+            "index": str(ctx.live.index_dir),
+            "generation": generation.name if generation else None,
+            "units": documents,
+            "features": {f: across.available(f) for f in across.FEATURES},
+        }
+    )

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from test_search_handbuilt import ALL, RES_71_194, RES_338
+from whoosh_reference import reference
 from whoosh.filedb.filestore import RamStorage
 
 from resdex.search.build import add_resolution
@@ -295,38 +296,29 @@ def test_show_unknown(ix: Any) -> None:
     [
         '"universal periodic review"',
         '"a cooperative approach"',
-        '"of the"',  # only frequent words: Whoosh's own phrase matching either way
+        '"of the"',
         '"human rights" cooperation',
         '"universal periodic review" "human rights"',
         '"review universal periodic"',  # the words are there, not in that order
         "cease-fire",
+        '"human rights" OR seminar',
+        '"human rights" NOT "periodic review"',
+        "coop*",
+        '"resolution 55/2"',
+        "*",
     ],
 )
-@pytest.mark.parametrize("filters", [{}, {"kind": "operative"}, {"session": (70, 80)}])
-def test_phrase_plan_finds_what_whoosh_phrases_find(
-    ix: Any, monkeypatch: pytest.MonkeyPatch, query: str, filters: dict[str, Any]
-) -> None:
-    """Phrases run through their rarer words and checked on the text (the plan) give the
-    same hits as Whoosh's phrase matching, which runs when no word counts as rare."""
-    with_plan = addresses(ix, query, **filters)
-    monkeypatch.setattr("resdex.search.query.RARE_MIN", 0)
-    monkeypatch.setattr("resdex.search.query.RARE_SHARE", 0.0)
-    assert addresses(ix, query, **filters) == with_plan
-
-
-def test_phrase_plan_is_used_for_a_phrase_with_a_rare_word(ix: Any) -> None:
-    from resdex.search.query import parse_query, phrase_plan
-
-    with ix.searcher() as searcher:
-        plan = phrase_plan(
-            parse_query('"of the universal periodic review"', ix.schema), searcher.reader()
-        )
-        assert plan is not None
-        assert plan.phrases == (("of", "the", "universal", "periodic", "review"),)
-        assert plan.holds("Emphasizes the importance of the universal periodic review as")
-        assert not plan.holds("the universal periodic review of the")
-        # OR and NOT are left to Whoosh
-        assert (
-            phrase_plan(parse_query('"periodic review" OR dialogue', ix.schema), searcher.reader())
-            is None
-        )
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"kind": "operative"}, {"session": (70, 80)}, {"body": "SC"}, {"status": "adopted"}],
+)
+def test_search_finds_what_whoosh_finds(ix: Any, query: str, filters: dict[str, Any]) -> None:
+    """Phrases looked up as word pairs, sets of postings, filters on the columns: the same
+    hits, totals and per-session counts as Whoosh's own phrase matching and filters."""
+    expected = reference(ix, query, **filters)
+    result = search(ix, SearchRequest(query, limit=0, **filters))
+    assert {(h.symbol, h.label) for h in result.hits} == expected.units
+    assert result.total == len(expected.units)
+    assert result.resolutions == expected.resolutions
+    by = search(ix, SearchRequest(query, by="session", **filters))
+    assert {g.key: g.paragraphs for g in by.groups} == dict(expected.per_session)

@@ -1,0 +1,245 @@
+"""Which units of a segment match a query: sets of document numbers, read block by block.
+
+Whoosh answers a query through matchers that step posting by posting in Python and score
+every match; resdex needs, for every query, the whole set of matches (totals, resolutions,
+``--by`` groups) and the scores of only a few of them. Here a query is evaluated per
+segment into a set of document numbers: a term reads its postings a block (up to 128
+documents) at a time; AND, OR and NOT are set operations; a phrase is looked up in the
+word-pair field (``resdex.search.schema.PairTokenizer``): one postings list for two words,
+the pairs' intersection checked by Whoosh's phrase matcher over the pairs for more.
+Anything else (a phrase with slop, a field this module does not know) goes through Whoosh's
+own matcher, so the answer is always the one Whoosh would give. Scores are computed for the
+best ``n`` only (``top_scored``), skipping the blocks whose best score cannot enter them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.reading import TermNotFound
+
+from resdex.search.schema import pair_term
+
+DocSet = set[int]
+# Most terms a wildcard or prefix may stand for in one query
+MAX_EXPANSION = 4096
+
+
+class ExpansionTooLarge(Exception):
+    """A wildcard or prefix stands for more terms than ``MAX_EXPANSION``."""
+
+
+# --- rewriting phrases into the pairs field ---------------------------------------------------
+
+
+def pair_query(node: Any) -> Any:
+    """The query over word pairs equal to a phrase of the text field (slop 1); the phrase
+    itself otherwise. One word: a term; two: one pair term; more: a phrase of pairs."""
+    if not isinstance(node, wq.Phrase) or node.fieldname != "text" or node.slop != 1:
+        return node
+    words = list(node.words)
+    if len(words) == 1:
+        return wq.Term("text", words[0], boost=node.boost)
+    pairs = [pair_term(a, b) for a, b in itertools.pairwise(words)]
+    if len(pairs) == 1:
+        return wq.Term("pairs", pairs[0], boost=node.boost)
+    return wq.Phrase("pairs", pairs, boost=node.boost)
+
+
+def rewrite(q: Any) -> Any:
+    """``q`` with every phrase of the text field turned into its pairs (``pair_query``)."""
+    if isinstance(q, wq.Phrase):
+        return pair_query(q)
+    if q.is_leaf():
+        return q
+    return q.apply(rewrite)
+
+
+# --- postings as sets ----------------------------------------------------------------------
+
+
+def term_ids(seg: Any, field: str, text: Any) -> list[int]:
+    """The document numbers of a term's postings in one segment (deleted ones included),
+    in order, read a block at a time."""
+    try:
+        m = seg.postings(field, text)
+    except TermNotFound:
+        return []
+    m = getattr(m, "child", m)  # a FilterMatcher of the deleted documents: unwrapped
+    out: list[int] = []
+    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            out.extend(m._ids[m._i :])
+            m._next_block()
+        return out
+    while m.is_active():
+        out.append(m.id())
+        m.next()
+    return out
+
+
+def _matcher_ids(q: Any, sub: Any, candidates: Iterable[int] | None = None) -> DocSet:
+    """What Whoosh's own matcher for ``q`` finds in a segment; with ``candidates``, only
+    among them (each looked for by ``skip_to``)."""
+    m = q.matcher(sub, sub.boolean_context())
+    found: DocSet = set()
+    if candidates is None:
+        while m.is_active():
+            found.add(m.id())
+            m.next()
+        return found
+    for doc in sorted(candidates):
+        if not m.is_active():
+            break
+        if m.id() < doc:
+            m.skip_to(doc)
+            if not m.is_active():
+                break
+        if m.id() == doc:
+            found.add(doc)
+    return found
+
+
+class Leaf:
+    """One segment as the evaluation sees it."""
+
+    def __init__(self, sub: Any, seg: Any) -> None:
+        self.sub = sub
+        self.seg = seg
+        self.doc_count = seg.doc_count_all()
+
+    def everything(self) -> DocSet:
+        return set(range(self.doc_count))
+
+    def deleted(self) -> set[int]:
+        return set(getattr(self.seg, "deleted_docs_set", None) or ())
+
+
+def doc_ids(q: Any, leaf: Leaf) -> DocSet:
+    """The document numbers of a segment that ``q`` (rewritten) matches, deleted ones
+    included (the caller leaves them out once)."""
+    seg = leaf.seg
+    if isinstance(q, wq.Term):
+        return set(term_ids(seg, q.fieldname, q.text))
+    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
+        return _pair_phrase_ids(q, leaf)
+    if isinstance(q, wq.Every):
+        return leaf.everything()
+    if isinstance(q, wq.Not):
+        return leaf.everything() - doc_ids(q.query, leaf)
+    if isinstance(q, wq.And):
+        return _and_ids(q.subqueries, leaf)
+    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
+        found: DocSet = set()
+        for sub in q.subqueries:
+            found |= doc_ids(sub, leaf)
+        return found
+    if isinstance(q, wq.AndNot):
+        return doc_ids(q.a, leaf) - doc_ids(q.b, leaf)
+    if isinstance(q, wq.AndMaybe):
+        return doc_ids(q.a, leaf)
+    if isinstance(q, wq.Require):
+        return doc_ids(q.a, leaf) & doc_ids(q.b, leaf)
+    if isinstance(q, wq.ConstantScoreQuery):
+        return doc_ids(q.child, leaf)
+    if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+        return set()
+    if isinstance(q, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm, wq.Regex, wq.TermRange)):
+        return _expanded_ids(q, leaf)
+    return _matcher_ids(q, leaf.sub)
+
+
+def _and_ids(subqueries: list[Any], leaf: Leaf) -> DocSet:
+    positive = [s for s in subqueries if not isinstance(s, wq.Not)]
+    negative = [s.query for s in subqueries if isinstance(s, wq.Not)]
+    found: DocSet | None = None
+    # the rarest first: an empty intersection ends early
+    for sub in sorted(positive, key=lambda s: _estimate(s, leaf.seg)):
+        ids = doc_ids(sub, leaf)
+        found = ids if found is None else found & ids
+        if not found:
+            return set()
+    if found is None:
+        found = leaf.everything()
+    for sub in negative:
+        found -= doc_ids(sub, leaf)
+    return found
+
+
+def _estimate(q: Any, seg: Any) -> int:
+    if isinstance(q, wq.Term):
+        try:
+            return int(seg.doc_frequency(q.fieldname, q.text))
+        except (KeyError, TermNotFound):
+            return 0
+    return 1 << 40
+
+
+def _pair_phrase_ids(q: Any, leaf: Leaf) -> DocSet:
+    """A phrase of three or more words: the documents holding all its pairs, then those
+    where the pairs stand in a row (Whoosh's phrase matcher over the pairs field)."""
+    candidates = _and_ids([wq.Term("pairs", w) for w in q.words], leaf)
+    if not candidates:
+        return candidates
+    return _matcher_ids(q, leaf.sub, candidates)
+
+
+def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
+    found: DocSet = set()
+    for n, text in enumerate(q._btexts(leaf.seg)):
+        if n >= MAX_EXPANSION:
+            raise ExpansionTooLarge(q)
+        found.update(term_ids(leaf.seg, q.fieldname, text))
+    return found
+
+
+# --- the best n by score -------------------------------------------------------------------
+
+
+def top_scored(
+    q: Any, sub: Any, offset: int, context: Any, allowed: list[int], n: int
+) -> list[tuple[float, int]]:
+    """(score, global document number) of the best ``n`` of ``allowed`` (sorted local
+    numbers, all matching ``q``) in one segment, by Whoosh's weighting of ``q``. Only the
+    allowed documents are scored; a block whose best possible score cannot enter the best
+    ``n`` is skipped whole."""
+    if not allowed or n <= 0:
+        return []
+    m = q.matcher(sub, context)
+    quality = m.supports_block_quality()
+    heap: list[tuple[float, int]] = []
+    i = 0
+    end = len(allowed)
+    while i < end and m.is_active():
+        if quality and len(heap) >= n and m.block_quality() <= heap[0][0]:
+            before = m.id()
+            m.skip_to_quality(heap[0][0])
+            if not m.is_active():
+                break
+            if m.id() != before:
+                i = bisect_left(allowed, m.id(), i)
+                continue
+        doc = allowed[i]
+        current = m.id()
+        if current < doc:
+            m.skip_to(doc)
+            continue
+        if current > doc:
+            i = bisect_left(allowed, current, i)
+            continue
+        score = float(m.score())
+        entry = (score, -(offset + doc))  # equal scores: the earlier document first
+        if len(heap) < n:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+        i += 1
+        m.next()
+    return [(score, -neg) for score, neg in heap]

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from resdex.cli.index_cmd import IndexOption, JsonOption
-from resdex.search.results import CitesResult, Hit, SearchResult
+from resdex.search.results import CitesResult, Group, Hit, SearchResult
 
 WIDTH = 100
 
@@ -55,14 +55,54 @@ def _resolution_head(hit: Hit) -> str:
     return f"{hit.symbol}  ({when})  {hit.title or ''}".rstrip()
 
 
-def render_search(result: SearchResult, color: bool) -> Iterator[str]:
-    shown = len(result.hits)
-    more = f", showing {shown} (--limit 0 for all)" if shown < result.total else ""
+SORTED = {"relevance": "best-scoring", "oldest": "oldest", "newest": "newest"}
+
+
+def head_line(result: SearchResult) -> str:
+    """ "316 paragraphs in 40 resolutions match "right to development"; the 20 oldest of
+    316 shown (--limit 0 for all)"."""
     noun = "paragraph" if result.total == 1 else "paragraphs"
-    yield (
+    line = (
         f"{result.total} {noun} in {result.resolutions} resolution"
-        f"{'' if result.resolutions == 1 else 's'} match {result.query}{more}"
+        f"{'' if result.resolutions == 1 else 's'} match {result.query}"
     )
+    shown = len(result.hits)
+    if result.by is None and shown < result.total:
+        line += f"; the {shown} {SORTED[result.sort]} of {result.total} shown (--limit 0 for all)"
+    return line
+
+
+BAR = 30  # characters of the longest bar
+
+
+def render_groups(result: SearchResult, color: bool) -> Iterator[str]:
+    """One line per group: its key, a bar as long as its share, the counts, the first
+    paragraph."""
+    yield head_line(result)
+    if not result.groups:
+        return
+    yield ""
+    top = max(g.paragraphs for g in result.groups)
+    width = max(len(_group_key(g)) for g in result.groups)
+    for g in result.groups:
+        bar = "█" * max(1, round(BAR * g.paragraphs / top))
+        bar = typer.style(bar, fg="cyan") if color else bar
+        res = f"{g.resolutions} res."
+        first = f"first {g.first.symbol} {g.first.label}"
+        if g.first.adopted:
+            first += f" ({g.first.adopted})"
+        yield f"{_group_key(g):>{width}}  {g.paragraphs:>6} par. {res:>9}  {bar}  {first}"
+
+
+def _group_key(g: Group) -> str:
+    return "none" if g.key is None else str(g.key)
+
+
+def render_search(result: SearchResult, color: bool) -> Iterator[str]:
+    if result.by is not None:
+        yield from render_groups(result, color)
+        return
+    yield head_line(result)
     for _, group in groupby(result.hits, key=lambda h: h.symbol):
         hits = list(group)
         yield ""
@@ -103,6 +143,23 @@ def search(
         typer.Option("--verb", help='Operative verb: "urges" also finds "Strongly urges".'),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Most hits shown; 0: all.")] = 20,
+    sort: Annotated[
+        str,
+        typer.Option("--sort", help="Which hits --limit keeps: relevance, oldest or newest."),
+    ] = "relevance",
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Count every match per session, year, body or verb (instead of hits).",
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help="adopted, or draft (an L. document or one without adoption date)."
+        ),
+    ] = None,
     index_dir: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -122,6 +179,9 @@ def search(
             kind=q.normalize_kind(kind) if kind is not None else None,
             verb=q.normalize_verb(verb) if verb is not None else None,
             limit=limit,
+            sort=q.normalize_sort(sort),
+            by=q.normalize_by(by) if by is not None else None,
+            status=q.normalize_status(status) if status is not None else None,
         )
     except q.QueryError as err:
         fail(str(err), 2)

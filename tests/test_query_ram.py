@@ -322,3 +322,89 @@ def test_search_finds_what_whoosh_finds(ix: Any, query: str, filters: dict[str, 
     assert result.resolutions == expected.resolutions
     by = search(ix, SearchRequest(query, by="session", **filters))
     assert {g.key: g.paragraphs for g in by.groups} == dict(expected.per_session)
+
+
+# --- --sort, --by, --status (issue 11) --------------------------------------------------------
+
+# "urges" in sessions 9..100: 69/179 OP4 and OP11, 71/194 OP4, 78/116 OP6 (test_filters)
+URGES = {"session": (9, 100)}
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("oldest", ["A/RES/69/179 OP4", "A/RES/69/179 OP11"]),
+        # newest first: 78/116, then 71/194
+        ("newest", ["A/RES/78/116 OP6", "A/RES/71/194 OP4"]),
+    ],
+)
+def test_sort_decides_which_hits_the_limit_keeps(
+    ix: Any, sort: str, expected: list[str]
+) -> None:
+    result = search(ix, SearchRequest("urges", limit=2, sort=sort, **URGES))
+    assert [f"{h.symbol} {h.label}" for h in result.hits] == expected
+    assert (result.total, result.resolutions, result.sort) == (4, 3, sort)
+
+
+def test_by_session_counts_every_match(ix: Any) -> None:
+    result = search(ix, SearchRequest("urges", by="session", **URGES))
+    assert result.hits == ()
+    assert [(g.key, g.paragraphs, g.resolutions) for g in result.groups] == [
+        (69, 2, 1),
+        (71, 1, 1),
+        (78, 1, 1),
+    ]
+    assert [(g.first.symbol, g.first.label) for g in result.groups] == [
+        ("A/RES/69/179", "OP4"),
+        ("A/RES/71/194", "OP4"),
+        ("A/RES/78/116", "OP6"),
+    ]
+    data = search_to_json(result)
+    assert data["by"] == "session"
+    assert data["groups"][0] == {
+        "key": 69,
+        "paragraphs": 2,
+        "resolutions": 1,
+        "first": {
+            "symbol": "A/RES/69/179",
+            "label": "OP4",
+            "adopted": "2014-12-18",
+            "session": 69,
+            "year": 2014,
+        },
+    }
+
+
+def test_by_body_and_year(ix: Any) -> None:
+    # the Security Council's 338 (1973): three operative paragraphs, no session
+    by_body = search(ix, SearchRequest("*", by="body", body="SC"))
+    assert [(g.key, g.paragraphs, g.resolutions) for g in by_body.groups] == [("SC", 3, 1)]
+    by_session = search(ix, SearchRequest("*", by="session", body="SC"))
+    assert [g.key for g in by_session.groups] == [None]
+    by_year = search(ix, SearchRequest("urges", by="year", **URGES))
+    assert [g.key for g in by_year.groups] == [2014, 2016, 2023]
+
+
+def test_by_verb(ix: Any) -> None:
+    # "Strongly urges" (78/116 OP6) is the verb "urges"
+    result = search(ix, SearchRequest("*", by="verb", verb="urges"))
+    assert [(g.key, g.paragraphs, g.resolutions) for g in result.groups] == [("urges", 4, 3)]
+
+
+@pytest.mark.parametrize(("status", "expected"), [("adopted", 4), ("draft", 0)])
+def test_status(ix: Any, status: str, expected: int) -> None:
+    # the hand-built resolutions were all adopted
+    assert search(ix, SearchRequest("urges", status=status, **URGES)).total == expected
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest("urges", sort="alphabetical"),
+        SearchRequest("urges", by="month"),
+        SearchRequest("urges", status="pending"),
+    ],
+)
+def test_bad_sort_by_status(ix: Any, request_: SearchRequest) -> None:
+    with pytest.raises(QueryError):
+        search(ix, request_)

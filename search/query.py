@@ -17,8 +17,15 @@ from whoosh.qparser.default import QueryParserError
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.search.documents import unpack_resolution
-from resdex.search.matching import ExpansionTooLarge, Leaf, doc_ids, rewrite, top_scored
-from resdex.search.request import (  # noqa: F401  (the names callers import from here)
+from resdex.search.matching import (
+    ExpansionTooLarge,
+    Leaf,
+    doc_ids,
+    rewrite,
+    term_ids,
+    top_scored,
+)
+from resdex.search.request import (
     BODIES,
     KINDS,
     QueryError,
@@ -59,6 +66,27 @@ from resdex.search.targets import normalize_target, target_key
 from resdex.search.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.units import leaves, segment_columns
 
+__all__ = [  # the request's names too: callers import them from here
+    "BODIES",
+    "KINDS",
+    "NotIndexed",
+    "QueryError",
+    "Range",
+    "SearchRequest",
+    "check_syntax",
+    "cites",
+    "normalize_body",
+    "normalize_by",
+    "normalize_kind",
+    "normalize_sort",
+    "normalize_status",
+    "normalize_verb",
+    "parse_query",
+    "parse_range",
+    "search",
+    "show",
+]
+
 
 class NotIndexed(ResdexError):
     """The document asked for is not in the index."""
@@ -67,14 +95,26 @@ class NotIndexed(ResdexError):
 # --- the query string -----------------------------------------------------------------------
 
 
+_PARSERS: dict[tuple[str, ...], Any] = {}
+
+
+def _parser(schema: Any) -> Any:
+    """A query parser for the text field of ``schema``, built once per set of field names
+    (building one costs more than parsing a query with it)."""
+    key = tuple(schema.names())
+    parser = _PARSERS.get(key)
+    if parser is None:
+        parser = _PARSERS[key] = QueryParser("text", schema)
+    return parser
+
+
 def parse_query(text: str, schema: Any) -> Any:
     """The Whoosh query for a query string; ``*`` alone matches every paragraph."""
     check_syntax(text)
     if text.strip() == "*":
         return wq.Every()
-    parser = QueryParser("text", schema)
     try:
-        parsed = parser.parse(text)
+        parsed = _parser(schema).parse(text)
     except QueryParserError as err:
         raise QueryError(f"cannot read query {text!r}: {err}") from err
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
@@ -197,11 +237,13 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
     check_request(request)
     sort = normalize_sort(request.sort)
     by = normalize_by(request.by) if request.by is not None else None
-    user_query = parse_query(request.query, ix.schema)
-    q = rewrite(user_query)
-    if request.verb:
-        q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
     with ix.searcher() as searcher:
+        # the searcher's schema: ``ix.schema`` would read the index's table of contents again
+        schema = searcher.schema
+        user_query = parse_query(request.query, schema)
+        q = rewrite(user_query)
+        if request.verb:
+            q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
         matched = _matches(searcher, q, request)
         total = sum(len(m.ids) for m in matched)
         codes: set[int] = set()
@@ -231,7 +273,7 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
         else:
             units = by_date(matched, n, newest=sort == "newest")
             chosen = [(0.0, matched[i].offset + doc) for i, doc in units]
-        highlighter = _Highlighter(user_query, ix.schema["text"].analyzer, searcher.reader())
+        highlighter = _Highlighter(user_query, schema["text"].analyzer, searcher.reader())
         hits = [highlighter.hit(searcher.stored_fields(doc), score) for score, doc in chosen]
     if sort == "newest":
         newest_first = sorted({_display_key(h) for h in hits}, reverse=True)
@@ -309,10 +351,16 @@ def cites(ix: Any, target: str) -> CitesResult:
     key = target_key(canonical)
     found: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     with ix.searcher() as searcher:
-        for hit in searcher.search(wq.Term("cites", key), limit=None):
-            stored = hit.fields()
-            stored.pop("data", None)
-            found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
+        # the citing units' postings, read a block at a time; nothing scored
+        for sub, _, seg in leaves(searcher):
+            leaf = Leaf(sub, seg)
+            deleted = leaf.deleted()
+            for doc in term_ids(seg, "cites", key):
+                if doc in deleted:
+                    continue
+                stored = seg.stored_fields(doc)
+                stored.pop("data", None)
+                found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
     written = canonical
     citing = []
     for symbol, units in found.items():

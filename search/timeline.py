@@ -15,7 +15,7 @@ from typing import Any
 
 from resdex.search.results import natural_key
 from resdex.search.schema import BODY_ORDER
-from resdex.search.units import SegmentColumns
+from resdex.search.units import UNDATED, SegmentColumns
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,11 @@ def chrono_of(columns: SegmentColumns) -> list[int]:
     """``columns.chrono`` of every document of a segment (cached with the columns)."""
     found = _CHRONO.get(id(columns))
     if found is None:
-        found = [columns.chrono(doc) for doc in range(columns.doc_count)]
+        # columns.chrono, inlined: a sixth of the time over a million units
+        found = [
+            ((s if s else (y - 1945 if y else UNDATED)) << 20) | a
+            for s, y, a in zip(columns.session, columns.year, columns.adopted, strict=True)
+        ]
         _CHRONO[id(columns)] = found
     return found
 

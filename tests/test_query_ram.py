@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 from test_search_handbuilt import ALL, RES_71_194, RES_338
-from whoosh_reference import reference
 from whoosh.filedb.filestore import RamStorage
+from whoosh_reference import reference
 
 from resdex.search.build import add_resolution
 from resdex.search.query import (
@@ -327,7 +327,7 @@ def test_search_finds_what_whoosh_finds(ix: Any, query: str, filters: dict[str, 
 # --- --sort, --by, --status (issue 11) --------------------------------------------------------
 
 # "urges" in sessions 9..100: 69/179 OP4 and OP11, 71/194 OP4, 78/116 OP6 (test_filters)
-URGES = {"session": (9, 100)}
+URGES: dict[str, Any] = {"session": (9, 100)}
 
 
 @pytest.mark.parametrize(
@@ -338,9 +338,7 @@ URGES = {"session": (9, 100)}
         ("newest", ["A/RES/78/116 OP6", "A/RES/71/194 OP4"]),
     ],
 )
-def test_sort_decides_which_hits_the_limit_keeps(
-    ix: Any, sort: str, expected: list[str]
-) -> None:
+def test_sort_decides_which_hits_the_limit_keeps(ix: Any, sort: str, expected: list[str]) -> None:
     result = search(ix, SearchRequest("urges", limit=2, sort=sort, **URGES))
     assert [f"{h.symbol} {h.label}" for h in result.hits] == expected
     assert (result.total, result.resolutions, result.sort) == (4, 3, sort)

@@ -70,9 +70,7 @@ _SESSION = re.compile(r"^a/(?:res/|c\.\d+/|es-\d+/)?(\d+)/")
     "phrase",
     ["universal periodic review", "right to development", "climate change", "cease-fire"],
 )
-def test_by_session_counts_from_raw_texts(
-    shared_ix: Any, shared_corpus: Path, phrase: str
-) -> None:
+def test_by_session_counts_from_raw_texts(shared_ix: Any, shared_corpus: Path, phrase: str) -> None:
     texts = raw_texts(shared_corpus)
     words = re.compile(r"\W+".join(map(re.escape, re.split(r"\W+", phrase))), re.IGNORECASE)
     expected: Counter[int | None] = Counter()

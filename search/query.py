@@ -151,20 +151,38 @@ def column_bounds(request: SearchRequest) -> list[Bounds]:
     return bounds
 
 
+def needs_text(q: Any) -> bool:
+    """Whether every document ``q`` (rewritten) matches holds a word of the text, which
+    only paragraphs and footnotes have: then no match is a resolution's record."""
+    if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+        return q.fieldname in ("text", "pairs")
+    if isinstance(q, wq.And):
+        return any(needs_text(sub) for sub in q.subqueries)
+    if isinstance(q, wq.Or):
+        return all(needs_text(sub) for sub in q.subqueries)
+    return False
+
+
 def _matches(searcher: Any, q: Any, request: SearchRequest) -> list[Matched]:
     bounds = column_bounds(request)
+    if needs_text(q):
+        bounds = bounds[1:]  # the first keeps to paragraphs and footnotes
     out = []
     for sub, offset, seg in leaves(searcher):
         columns = segment_columns(seg)
         leaf = Leaf(sub, seg)
+        deleted = leaf.deleted()
         try:
-            found = doc_ids(q, leaf)
+            if isinstance(q, wq.Term):  # one postings list, in order already
+                ids = term_ids(seg, q.fieldname, q.text)
+                if deleted:
+                    ids = [d for d in ids if d not in deleted]
+            else:
+                ids = sorted(doc_ids(q, leaf) - deleted)
         except ExpansionTooLarge as err:
             raise QueryError(
                 f"a wildcard in {request.query!r} stands for too many words; be more precise"
             ) from err
-        found -= leaf.deleted()
-        ids = sorted(found)
         for name, lo, hi in bounds:
             values = getattr(columns, name)
             ids = [d for d in ids if lo <= values[d] <= hi]

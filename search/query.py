@@ -23,6 +23,7 @@ from resdex.search.matching import (
     doc_ids,
     rewrite,
     term_ids,
+    term_top,
     top_scored,
 )
 from resdex.search.request import (
@@ -286,7 +287,10 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
             chosen = []
             for m in matched:
                 sub = _sub_searcher(searcher, m.offset)
-                chosen += top_scored(scored, sub, m.offset, context, m.ids, n)
+                fast = term_top(scored, sub, m.offset, m.ids, n) if _is_term(scored) else None
+                if fast is None:
+                    fast = top_scored(scored, sub, m.offset, context, m.ids, n)
+                chosen += fast
             chosen = sorted(chosen, key=lambda e: (-e[0], e[1]))[:n]
         else:
             units = by_date(matched, n, newest=sort == "newest")
@@ -306,6 +310,10 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
         hits=tuple(hits),
         sort=sort,
     )
+
+
+def _is_term(q: Any) -> bool:
+    return isinstance(q, wq.Term) and q.fieldname in ("text", "pairs")
 
 
 def _sub_searcher(searcher: Any, offset: int) -> Any:

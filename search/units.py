@@ -132,3 +132,22 @@ def leaves(searcher: Any) -> list[tuple[Any, int, Any]]:
     """(sub-searcher, document offset, SegmentReader) for each segment of ``searcher``."""
     subs = searcher.subsearchers or [(searcher, 0)]
     return [(sub, offset, sub.reader()) for sub, offset in subs]
+
+
+_LENGTHS: dict[tuple[str, int, str], list[int]] = {}
+
+
+def field_lengths(segreader: Any, field: str) -> list[int]:
+    """The length of ``field`` in every document of a segment, as Whoosh's weighting reads
+    it (``doc_field_length(doc, field, 1)``: its one-byte approximation; 1 when absent)."""
+    from whoosh.util.numeric import byte_to_length
+
+    segment = segreader.segment()
+    doc_count = segreader.doc_count_all()
+    key = (segment.segment_id(), doc_count, field)
+    found = _LENGTHS.get(key)
+    if found is None:
+        table = [1] + [byte_to_length(b) for b in range(1, 256)]
+        raw = _read_column(segreader._perdoc, segment, f"_{field}_len", "B", doc_count)
+        found = _LENGTHS[key] = [table[b] for b in raw]
+    return found

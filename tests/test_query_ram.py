@@ -406,3 +406,21 @@ def test_status(ix: Any, status: str, expected: int) -> None:
 def test_bad_sort_by_status(ix: Any, request_: SearchRequest) -> None:
     with pytest.raises(QueryError):
         search(ix, request_)
+
+
+@pytest.mark.parametrize("query", ['"human rights"', "cooperation", '"periodic review"', "urges"])
+def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
+    """One term scored over its postings a block at a time: Whoosh's BM25F numbers."""
+    from resdex.search.matching import Leaf, doc_ids, rewrite, term_top, top_scored
+    from resdex.search.query import parse_query
+
+    with ix.searcher() as searcher:
+        q = rewrite(parse_query(query, searcher.schema))
+        sub = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
+        ids = sorted(doc_ids(q, Leaf(sub, sub.reader())))
+        assert ids
+        fast = term_top(q, sub, 0, ids, 5)
+        slow = top_scored(q, sub, 0, searcher.context(), ids, 5)
+    assert fast is not None
+    assert [d for _, d in sorted(fast, reverse=True)] == [d for _, d in sorted(slow, reverse=True)]
+    assert [s for s, _ in sorted(fast)] == pytest.approx([s for s, _ in sorted(slow)])

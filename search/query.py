@@ -22,6 +22,7 @@ from resdex.search.matching import (
     Leaf,
     doc_ids,
     rewrite,
+    scoring_query,
     term_ids,
     term_top,
     top_scored,
@@ -282,7 +283,7 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
         n = request.limit or total
         chosen: list[tuple[float, int]]  # (score, global document number)
         if sort == "relevance":
-            scored = rewrite(user_query)
+            scored = scoring_query(rewrite(user_query))
             context = searcher.context()
             chosen = []
             for m in matched:

@@ -108,10 +108,11 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
 
 
 class PairTokenizer(SymbolTokenizer):
-    """Every two neighbouring tokens of ``tokens`` as one term, "human rights", at the
-    position of the first: a phrase of two words is then one postings list, and a longer
-    phrase a phrase of its pairs ("right to development" = "right to" then "to
-    development"), whose postings are far shorter than those of "to"."""
+    """Every two neighbouring tokens of ``tokens`` as one term, "human rights": a phrase of
+    two words is then one postings list, and a longer phrase is found among the documents
+    holding all its pairs ("right to development": "right to" and "to development", whose
+    postings are far shorter than those of "to"), then checked on the text's positions.
+    Without positions of its own: they would double the size of the index."""
 
     def __call__(
         self,
@@ -232,8 +233,8 @@ def build_schema() -> fields.Schema:
         verbs=fields.KEYWORD(commas=True, lowercase=True),  # "urges,strongly urges"
         footnotes=fields.STORED(),  # footnote numbers the paragraph's text carries
         text=fields.TEXT(analyzer=analyzer, phrase=True, stored=True),
-        # the same text as word pairs (not stored): phrases (see PairTokenizer)
-        pairs=fields.TEXT(analyzer=PairTokenizer(), phrase=True),
+        # the same text as word pairs (not stored, no positions): phrases (PairTokenizer)
+        pairs=fields.TEXT(analyzer=PairTokenizer(), phrase=False),
         # cited documents, as target_key(target): "cites" = direct + via footnote
         cites=fields.KEYWORD(),
         cites_direct=fields.STORED(),

@@ -312,9 +312,13 @@ def test_show_unknown(ix: Any) -> None:
     "filters",
     [{}, {"kind": "operative"}, {"session": (70, 80)}, {"body": "SC"}, {"status": "adopted"}],
 )
-def test_search_finds_what_whoosh_finds(ix: Any, query: str, filters: dict[str, Any]) -> None:
+@pytest.mark.parametrize("text_check", [64, 0])  # phrases checked on the text, on positions
+def test_search_finds_what_whoosh_finds(
+    ix: Any, query: str, filters: dict[str, Any], text_check: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Phrases looked up as word pairs, sets of postings, filters on the columns: the same
     hits, totals and per-session counts as Whoosh's own phrase matching and filters."""
+    monkeypatch.setattr("resdex.search.matching.TEXT_CHECK", text_check)
     expected = reference(ix, query, **filters)
     result = search(ix, SearchRequest(query, limit=0, **filters))
     assert {(h.symbol, h.label) for h in result.hits} == expected.units

@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -325,6 +326,62 @@ def term_top(
                 scored.append((score, -(offset + doc)))
         m._next_block()
     return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
+
+
+def _plain_terms(q: Any) -> list[tuple[str, str]] | None:
+    """The (field, text) of a term of the text or pairs field, or of an AND of them; None
+    for any other query."""
+    if isinstance(q, wq.Term) and q.fieldname in ("text", "pairs") and q.boost == 1:
+        return [(q.fieldname, q.text)]
+    if isinstance(q, wq.And) and q.boost == 1:
+        found: list[tuple[str, str]] = []
+        for sub in q.subqueries:
+            terms = _plain_terms(sub)
+            if terms is None:
+                return None
+            found += terms
+        return found
+    return None
+
+
+def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[float, int]] | None:
+    """Whoosh's BM25F score of a few documents for a term or an AND of terms, each term's
+    frequency counted on the document's stored text (the tokens it was indexed from):
+    skipping through the postings of "of the" to score two documents costs more. None
+    when ``q`` is another query or the weighting another."""
+    from whoosh.scoring import BM25FScorer
+
+    from resdex.search.units import field_lengths
+
+    terms = _plain_terms(q)
+    if terms is None:
+        return None
+    seg = sub.reader()
+    scorers = []
+    for field, text in terms:
+        btext = seg.schema[field].to_bytes(text)
+        if (field, text) not in seg:
+            continue  # a term absent from the segment scores nothing
+        scorer = sub.weighting.scorer(sub, field, btext)
+        if not isinstance(scorer, BM25FScorer) or scorer.qf != 1:
+            return None
+        scorers.append((field, text, scorer, field_lengths(seg, field)))
+    out = []
+    for doc in docs:
+        words = [token for token, _, _ in tokens(seg.stored_fields(doc).get("text", ""))]
+        counts = {
+            "text": Counter(words),
+            "pairs": Counter(pair_term(a, b) for a, b in itertools.pairwise(words)),
+        }
+        score = 0.0
+        for field, text, scorer, lengths in scorers:
+            tf = counts[field][text]
+            if tf:
+                fl = lengths[doc]
+                idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+                score += idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        out.append((score, offset + doc))
+    return out
 
 
 def top_scored(

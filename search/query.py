@@ -18,11 +18,13 @@ from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.search.documents import unpack_resolution
 from resdex.search.matching import (
+    TEXT_CHECK,
     ExpansionTooLarge,
     Leaf,
     doc_ids,
     rewrite,
     scoring_query,
+    stored_scores,
     term_ids,
     term_top,
     top_scored,
@@ -288,7 +290,11 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
             chosen = []
             for m in matched:
                 sub = _sub_searcher(searcher, m.offset)
-                fast = term_top(scored, sub, m.offset, m.ids, n) if _is_term(scored) else None
+                fast = None
+                if len(m.ids) <= TEXT_CHECK:  # a few: counted on their text
+                    fast = stored_scores(scored, sub, m.offset, m.ids)
+                if fast is None and _is_term(scored):
+                    fast = term_top(scored, sub, m.offset, m.ids, n)
                 if fast is None:
                     fast = top_scored(scored, sub, m.offset, context, m.ids, n)
                 chosen += fast

@@ -428,3 +428,33 @@ def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
     assert fast is not None
     assert [d for _, d in sorted(fast, reverse=True)] == [d for _, d in sorted(slow, reverse=True)]
     assert [s for s, _ in sorted(fast)] == pytest.approx([s for s, _ in sorted(slow)])
+
+
+@pytest.mark.parametrize(
+    "query", ['"universal periodic review"', '"a cooperative approach"', "cooperation", "55/2"]
+)
+def test_scores_on_the_text_are_whooshs(ix: Any, query: str) -> None:
+    """A few documents scored from the term frequencies of their stored text: the numbers
+    of Whoosh's matcher for the AND of the query's terms."""
+    from resdex.search.matching import (
+        Leaf,
+        doc_ids,
+        rewrite,
+        scoring_query,
+        stored_scores,
+        top_scored,
+    )
+    from resdex.search.query import parse_query
+
+    with ix.searcher() as searcher:
+        q = rewrite(parse_query(query, searcher.schema))
+        sub = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
+        ids = sorted(doc_ids(q, Leaf(sub, sub.reader())))
+        assert ids
+        scored = scoring_query(q)
+        fast = stored_scores(scored, sub, 0, ids)
+        slow = top_scored(scored, sub, 0, searcher.context(), ids, len(ids))
+    assert fast is not None
+    assert sorted(fast, key=lambda e: e[1]) == [
+        (pytest.approx(score), doc) for score, doc in sorted(slow, key=lambda e: e[1])
+    ]

@@ -21,8 +21,8 @@ from pathlib import Path
 from resdex.indexer.citations import tag_many
 from resdex.indexer.models import CitationKind, Resolution
 from resdex.indexer.nlp import build_pipeline
+from resdex.indexer.organs import symbol_key
 from resdex.indexer.parse import parse_raw
-from resdex.indexer.resolve import normalize_symbol
 from resdex.indexer.sources import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,13 +92,13 @@ def score(corpus: Path = DEFAULT_CORPUS) -> Score:
         expected: Counter[Key] = Counter()
         surfaces: dict[Key, str] = {}
         for label in labels:
-            key = (label["unit"], normalize_symbol(label["target"]))
+            key = (label["unit"], symbol_key(label["target"]))
             expected[key] += 1
             surfaces[key] = label["surface"]
         found: Counter[Key] = Counter()
         found_surfaces: dict[Key, list[str]] = {}
         for unit, target, surface in found_citations(res):
-            key = (unit, normalize_symbol(target))
+            key = (unit, symbol_key(target))
             found[key] += 1
             found_surfaces.setdefault(key, []).append(surface)
         for key in sorted(set(expected) | set(found)):

@@ -2,59 +2,64 @@
 
 Imports of the parser and spaCy happen in ``resdex.search.build``'s worker processes, never when
 this module is imported (``resdex search`` imports it too, to register the command).
+
+What it prints: a progress bar on standard error when that is a terminal; then the refused
+files (always), the first ``SHOWN`` files added, replaced or superseded and a count of the
+rest (``--verbose``: every file, skipped ones too; ``--quiet``: none but the refused); then
+one summary line, which also counts the files a folder holds of unsupported types.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from resdex.cli.common import (
+    IndexOption,
+    JsonOption,
+    UsageError,
+    add_command,
+    fail,
+    print_json,
+    resolve_index_dir,
+)
+
 if TYPE_CHECKING:
     from resdex.search.build import FileOutcome, IndexReport
 
-# ``resdex.cli.main`` imports this module to register its command: importing
-# ``resdex.cli.main`` back happens inside functions only, so that
-# ``python -m resdex.cli.main`` works too.
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
-IndexOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--index",
-        help="Index folder (default: $RESDEX_INDEX, else the per-user data folder).",
-        show_default=False,
-    ),
-]
+# Files listed one a line by default (refused ones are always listed); then a count.
+SHOWN = 10
+# The ETA is shown once this share of the files is done, and this many seconds have passed:
+# before that, skipped files (instant) and the workers' start (seconds) would mislead it.
+ETA_AFTER_SHARE = 0.02
+ETA_AFTER_SECONDS = 3.0
 
 
-def _outcome_line(o: FileOutcome) -> str:
-    if o.status == "refused":
-        return f"refused     {o.path}: {o.reason}"
-    counts = f"  ({o.paragraphs} paragraphs, {o.footnotes} footnotes)" if o.paragraphs else ""
-    line = f"{o.status.value:<11} {o.symbol or '':<18} {o.path}"
-    if o.status == "replaced":
-        return f"{line}{counts}  (replaces {o.reason})"
-    if o.status in ("superseded", "skipped"):
-        return f"{line}  ({o.reason})"
-    return line + counts
+def ignored_files(paths: Iterable[Path]) -> list[Path]:
+    """The files in the folders of ``paths`` that ``index`` does not read (their type is not
+    supported): counted in the summary, never dropped silently."""
+    from resdex.indexer.sources import SUPPORTED_SUFFIXES
+
+    return [
+        p
+        for path in paths
+        if path.is_dir()
+        for p in sorted(path.rglob("*"))
+        if p.suffix.lower() not in SUPPORTED_SUFFIXES and p.is_file()
+    ]
 
 
-def _summary(report: IndexReport, looked_at: int) -> str:
-    from resdex.search.build import Status
-
-    parts = ", ".join(
-        f"{report.count(s)} {s.value}" for s in Status if report.count(s) or s != "superseded"
-    )
-    return (
-        f"{looked_at} files: {parts}; {report.documents} resolutions in "
-        f"{report.index_dir} ({report.seconds:.1f} s)"
-    )
+def suffix_of(path: Path) -> str:
+    return path.suffix.lower() or "(no extension)"
 
 
-def _to_json(report: IndexReport) -> dict[str, Any]:
+def to_json(report: IndexReport, ignored: Sequence[Path]) -> dict[str, Any]:
     return {
         "index": str(report.index_dir),
         "documents": report.documents,
@@ -74,7 +79,89 @@ def _to_json(report: IndexReport) -> dict[str, Any]:
             s: [o.path for o in report.outcomes if o.status == s]
             for s in ("added", "replaced", "skipped", "superseded", "refused")
         },
+        "ignored": [str(p) for p in ignored],
     }
+
+
+def outcome_lines(outcomes: Sequence[FileOutcome], detail: str) -> Iterator[str]:
+    """``detail``: "quiet" (refused only), "short" (refused, and the first ``SHOWN`` of the
+    rest but skipped ones), "verbose" (every file)."""
+    from resdex.cli.render import outcome_line
+    from resdex.search.build import Status
+
+    shown = 0
+    held_back = 0
+    for o in outcomes:
+        if o.status == Status.REFUSED or detail == "verbose":
+            yield outcome_line(o)
+        elif o.status == Status.SKIPPED or detail == "quiet":
+            continue
+        elif shown < SHOWN:
+            shown += 1
+            yield outcome_line(o)
+        else:
+            held_back += 1
+    if held_back:
+        yield f"… and {held_back:,} more (--verbose lists every file)"
+
+
+@contextlib.contextmanager
+def progress_bar(show: bool) -> Iterator[tuple[Any, Any]]:
+    """``(on_start, progress)`` callbacks for ``index_paths`` driving a rich progress bar on
+    standard error (no bar when ``show`` is false)."""
+    if not show:
+        yield None, None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    started = time.monotonic()
+
+    class Eta(ProgressColumn):
+        """Time left at the pace so far, once enough is done for the pace to mean much."""
+
+        def render(self, task: Task) -> Text:
+            elapsed = time.monotonic() - started
+            total = task.total or 0
+            if (
+                not task.completed
+                or task.completed < total * ETA_AFTER_SHARE
+                or elapsed < ETA_AFTER_SECONDS
+            ):
+                return Text("ETA …", style="progress.remaining")
+            left = int(elapsed / task.completed * (total - task.completed))
+            return Text(f"ETA {left // 60}:{left % 60:02d}", style="progress.remaining")
+
+    bar = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        Eta(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    task: list[Any] = []
+
+    def on_start(n: int) -> None:
+        if n:
+            task.append(bar.add_task("indexing", total=n))
+
+    def progress(k: int) -> None:
+        if task:
+            bar.advance(task[0], k)
+
+    with bar:
+        yield on_start, progress
 
 
 def index(
@@ -91,32 +178,32 @@ def index(
         int, typer.Option("--workers", help="Parse processes (default: 2, or 1 core).", min=0)
     ] = 0,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also list the files skipped.")
+        bool, typer.Option("--verbose", "-v", help="List every file, skipped ones too.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="List only the refused files, then the summary.")
     ] = False,
 ) -> None:
-    """Add files and folders to the index; a file already indexed is skipped."""
-    from resdex.cli.main import fail, print_json, resolve_index_dir
-    from resdex.search.build import Status, WriterOptions, cpu_workers, index_paths
+    """Add files and folders to the index; a file already indexed is skipped.
 
+    Lists the refused files, the first few files added or replaced, and a summary
+    (-q: the refused files and the summary; -v: every file).
+    """
+    from resdex.cli.render import index_summary, plural
+    from resdex.search.build import WriterOptions, cpu_workers, index_paths
+
+    if verbose and quiet:
+        raise UsageError("--verbose and --quiet exclude each other")
     target = resolve_index_dir(index_dir)
-    show_bar = not as_json and sys.stderr.isatty()
+    ignored = ignored_files(paths)
     looked_at = 0
-    with contextlib.ExitStack() as stack:
-        bar: list[Any] = []
+    with progress_bar(not as_json and sys.stderr.isatty()) as (on_bar_start, progress):
 
         def on_start(n: int) -> None:
             nonlocal looked_at
             looked_at = n
-            if show_bar and n:
-                bar.append(
-                    stack.enter_context(
-                        typer.progressbar(length=n, label="indexing", file=sys.stderr)
-                    )
-                )
-
-        def progress(k: int) -> None:
-            if bar:
-                bar[0].update(k)
+            if on_bar_start:
+                on_bar_start(n)
 
         try:
             report = index_paths(
@@ -129,21 +216,20 @@ def index(
                 on_start=on_start,
             )
         except KeyboardInterrupt:
-            stack.close()
-            fail(f"interrupted: the index at {target} is as it was", 130)
+            report = None
+    if report is None:
+        fail(f"interrupted: the index at {target} is as it was", 130)
     if as_json:
-        print_json(_to_json(report))
+        print_json(to_json(report, ignored))
     else:
-        for o in report.outcomes:
-            if o.status != Status.SKIPPED or verbose:
-                typer.echo(_outcome_line(o))
-        typer.echo(_summary(report, looked_at))
+        detail = "verbose" if verbose else "quiet" if quiet else "short"
+        for line in outcome_lines(report.outcomes, detail):
+            typer.echo(line)
+        typer.echo(index_summary(report, looked_at, [suffix_of(p) for p in ignored]))
     refused = report.refused
     if refused:
-        fail(f"refused {len(refused)} of {len(report.outcomes)} files")
+        fail(f"refused {len(refused)} of {plural(len(report.outcomes), 'file')}")
 
 
 def register(app: typer.Typer) -> None:
-    from resdex.cli.main import reports_errors
-
-    app.command("index")(reports_errors(index))
+    add_command(app, "index", index)

@@ -1,104 +1,68 @@
 """The ``resdex`` command: a thin Typer layer over ``indexer`` and ``search``.
 
-Only this package prints or exits. Heavy imports (spaCy, the parser) happen inside the
-commands that need them, so that ``resdex search`` starts fast.
+Only this package prints or exits. Heavy imports (spaCy, the parser, Whoosh's writer) happen
+inside the commands that need them, so that ``resdex search`` starts fast.
+
+How the package fits together (imports go one way, with no circle):
+
+- ``common``: shared options (``--json``, ``--csv``, ``--index``), errors (``fail``,
+  ``UsageError``, ``reports_errors``), ``print_json``/``print_csv``;
+- ``render``: every line of text the commands print;
+- one module per command or group of commands (``parse_cmd``, ``index_cmd``,
+  ``query_cmds``, ``export_cmd`` …), each with a ``register(app)`` that adds its commands
+  (``common.add_command(app, "name", func)``), importing ``common`` and ``render`` only;
+- this module, which builds ``app`` and registers every module of ``COMMANDS``.
+
+A new command: write ``cli/NAME_cmd.py`` with its function(s) and
+``def register(app: typer.Typer) -> None``, keep its heavy imports inside the function, and
+add its module to ``COMMANDS`` below: one line.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import os
-import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 
-from resdex.indexer.errors import ResdexError
+from resdex.cli import export_cmd, index_cmd, parse_cmd, query_cmds
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-INDEX_ENV = "RESDEX_INDEX"
+# The command modules, in the order ``resdex --help`` lists their commands.
+COMMANDS = (parse_cmd, index_cmd, query_cmds, export_cmd)
 
 app = typer.Typer(
     name="resdex",
     help="Full-text search and citation index for United Nations resolutions.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """One line on standard error, then exit with ``code`` (1: input or index, 2: usage)."""
-    typer.echo(f"resdex: error: {' '.join(message.split())}", err=True)
-    raise typer.Exit(code)
+def _print_version(value: bool) -> None:
+    if value:
+        import resdex
+
+        typer.echo(f"resdex {resdex.__version__}")
+        raise typer.Exit()
 
 
-def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn resdex's own exceptions into one line on stderr and exit status 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except ResdexError as err:
-            fail(str(err))
-        except BrokenPipeError:  # `resdex ... | head`: the reader went away
-            sys.stderr.close()
-            raise typer.Exit(1) from None
-
-    return wrapper
-
-
-def resolve_index_dir(option: Path | None) -> Path:
-    """``--index DIR``, else ``$RESDEX_INDEX``, else the per-user data folder."""
-    if option is not None:
-        return option
-    env = os.environ.get(INDEX_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_data_path
-
-    return user_data_path("resdex", appauthor=False) / "index"
-
-
-def print_json(data: Any) -> None:
-    """One JSON document on standard output."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
-
-
-@app.command()
-@reports_errors
-def parse(
-    file: Annotated[Path, typer.Argument(help="A resolution: .txt, .md or .pdf.")],
-    as_json: JsonOption = False,
-    citations: Annotated[
-        bool, typer.Option("--citations/--no-citations", help="Tag cited documents.")
-    ] = True,
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
 ) -> None:
-    """Parse one document and print its structure (indexes nothing)."""
-    from resdex.cli.render import render_resolution
-    from resdex.indexer.pipeline import parse_path
-    from resdex.indexer.serialize import resolution_to_dict
-
-    resolution = parse_path(file, citations=citations)
-    if as_json:
-        print_json(resolution_to_dict(resolution))
-    else:
-        typer.echo(render_resolution(resolution))
+    """Full-text search and citation index for United Nations resolutions."""
 
 
-from resdex.cli import index_cmd, query_cmds  # noqa: E402
-
-index_cmd.register(app)
-query_cmds.register(app)
+for _module in COMMANDS:
+    _module.register(app)
 
 
 def main() -> None:

@@ -6,54 +6,174 @@ This is the path that must start fast: no spaCy, no parser imported here or belo
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections.abc import Iterator
-from itertools import groupby
-from pathlib import Path
-from typing import Annotated
+from itertools import chain
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resdex.cli.index_cmd import IndexOption, JsonOption
-from resdex.search.results import CitesResult, Group, Hit, SearchResult
+from resdex.cli.common import (
+    CsvOption,
+    IndexOption,
+    JsonOption,
+    add_command,
+    check_limit,
+    one_format,
+    open_index,
+    print_csv,
+    print_json,
+    print_lines,
+    print_resolution,
+    usage_errors,
+)
 
-WIDTH = 100
-
-
-def _open(index_dir: Path | None) -> object:
-    from resdex.cli.main import resolve_index_dir
-    from resdex.search.store import open_index
-
-    return open_index(resolve_index_dir(index_dir))
-
-
-def _range(text: str | None, option: str) -> tuple[int | None, int | None] | None:
-    if text is None:
-        return None
-    from resdex.cli.main import fail
-    from resdex.search.query import QueryError, parse_range
-
-    try:
-        return parse_range(text, option)
-    except QueryError as err:
-        fail(str(err), 2)
-
+if TYPE_CHECKING:
+    from resdex.search.query import Range, SearchRequest
+    from resdex.search.results import Group, SearchResult
 
 # --- search ---------------------------------------------------------------------------------
 
-
-def _resolution_head(hit: Hit) -> str:
-    when = ", ".join(
-        x
-        for x in (
-            hit.body,
-            f"session {hit.session}" if hit.session else None,
-            hit.adopted or (str(hit.year) if hit.year else None),
-        )
-        if x
+QUERY_HELP = "\n\n".join(
+    (
+        "Paragraphs matching QUERY, grouped by resolution in session order.",
+        "QUERY holds words (a paragraph must hold every one: `cooperation dialogue`), "
+        '"quoted phrases", AND / OR / NOT and ( ) between them, and `*` or `?` inside a word '
+        "(`ratif*`); `*` alone matches every paragraph. A document symbol is one word "
+        "(`A/RES/70/1`). Use the options, not field prefixes, to filter.",
+        'Matching is exact, word for word, whatever the case: "ratify" does not find '
+        '"ratification" or "ratified"; `ratif*` finds all three, and --stem finds the forms '
+        'that share the word\'s English stem ("ratified", "ratifies", "ratifying"). Phrases '
+        "always match exactly.",
     )
-    return f"{hit.symbol}  ({when})  {hit.title or ''}".rstrip()
+)
 
+
+def _range(text: str | None, option: str) -> Range | None:
+    from resdex.search.query import parse_range
+
+    return None if text is None else parse_range(text, option)
+
+
+def search_request(
+    query: str,
+    *,
+    body: str | None,
+    session: str | None,
+    year: str | None,
+    kind: str | None,
+    verb: str | None,
+    limit: int,
+    sort: str = "relevance",
+    by: str | None = None,
+    status: str | None = None,
+) -> SearchRequest:
+    """The request the options ask for, each option checked here once (a bad one is a
+    usage error: exit 2). A new option of ``search`` adds its field here."""
+    from resdex.search import query as q
+
+    with usage_errors():
+        return q.SearchRequest(
+            query=query,
+            body=q.normalize_body(body) if body is not None else None,
+            session=_range(session, "--session"),
+            year=_range(year, "--year"),
+            kind=q.normalize_kind(kind) if kind is not None else None,
+            verb=q.normalize_verb(verb) if verb is not None else None,
+            limit=check_limit(limit),
+            sort=q.normalize_sort(sort),
+            by=q.normalize_by(by) if by is not None else None,
+            status=q.normalize_status(status) if status is not None else None,
+        )
+
+
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Words, "phrases", AND / OR / NOT, ( ), ratif* (see above).')
+    ],
+    body: Annotated[str | None, typer.Option("--body", help="GA, SC, HRC or ECOSOC.")] = None,
+    session: Annotated[
+        str | None, typer.Option("--session", help="Sessions: 75, 70..80, 70.. or ..80.")
+    ] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", help="Years: 2016, 2015..2024, 2015.. or ..2024.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="preambular, operative or footnote.")
+    ] = None,
+    verb: Annotated[
+        str | None,
+        typer.Option("--verb", help='Operative verb: "urges" also finds "Strongly urges".'),
+    ] = None,
+    stem: Annotated[
+        bool,
+        typer.Option(
+            "--stem",
+            help="Also match other English forms of each word (ratified, ratifies for "
+            "ratify); phrases stay exact.",
+        ),
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Most hits shown; 0: all.")] = 20,
+    sort: Annotated[
+        str,
+        typer.Option("--sort", help="Which hits --limit keeps: relevance, oldest or newest."),
+    ] = "relevance",
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", help="Count every match per session, year, body or verb (instead of hits)."
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help="adopted, or draft (an L. document or one without adoption date)."
+        ),
+    ] = None,
+    index_dir: IndexOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    from dataclasses import replace
+
+    from resdex.cli.render import render_search
+    from resdex.search import query as q
+
+    output = one_format(json=as_json, csv=as_csv)
+    request = search_request(
+        query,
+        body=body,
+        session=session,
+        year=year,
+        kind=kind,
+        verb=verb,
+        limit=limit,
+        sort=sort,
+        by=by,
+        status=status,
+    )
+    ix = open_index(index_dir)
+    if stem:
+        from resdex.search.stemming import stem_query
+
+        request = replace(request, query=stem_query(query, ix))
+    result = replace(q.search(ix, request), query=query)
+    if output == "json":
+        from resdex.search.results import search_to_json
+
+        print_json(search_to_json(result))
+    elif output == "csv":
+        from resdex.search.export import SEARCH_HEADER, search_rows
+
+        print_csv(SEARCH_HEADER, search_rows(result))
+    elif result.by is not None:
+        print_lines(render_groups(result, sys.stdout.isatty()))
+    else:
+        lines = render_search(result, sys.stdout.isatty())
+        next(lines, None)  # its head line, said here with the sort (move to render.py)
+        print_lines(chain([head_line(result)], lines))
+
+
+search.__doc__ = QUERY_HELP
 
 SORTED = {"relevance": "best-scoring", "oldest": "oldest", "newest": "newest"}
 
@@ -64,7 +184,8 @@ def head_line(result: SearchResult) -> str:
     noun = "paragraph" if result.total == 1 else "paragraphs"
     line = (
         f"{result.total} {noun} in {result.resolutions} resolution"
-        f"{'' if result.resolutions == 1 else 's'} match {result.query}"
+        f"{'' if result.resolutions == 1 else 's'} "
+        f"{'matches' if result.total == 1 else 'match'} {result.query}"
     )
     shown = len(result.hits)
     if result.by is None and shown < result.total:
@@ -76,8 +197,8 @@ BAR = 30  # characters of the longest bar
 
 
 def render_groups(result: SearchResult, color: bool) -> Iterator[str]:
-    """One line per group: its key, a bar as long as its share, the counts, the first
-    paragraph."""
+    """``search --by``: one line per group: its key, its counts, a bar as long as its
+    share, its first paragraph."""
     yield head_line(result)
     if not result.groups:
         return
@@ -98,144 +219,44 @@ def _group_key(g: Group) -> str:
     return "none" if g.key is None else str(g.key)
 
 
-def render_search(result: SearchResult, color: bool) -> Iterator[str]:
-    if result.by is not None:
-        yield from render_groups(result, color)
-        return
-    yield head_line(result)
-    for _, group in groupby(result.hits, key=lambda h: h.symbol):
-        hits = list(group)
-        yield ""
-        head = _resolution_head(hits[0])
-        yield typer.style(head, bold=True) if color else head
-        for hit in hits:
-            verb = f"  [{hit.opening or hit.verb}]" if hit.verb else ""
-            yield f"  {hit.label}{verb}"
-            body = textwrap.fill(
-                " ".join(hit.highlight().split()),
-                WIDTH,
-                initial_indent="      ",
-                subsequent_indent="      ",
-            )
-            if color:  # wrap on the plain text, then colour the matches
-                parts = body.split("**")
-                body = "".join(
-                    typer.style(p, fg="yellow", bold=True) if i % 2 else p
-                    for i, p in enumerate(parts)
-                )
-            yield body
-
-
-def search(
-    query: Annotated[str, typer.Argument(help='Words, "phrases", AND / OR / NOT, ( ).')],
-    body: Annotated[str | None, typer.Option("--body", help="GA, SC, HRC or ECOSOC.")] = None,
-    session: Annotated[
-        str | None, typer.Option("--session", help="Sessions: 75, 70..80, 70.. or ..80.")
-    ] = None,
-    year: Annotated[
-        str | None, typer.Option("--year", help="Years: 2016, 2015..2024, 2015.. or ..2024.")
-    ] = None,
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="preambular, operative or footnote.")
-    ] = None,
-    verb: Annotated[
-        str | None,
-        typer.Option("--verb", help='Operative verb: "urges" also finds "Strongly urges".'),
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Most hits shown; 0: all.")] = 20,
-    sort: Annotated[
-        str,
-        typer.Option("--sort", help="Which hits --limit keeps: relevance, oldest or newest."),
-    ] = "relevance",
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            help="Count every match per session, year, body or verb (instead of hits).",
-        ),
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status", help="adopted, or draft (an L. document or one without adoption date)."
-        ),
-    ] = None,
-    index_dir: IndexOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Paragraphs matching QUERY, grouped by resolution in session order."""
-    from resdex.cli.main import fail, print_json
-    from resdex.search import query as q
-    from resdex.search.results import search_to_json
-
-    if limit < 0:
-        fail("--limit must be 0 (all) or more", 2)
-    try:
-        request = q.SearchRequest(
-            query=query,
-            body=q.normalize_body(body) if body is not None else None,
-            session=_range(session, "--session"),
-            year=_range(year, "--year"),
-            kind=q.normalize_kind(kind) if kind is not None else None,
-            verb=q.normalize_verb(verb) if verb is not None else None,
-            limit=limit,
-            sort=q.normalize_sort(sort),
-            by=q.normalize_by(by) if by is not None else None,
-            status=q.normalize_status(status) if status is not None else None,
-        )
-    except q.QueryError as err:
-        fail(str(err), 2)
-    result = q.search(_open(index_dir), request)
-    if as_json:
-        print_json(search_to_json(result))
-        return
-    color = sys.stdout.isatty()
-    for line in render_search(result, color):
-        typer.echo(line)
-
-
 # --- cites ----------------------------------------------------------------------------------
-
-
-def render_cites(result: CitesResult) -> Iterator[str]:
-    n = len(result.citing)
-    if not n:
-        yield f"no indexed resolution cites {result.target}"
-        return
-    yield f"{result.target} is cited by {n} resolution{'' if n == 1 else 's'}"
-    for c in result.citing:
-        when = c.adopted or (str(c.year) if c.year else "undated")
-        yield ""
-        yield f"{when}  {c.symbol}  {c.title or ''}".rstrip()
-        for u in c.units:
-            how = []
-            if u.direct:
-                how.append("directly")
-            if u.via_footnotes:
-                notes = ", ".join(str(n) for n in u.via_footnotes)
-                how.append(f"through footnote{'s' if len(u.via_footnotes) > 1 else ''} {notes}")
-            said = "; ".join(f"“{s}”" for s in u.surfaces)
-            yield f"    {u.label:<12} {' and '.join(how)}: {said}".rstrip(": ")
 
 
 def cites(
     target: Annotated[
-        str, typer.Argument(help="A symbol in any usual spelling: 'resolution 55/2'.")
+        str,
+        typer.Argument(
+            help="A symbol in any usual spelling ('resolution 55/2', 'S/RES/242 (1967)') or "
+            "a well-known instrument by name ('Universal Declaration of Human Rights')."
+        ),
     ],
     index_dir: IndexOption = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Every resolution citing TARGET, by date, with the paragraphs that cite it."""
-    from resdex.cli.main import print_json
+    from resdex.cli.render import render_cites
     from resdex.search import query as q
-    from resdex.search.results import cites_to_json
+    from resdex.search.naming import instrument_symbol, nearest_cited, resolve_target
 
-    result = q.cites(_open(index_dir), target)
-    if as_json:
-        print_json(cites_to_json(result))
-        return
-    for line in render_cites(result):
-        typer.echo(line)
+    output = one_format(json=as_json, csv=as_csv)
+    ix = open_index(index_dir)
+    result = q.cites(ix, resolve_target(target))
+    nearest = nearest_cited(ix, result.target) if not result.citing else ()
+    if output == "json":
+        from resdex.search.results import cites_to_json
+
+        data = cites_to_json(result)
+        if not result.citing:
+            data["nearest"] = [{"target": s.target, "resolutions": s.resolutions} for s in nearest]
+        print_json(data)
+    elif output == "csv":
+        from resdex.search.export import CITES_HEADER, cites_rows
+
+        print_csv(CITES_HEADER, cites_rows(result))
+    else:
+        name = " ".join(target.split()) if instrument_symbol(target) else None
+        print_lines(render_cites(result, asked=name, nearest=nearest))
 
 
 # --- show -----------------------------------------------------------------------------------
@@ -247,21 +268,12 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One indexed resolution, paragraph by paragraph, with its citations."""
-    from resdex.cli.main import print_json
-    from resdex.cli.render import render_resolution
-    from resdex.indexer.serialize import resolution_to_dict
     from resdex.search import query as q
 
-    resolution = q.show(_open(index_dir), symbol)
-    if as_json:
-        print_json(resolution_to_dict(resolution))
-    else:
-        typer.echo(render_resolution(resolution))
+    print_resolution(q.show(open_index(index_dir), symbol), as_json)
 
 
 def register(app: typer.Typer) -> None:
-    from resdex.cli.main import reports_errors
-
-    app.command("search")(reports_errors(search))
-    app.command("cites")(reports_errors(cites))
-    app.command("show")(reports_errors(show))
+    add_command(app, "search", search)
+    add_command(app, "cites", cites)
+    add_command(app, "show", show)

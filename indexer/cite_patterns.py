@@ -19,25 +19,25 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from resdex.indexer.organs import (
+    ADOPTING,
+    SERIES_ROOTS,
+    Organ,
+    name_alternation,
+)
+
 # --- explicit document symbols -------------------------------------------------------
 
-# Roots of UN document series (the first component of a symbol). Only UN series count:
-# "A/CONF.157/24", "S/2023/123", "E/CN.4/2001/2", "ST/SGB/2019/8", "TD/519/Add.2",
-# "UNEP/EA.5/Res.1", "FCCC/CP/2015/10/Add.1", "CBD/COP/15/4", "ICCD/COP(16)/...",
-# "NPT/CONF.2020/1", "CD/1299", "CCW/MSP/2023/7", "BWC/CONF.IX/9", "TPNW/MSP/2022/6",
-# "APLC/CONF/2024/...", "CAC/COSP/2023/15", "CTOC/COP/2020/10", "CLCS/60",
-# "SPLOS/30", treaty bodies "CEDAW/C/GC/39", "CRC/C/GC/25", "CCPR/C/GC/37", "CRPD/...",
-# "CED/...", "CMW/...", "CAT/...", "CERD/...", "HRI/GEN/1", "JIU/REP/2020/8",
-# "UNW/2023/...", "DP/2023/...", "HSP/HA.2/...".
-# Left out on purpose (not UN document series): "WT/MIN(22)/..." (WTO), "CM/Rec(2010)5"
-# (Council of Europe), "AU/Dec.718" (African Union), "GC(67)/RES/13" (IAEA),
-# "WHA58/2005/REC/1" (WHO), "ISBA/21/A/9" (International Seabed Authority),
-# "LEG/CONF.17/..." (IMO), "IOC/A-32/..." (UNESCO), "HIV/AIDS" (not a symbol at all).
-UN_SERIES_ROOTS: Final[tuple[str, ...]] = (
-    "A", "S", "E", "ST", "TD", "UNEP", "FCCC", "CBD", "ICCD", "NPT", "CD", "CCW", "BWC",
-    "TPNW", "APLC", "CAC", "CTOC", "CLCS", "SPLOS", "CEDAW", "CRC", "CCPR", "CRPD", "CED",
-    "CMW", "CAT", "CERD", "HRI", "JIU", "UNW", "DP", "HSP",
-)  # fmt: skip
+# Roots of UN document series (the first component of a symbol), from the organ table
+# (``resdex.indexer.organs``): "A/CONF.157/24", "S/2023/123", "E/CN.4/2001/2",
+# "ST/SGB/2019/8", "TD/519/Add.2", "UNEP/EA.5/Res.1", "FCCC/CP/2015/10/Add.1",
+# "CBD/COP/15/4", "ICCD/COP(16)/...", "NPT/CONF.2020/1", "CEDAW/C/GC/39", "HRI/GEN/1",
+# "JIU/REP/2020/8", "HSP/HA.2/...". Only UN series count; left out on purpose (not UN
+# document series): "WT/MIN(22)/..." (WTO), "CM/Rec(2010)5" (Council of Europe),
+# "AU/Dec.718" (African Union), "GC(67)/RES/13" (IAEA), "WHA58/2005/REC/1" (WHO),
+# "ISBA/21/A/9" (International Seabed Authority), "LEG/CONF.17/..." (IMO), "IOC/A-32/..."
+# (UNESCO), "HIV/AIDS" (not a symbol at all).
+UN_SERIES_ROOTS: Final[tuple[str, ...]] = SERIES_ROOTS
 # OCR of the Security Council texts reads "S/" as "$/": "document $/26627 cf 25 October
 # 1993" (S/RES/885 (1993)); the resolver reads it as "S/".
 OCR_S_ROOT: Final = "$"
@@ -168,28 +168,20 @@ REFERENCE_HEAD_RE: Final = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+
 
 # --- organs named around a reference ------------------------------------------------
 
-# The organ written right before the keyword (checked, in this order, against the end of
-# the text before it): "Sub-Commission on the Promotion and Protection of Human Rights
-# resolution 2000/22", "Commission on Human Rights resolution 2005/69", "Human Rights
-# Council resolution 32/6", "Economic and Social Council resolution 2004/67", "Security
-# Council resolution 1541 (2004)", "General Assembly resolution 1514 (XV)", "United
-# Nations Environment Assembly resolution 5/1".
-ORGANS_BEFORE: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
-    (organ, re.compile(rf"(?:{name})(?:['’]s)?$"))
-    for organ, name in (
-        (
-            "SUB",
-            r"Sub-?[Cc]ommission on (?:the )?(?:Promotion and Protection of Human Rights"
-            r"|Prevention of Discrimination and Protection of Minorities)",
-        ),
-        ("CHR", r"Commission on Human Rights"),
-        ("HRC", r"Human Rights Council"),
-        ("ECOSOC", r"Economic and Social Council"),
-        ("SC", r"Security Council"),
-        ("GA", r"General Assembly"),
-        ("UNEA", r"Environment Assembly"),
-    )
-)
+# Every body of the organ table, each name in its own group (``organs.organ_of`` reads
+# which): "Sub-Commission on the Promotion and Protection of Human Rights", "Commission on
+# Human Rights", "Human Rights Council", "Economic and Social Council", "Security
+# Council", "General Assembly", "United Nations Environment Assembly", "Commission on
+# Narcotic Drugs", "Conference of the Parties to the Convention on Biological Diversity".
+_ORGAN_NAME: Final = name_alternation(groups=True)
+
+# The organ written right before the keyword (the end of the text before it): "Sub-
+# Commission on the Promotion and Protection of Human Rights resolution 2000/22",
+# "Commission on Human Rights resolution 2005/69", "Human Rights Council resolution 32/6",
+# "Economic and Social Council resolution 2004/67", "Security Council resolution 1541
+# (2004)", "General Assembly resolution 1514 (XV)", "United Nations Environment Assembly
+# resolution 5/1", "Commission on Narcotic Drugs resolution 60/1" (no series: no citation).
+ORGAN_BEFORE_RE: Final = re.compile(rf"{_ORGAN_NAME}(?:['’]s)?$")
 # "the General Assembly in its resolution 60/1", "the Council, in its resolution 5/1",
 # "Recalling its resolution 70/153", "its most recent resolution 78/199": the words
 # between an organ (or nothing) and the keyword.
@@ -201,10 +193,7 @@ ITS_TAIL_RE: Final = re.compile(
 # of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
 # (A/RES/80/221).
 ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
-    r"(?:of|by) the (?:(?P<sub>Sub-?[Cc]ommission on [^,.;]{5,80}?)"
-    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
-    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
-    r"|(?P<ga>General Assembly)),?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
+    rf"(?:of|by) the {_ORGAN_NAME},?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
     r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$"
 )
 # The organ named before a keyword without numbers that the list then picks out:
@@ -213,17 +202,13 @@ ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
 # resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
 # the topic, including resolutions 19/11" (A/RES/78/208 PP).
 ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
-    r"(?:(?P<sub>Sub-?[Cc]ommission on [^,.;]{5,80}?)"
-    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
-    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
-    r"|(?P<ga>General Assembly))\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
+    rf"{_ORGAN_NAME}\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
     r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
     r",?\s+(?:in\s+particular|including|notably)$"
 )
-# A last word naming a body of its own, not one of ours: "World Health Assembly
-# resolution 58.3", "Executive Board decision 2014/7", "Commission on Narcotic Drugs
-# resolution 60/1", "UNEP Governing Council decision 27/2", "Conference of the Parties
-# decision 1/CP.21", "IMO Assembly resolution A.1110(30)".
+# A last word naming a body of its own that the table does not name: "Executive Board
+# decision 2014/7", "Conference of the Parties decision 1/CP.21", "IMO Assembly resolution
+# A.1110(30)".
 OTHER_BODY_WORDS: Final[frozenset[str]] = frozenset(
     {
         "Assembly", "Council", "Commission", "Board", "Boards", "Conference", "Committee",
@@ -240,22 +225,15 @@ ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
 # A bare "Council" right before the keyword takes the last council named earlier in the
 # same text: "… Human Rights Council … Council resolution 5/1".
 LAST_COUNCIL_RE: Final = re.compile(
-    r"(?P<name>Human Rights Council|Economic and Social Council|Security Council)"
+    name_alternation(tuple(o for o in ADOPTING if o is not Organ.GA), groups=True)
 )
 # The organ named after the reference in the same clause: "resolution 2000/22 of
 # 18 August 2000, on the promotion of dialogue on human rights issues, by the
 # Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
 # "resolutions 5/1 and 5/2 of the Human Rights Council".
-ORGAN_AFTER_BY_RE: Final = re.compile(
-    r"\bby the (?:(?P<sub>Sub-?[Cc]ommission on)|(?P<chr>Commission on Human Rights)"
-    r"|(?P<hrc>Human Rights Council)|(?P<ecosoc>Economic and Social Council)"
-    r"|(?P<sc>Security Council)|(?P<ga>General Assembly))"
-)
+ORGAN_AFTER_BY_RE: Final = re.compile(rf"\bby the {_ORGAN_NAME}")
 ORGAN_AFTER_OF_RE: Final = re.compile(
-    r"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+(?:(?P<sub>Sub-?[Cc]ommission on)"
-    r"|(?P<chr>Commission on Human Rights)|(?P<hrc>Human Rights Council)"
-    r"|(?P<ecosoc>Economic and Social Council)|(?P<sc>Security Council)"
-    r"|(?P<ga>General Assembly))"
+    rf"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+{_ORGAN_NAME}"
 )
 # What may stand between a list whose organ was named before it and a bare keyword that
 # goes on with the same organ's list: a topic (or a glued footnote marker) then "and",

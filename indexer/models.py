@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from resdex.indexer.organs import Organ
+
 
 class SourceFormat(StrEnum):
     """The formats resdex reads, as detected from a file's content (not its name)."""
@@ -24,13 +26,9 @@ class SourceFormat(StrEnum):
     SC_OCR = "sc-ocr"  # hand-corrected OCR of the Security Council yearbooks (sc-text/)
 
 
-class Body(StrEnum):
-    """The organ that adopted (or will adopt) a text."""
-
-    GA = "GA"
-    SC = "SC"
-    HRC = "HRC"
-    ECOSOC = "ECOSOC"
+# The organ that adopted (or will adopt) a text: one of ``organs.ADOPTING`` ("GA", "SC",
+# "HRC", "ECOSOC"); the enum is the organ table's (``resdex.indexer.organs``).
+Body = Organ
 
 
 class ParagraphKind(StrEnum):

@@ -13,37 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from resdex.indexer import cite_patterns as cp
 from resdex.indexer.models import Body, Citation
-
-
-class Organ(StrEnum):
-    """Who adopted a resolution or decision cited by number."""
-
-    GA = "GA"  # General Assembly: A/RES/70/153, A/DEC/63/550
-    SC = "SC"  # Security Council: S/RES/242(1967)
-    HRC = "HRC"  # Human Rights Council: A/HRC/RES/32/6
-    ECOSOC = "ECOSOC"  # Economic and Social Council: E/RES/2004/67
-    CHR = "CHR"  # Commission on Human Rights: E/CN.4/RES/2005/69
-    SUB = "SUB"  # Subcommission: E/CN.4/Sub.2/RES/2000/22
-    UNEA = "UNEA"  # United Nations Environment Assembly: UNEP/EA.5/Res.1
-    OTHER = "OTHER"  # a body whose numbers we cannot turn into a UN symbol
-
-
-_BODY_ORGAN: dict[Body, Organ] = {
-    Body.GA: Organ.GA,
-    Body.SC: Organ.SC,
-    Body.HRC: Organ.HRC,
-    Body.ECOSOC: Organ.ECOSOC,
-}
-
-_COUNCIL_ORGAN: dict[str, Organ] = {
-    "Human Rights Council": Organ.HRC,
-    "Economic and Social Council": Organ.ECOSOC,
-    "Security Council": Organ.SC,
-}
+from resdex.indexer.organs import (
+    ROW,
+    WITH_SERIES,
+    Numbering,
+    Organ,
+    organ_of,
+    series_target,
+    symbol_key,
+)
 
 ANCHOR_SYMBOL = cp.LABEL_SYMBOL
 ANCHOR_REFERENCE = cp.LABEL_REFERENCE
@@ -64,11 +45,6 @@ class CiteContext:
 
     body: Body  # the adopting organ of the document: "its resolution" is one of its own
     own_symbol: str = ""  # the document's own symbol: never a citation of itself
-
-
-def normalize_symbol(symbol: str) -> str:
-    """Canonical comparison form of a symbol: no spaces, upper case ("a/res/55/2")."""
-    return re.sub(r"\s+", "", symbol).upper()
 
 
 # --- explicit symbols ----------------------------------------------------------------
@@ -92,7 +68,7 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
     """Citations for an explicit symbol at ``anchor`` (joint symbols give several)."""
     out: list[Citation] = []
     pieces = _split_joint(text, anchor.start, anchor.end)
-    own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
+    own = symbol_key(ctx.own_symbol) if ctx.own_symbol else ""
     for index, (start, end) in enumerate(pieces):
         target = text[start:end]
         if target.startswith(cp.OCR_S_ROOT):
@@ -125,7 +101,7 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
                 pinpoint = pin.group("pinpoint")
                 if pin.start() == pos:
                     pos = pin.end()
-        normalized = normalize_symbol(target)
+        normalized = symbol_key(target)
         if own and normalized == own:
             continue
         out.append(
@@ -143,7 +119,7 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
             corr = cp.AND_CORR_RE.match(text, pos)
             if corr:
                 doc_target = f"{target}/{corr.group('doc')}"
-                if normalize_symbol(doc_target) != own:
+                if symbol_key(doc_target) != own:
                     out.append(
                         Citation(
                             surface=corr.group("doc"),
@@ -175,14 +151,14 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     if tail:
         its = True
         window = window[: tail.start()].rstrip()
-    for name, regex in cp.ORGANS_BEFORE:
-        if regex.search(window):
-            return OrganCue(Organ(name), its)
+    named = cp.ORGAN_BEFORE_RE.search(window)
+    if named:
+        return OrganCue(organ_of(named), its)
     context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or cp.ORGAN_LIST_HEAD_BEFORE_RE.search(
         window
     )
     if context:
-        return OrganCue(_organ_group(context), its)
+        return OrganCue(organ_of(context), its)
     last = cp.LAST_WORD_RE.search(window)
     if last is None:
         return OrganCue(None, its)
@@ -195,11 +171,11 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
         if word == "Assembly":  # "the Assembly in its resolution 77/335"
             return OrganCue(Organ.GA, its)
         if word == "Council":  # "the Council, in its resolution 5/1"
-            councils = cp.LAST_COUNCIL_RE.findall(text, 0, start)
+            councils = list(cp.LAST_COUNCIL_RE.finditer(text, 0, start))
             if councils:
-                return OrganCue(_COUNCIL_ORGAN[councils[-1]], its)
+                return OrganCue(organ_of(councils[-1]), its)
             if body is not Body.GA:
-                return OrganCue(_BODY_ORGAN[body], its)
+                return OrganCue(body, its)
             return OrganCue(None, its, council=True)
         if "Commission on Human Rights" in text[:start]:  # "the Commission"
             return OrganCue(Organ.CHR, its)
@@ -209,24 +185,17 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     return OrganCue(None, its)
 
 
-def _organ_group(match: re.Match[str]) -> Organ:
-    for name in ("sub", "chr", "hrc", "ecosoc", "sc", "ga"):
-        if match.group(name):
-            return Organ(name.upper())
-    raise AssertionError("unreachable: an organ group always matches")
-
-
 def organ_after(text: str, end: int) -> Organ | None:
     """The organ named after a reference in the same clause: "of the Human Rights
     Council" right after it, or "… by the Subcommission on …" before the clause ends."""
     right = cp.ORGAN_AFTER_OF_RE.match(text, end)
     if right:
-        return _organ_group(right)
+        return organ_of(right)
     stop = cp.CLAUSE_END_RE.search(text, end, min(len(text), end + 250))
     limit = stop.start() if stop else min(len(text), end + 250)
     by = cp.ORGAN_AFTER_BY_RE.search(text, end, limit)
     if by:
-        return _organ_group(by)
+        return organ_of(by)
     return None
 
 
@@ -274,44 +243,17 @@ def default_organ(member: Member, body: Body, its: bool) -> Organ:
         # Council text, one of the Commission on Human Rights it replaced)
         return Organ.CHR if body is Body.HRC else Organ.ECOSOC
     if its and body is not Body.SC:
-        return _BODY_ORGAN[body]  # "its resolution 70/153"
+        return body  # "its resolution 70/153"
     if member.session:
         return Organ.ECOSOC if body is Body.ECOSOC else Organ.GA  # "1514 (XV)"
     if body is Body.SC:
         return Organ.GA  # a Security Council text citing "resolution 55/2"
-    return _BODY_ORGAN[body]
-
-
-# The series of an organ's session-numbered resolutions and decisions: "A/RES/70/153",
-# "A/HRC/RES/32/6", "E/RES/2004/67", "E/CN.4/RES/2005/69", "E/CN.4/Sub.2/RES/2000/22".
-_SERIES_PREFIX: dict[Organ, str] = {
-    Organ.GA: "A/",
-    Organ.HRC: "A/HRC/",
-    Organ.ECOSOC: "E/",
-    Organ.CHR: "E/CN.4/",
-    Organ.SUB: "E/CN.4/Sub.2/",
-}
+    return body
 
 
 def target_for(organ: Organ, decision: bool, member: Member) -> str | None:
     """The canonical symbol of a member for an organ, or None if it has none."""
-    if member.session:
-        if member.session.isdigit():
-            return None if decision else f"S/RES/{member.number}({member.session})"
-        if decision:
-            return None
-        if organ is Organ.ECOSOC:
-            return f"E/RES/{member.number}({member.session})"
-        if organ is Organ.GA:
-            return f"A/RES/{member.number}({member.session})"
-        return None
-    kind = "DEC" if decision else "RES"
-    prefix = _SERIES_PREFIX.get(organ)
-    if prefix is not None:
-        return f"{prefix}{kind}/{member.first}/{member.number}"
-    if organ is Organ.UNEA:
-        return f"UNEP/EA.{member.first}/{kind.capitalize()}.{member.number}"
-    return None  # SC numbers have no session part; OTHER has no UN symbol
+    return series_target(organ, decision, member.first, member.number, member.session)
 
 
 def _read_members(text: str, pos: int) -> tuple[list[tuple[Member, str | None]], int]:
@@ -373,9 +315,10 @@ class _Read:
 def _fits(organ: Organ, member: Member) -> bool:
     """Whether a member's numbering can be one of ``organ``'s: "2004/67" (by year) is no
     Human Rights Council number, "32/13" no Economic and Social Council one."""
+    row = ROW[organ]
     if member.session:
-        return organ in (Organ.GA, Organ.ECOSOC)  # "1514 (XV)", "155 C (VII)"
-    return _is_year_first(member) == (organ in (Organ.ECOSOC, Organ.CHR, Organ.SUB))
+        return row.bracket is not None  # "1514 (XV)", "155 C (VII)"
+    return _is_year_first(member) == (row.numbering is Numbering.YEAR)
 
 
 def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Organ | None) -> _Read:
@@ -390,8 +333,8 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
     if not members:
         return _Read([])
     cue = organ_before(text, anchor.start, ctx.body)
-    if cue.organ is Organ.OTHER:
-        return _Read([])
+    if cue.organ is not None and cue.organ not in WITH_SERIES:
+        return _Read([])  # "Commission on Narcotic Drugs resolution 60/1": no UN symbol
     organ: Organ | None = cue.organ
     named: Organ | None = cue.organ
     if organ is None and not cue.its and not cue.council:
@@ -400,7 +343,7 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
             organ = None  # "… presidential statements of the Security Council": not theirs
         if organ is None and carried is not None:
             named = carried
-    own = normalize_symbol(ctx.own_symbol) if ctx.own_symbol else ""
+    own = symbol_key(ctx.own_symbol) if ctx.own_symbol else ""
     out: list[Citation] = []
     for index, (member, pinpoint) in enumerate(members):
         if member.session.isdigit():
@@ -414,7 +357,7 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
         else:
             member_organ = default_organ(member, ctx.body, cue.its)
         target = target_for(member_organ, decision, member)
-        if target is None or normalize_symbol(target) == own:
+        if target is None or symbol_key(target) == own:
             continue
         start = anchor.start if index == 0 else member.start
         out.append(

@@ -11,18 +11,15 @@ from __future__ import annotations
 import re
 
 from resdex.indexer.errors import ResdexError
+from resdex.indexer.organs import ROW, WITH_SERIES, Organ, organ_named, series_target, symbol_key
 
 
 class BadTarget(ResdexError):
     """A TARGET that reads as no document symbol."""
 
 
-def target_key(symbol: str) -> str:
-    """The comparison form of a symbol: case-folded, every space removed.
-
-    "A/CONF.157/24" -> "a/conf.157/24"; "S/RES/242 (1967)" -> "s/res/242(1967)".
-    """
-    return "".join(symbol.split()).casefold().replace(",", ";")
+# The one symbol key lives with the organ table; the index keeps each target under it.
+target_key = symbol_key
 
 
 # --- named pieces -------------------------------------------------------------------------
@@ -31,16 +28,18 @@ def target_key(symbol: str) -> str:
 _RES_WORD = r"(?:resolutions?|res\.?)"
 # "decision 63/550"
 _DEC_WORD = r"(?:decisions?|dec\.?)"
-# the organ named before the word: "General Assembly resolution 66/3", "GA res 70/1"
-_GA = r"(?:general\s+assembly|ga|a)"
-# "Security Council resolution 1325 (2000)", "SC res 242"
-_SC = r"(?:security\s+council|sc|s)"
-# "Human Rights Council resolution 32/6", "HRC resolution 32/6"
-_HRC = r"(?:human\s+rights\s+council|hrc)"
-# "Commission on Human Rights resolution 2005/69", "CHR resolution 2005/69"
-_CHR = r"(?:commission\s+on\s+human\s+rights|chr)"
-# "Economic and Social Council resolution 2004/67", "ECOSOC resolution 2004/67"
-_ECOSOC = r"(?:economic\s+and\s+social\s+council|ecosoc)"
+# the organ named before the word, any spelling of the organ table's bodies with a series:
+# "General Assembly resolution 66/3", "GA res 70/1", "Security Council resolution 1325
+# (2000)", "HRC resolution 32/6", "ECOSOC resolution 2004/67", "UNEA resolution 5/12"
+_ORGAN_NAMES = sorted(
+    {
+        name
+        for organ in WITH_SERIES
+        for name in (ROW[organ].name, organ.value, *ROW[organ].abbreviations)
+    },
+    key=len,
+    reverse=True,
+)
 # "55/2", "ES-10/19", "S-26/2", "2005/69": session (or year) / number
 _SESSION_NUMBER = r"(?P<num>(?:ES-|S-)?\d+\s*/\s*\d+)"
 # "242 (1967)", "1514 (XV)", "217 A (III)": number, optional lettered part, (year or session)
@@ -48,7 +47,7 @@ _PAREN_NUMBER = r"(?P<pnum>\d+)(?:\s*[A-Z])?\s*\(\s*(?P<paren>\d{4}|[IVXLC]+)\s*
 # "resolution 51/153 B": a lettered part after the number, dropped from the target
 _PART_LETTER = r"(?:\s+[A-Z])?"
 
-_ORGAN = rf"(?P<organ>{_GA}|{_SC}|{_HRC}|{_CHR}|{_ECOSOC})"
+_ORGAN = "(?P<organ>" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in _ORGAN_NAMES) + ")"
 _NAMED = re.compile(
     rf"^(?:{_ORGAN}\s+)?(?P<word>{_RES_WORD}|{_DEC_WORD})?\s*"
     rf"(?:{_SESSION_NUMBER}{_PART_LETTER}|{_PAREN_NUMBER})$",
@@ -79,18 +78,20 @@ _MIXED_CASE = {
 }
 
 
-def _organ_prefix(organ: str | None, decision: bool) -> str:
-    name = " ".join((organ or "ga").lower().split())
-    kind = "DEC" if decision else "RES"
-    if name in ("human rights council", "hrc"):
-        return f"A/HRC/{kind}/"
-    if name in ("commission on human rights", "chr"):
-        return f"E/CN.4/{kind}/"
-    if name in ("economic and social council", "ecosoc"):
-        return f"E/{kind}/"
-    if name in ("security council", "sc", "s"):
-        return "S/RES/"
-    return f"A/{kind}/"
+def _organ(written: str | None) -> Organ:
+    """The organ a user named before the number (the General Assembly when none)."""
+    return organ_named(written or "") or Organ.GA
+
+
+def _series(organ: Organ, decision: bool, first: str, number: str, bracket: str) -> str:
+    target = series_target(organ, decision, first, number, bracket)
+    if target is None:
+        raise BadTarget(
+            f"{ROW[organ].name} has no {'decision' if decision else 'resolution'} "
+            f"numbered {first + '/' if first else ''}{number}"
+            f"{f' ({bracket})' if bracket else ''}"
+        )
+    return target
 
 
 def _canonical_case(symbol: str) -> str:
@@ -115,18 +116,18 @@ def normalize_target(text: str) -> str:
         organ = named.group("organ")
         decision = (named.group("word") or "").lower().startswith("dec")
         if named.group("num"):
-            number = "".join(named.group("num").split()).upper()
-            if organ and organ.lower() in ("s", "sc", "security council"):
+            first, number = "".join(named.group("num").split()).upper().split("/")
+            if _organ(organ) is Organ.SC:
                 raise BadTarget(
                     f"{written!r}: Security Council resolutions are numbered "
                     "'242 (1967)', not 'session/number'"
                 )
-            return _organ_prefix(organ, decision) + number
+            return _series(_organ(organ), decision, first, number, "")
         paren = named.group("paren").upper()
         number = named.group("pnum")
         if paren.isdigit():  # "242 (1967)": a Security Council resolution
-            return f"S/RES/{number}({paren})"
-        return f"{_organ_prefix(organ, decision)}{number}({paren})"
+            return _series(Organ.SC, False, "", number, paren)
+        return _series(_organ(organ), decision, "", number, paren)
     written = _TRAILING_PART.sub("", written)
     paren_symbol = _SYMBOL_PAREN.match(written)
     if paren_symbol:

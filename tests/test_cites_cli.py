@@ -14,11 +14,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
-    where = tmp_path_factory.mktemp("cites") / "index"
-    result = runner.invoke(app, ["index", str(project_corpus), "--index", str(where)])
-    assert result.exit_code == 0, result.stderr
-    return where
+def index(seed_index: Path) -> Path:
+    return seed_index
 
 
 def cites_json(index: Path, target: str) -> dict[str, object]:
@@ -74,7 +71,7 @@ def test_text_output(index: Path) -> None:
 def test_nothing_cites_it(index: Path) -> None:
     result = runner.invoke(app, ["cites", "S/RES/242 (1967)", "--index", str(index)])
     assert result.exit_code == 0
-    assert result.stdout == "no indexed resolution cites S/RES/242(1967)\n"
+    assert result.stdout == "no indexed resolution cites S/RES/242 (1967)\n"
 
 
 @pytest.mark.parametrize("target", ["human rights", ""])

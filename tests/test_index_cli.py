@@ -97,6 +97,7 @@ def test_refused_files_listed_the_rest_indexed(tmp_path: Path) -> None:
     )
     assert any(line.startswith("added       A/RES/69/179") for line in lines)
     assert "ignored.docx" not in result.stdout
+    assert ", 4 refused, 1 ignored: .docx; 1 resolution in " in lines[-1]
     assert result.stderr == "resdex: error: refused 4 of 5 files\n"
     shown = runner.invoke(app, ["show", "A/RES/69/179", "--index", str(tmp_path / "ix")])
     assert shown.exit_code == 0

@@ -15,11 +15,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
-    where = tmp_path_factory.mktemp("search") / "index"
-    result = runner.invoke(app, ["index", str(project_corpus), "--index", str(where)])
-    assert result.exit_code == 0, result.stderr
-    return where
+def index(seed_index: Path) -> Path:
+    return seed_index
 
 
 def run_json(index: Path, *args: str) -> dict[str, object]:

@@ -17,11 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Path:
-    where = tmp_path_factory.mktemp("show") / "index"
-    result = runner.invoke(app, ["index", str(project_corpus), "--index", str(where)])
-    assert result.exit_code == 0, result.stderr
-    return where
+def index(seed_index: Path) -> Path:
+    return seed_index
 
 
 @pytest.mark.parametrize("symbol", ["A/RES/71/194", "a/res/71/194", "71/194"])

@@ -183,6 +183,10 @@ def index(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="List only the refused files, then the summary.")
     ] = False,
+    max_size: Annotated[
+        float,
+        typer.Option("--max-size", help="Refuse files larger than this many MB.", min=0.001),
+    ] = 32.0,
 ) -> None:
     """Add files and folders to the index; a file already indexed is skipped.
 
@@ -209,7 +213,9 @@ def index(
             report = index_paths(
                 paths,
                 target,
-                options=WriterOptions(workers=workers or cpu_workers()),
+                options=WriterOptions(
+                    workers=workers or cpu_workers(), max_bytes=int(max_size * 1024 * 1024)
+                ),
                 wait=wait,
                 rebuild=rebuild,
                 progress=progress,

@@ -24,10 +24,10 @@ from typing import Annotated
 
 import typer
 
-from resdex.cli import export_cmd, index_cmd, parse_cmd, query_cmds
+from resdex.cli import across_cmds, check_cmd, export_cmd, index_cmd, parse_cmd, query_cmds
 
 # The command modules, in the order ``resdex --help`` lists their commands.
-COMMANDS = (parse_cmd, index_cmd, query_cmds, export_cmd)
+COMMANDS = (parse_cmd, index_cmd, query_cmds, across_cmds, export_cmd, check_cmd)
 
 app = typer.Typer(
     name="resdex",

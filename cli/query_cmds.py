@@ -5,9 +5,11 @@ This is the path that must start fast: no spaCy, no parser imported here or belo
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -30,6 +32,15 @@ from resdex.cli.common import (
 if TYPE_CHECKING:
     from resdex.search.query import Range, SearchRequest
     from resdex.search.results import Group, SearchResult
+
+
+def _reading(index_dir: Path | None) -> contextlib.AbstractContextManager[None]:
+    """Any failure to read the index inside: one line naming it damaged (issue 10)."""
+    from resdex.cli.common import resolve_index_dir
+    from resdex.search.store import reading
+
+    return reading(resolve_index_dir(index_dir))
+
 
 # --- search ---------------------------------------------------------------------------------
 
@@ -151,12 +162,13 @@ def search(
         by=by,
         status=status,
     )
-    ix = open_index(index_dir)
-    if stem:
-        from resdex.search.stemming import stem_query
+    with _reading(index_dir):
+        ix = open_index(index_dir)
+        if stem:
+            from resdex.search.stemming import stem_query
 
-        request = replace(request, query=stem_query(query, ix))
-    result = replace(q.search(ix, request), query=query)
+            request = replace(request, query=stem_query(query, ix))
+        result = replace(q.search(ix, request), query=query)
     if output == "json":
         from resdex.search.results import search_to_json
 
@@ -240,9 +252,10 @@ def cites(
     from resdex.search.naming import instrument_symbol, nearest_cited, resolve_target
 
     output = one_format(json=as_json, csv=as_csv)
-    ix = open_index(index_dir)
-    result = q.cites(ix, resolve_target(target))
-    nearest = nearest_cited(ix, result.target) if not result.citing else ()
+    with _reading(index_dir):
+        ix = open_index(index_dir)
+        result = q.cites(ix, resolve_target(target))
+        nearest = nearest_cited(ix, result.target) if not result.citing else ()
     if output == "json":
         from resdex.search.results import cites_to_json
 
@@ -270,7 +283,9 @@ def show(
     """One indexed resolution, paragraph by paragraph, with its citations."""
     from resdex.search import query as q
 
-    print_resolution(q.show(open_index(index_dir), symbol), as_json)
+    with _reading(index_dir):
+        resolution = q.show(open_index(index_dir), symbol)
+    print_resolution(resolution, as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,15 +17,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from resdex.indexer.cite_patterns import MAY_CITE_RE
+from resdex.indexer import cite_patterns
 from resdex.indexer.instruments import find_instruments
-from resdex.indexer.models import Citation, Paragraph, Resolution
+from resdex.indexer.models import Body, Citation, Paragraph, Resolution
+from resdex.indexer.plausibility import sc_year_of
 from resdex.indexer.resolve import CiteContext, resolve_anchors
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 HEADER_REPORT = "header:report"
+HEADER_DRAFT = "header:draft"
 
 # Texts per nlp.pipe call and resolutions per batch in tag_many.
 _PIPE_BATCH = 256
@@ -42,7 +44,7 @@ def default_pipeline() -> Language:
 
 def may_cite(text: str) -> bool:
     """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
-    return MAY_CITE_RE.search(text) is not None
+    return cite_patterns.may_cite(text)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -79,16 +81,40 @@ def find_citations(
 
 
 def _context(res: Resolution) -> CiteContext:
-    return CiteContext(body=res.meta.body, own_symbol=res.meta.symbol)
+    meta = res.meta
+    year = meta.year
+    if meta.body is Body.SC and meta.number.split(" ")[0].isdigit():
+        # the year its own number was adopted in, when the header's year is off: "S/RES/434
+        # (1973)" read from an OCR slip of 434 (1978)
+        own = sc_year_of(int(meta.number.split(" ")[0]))
+        year = max(year or 0, own or 0) or None
+    return CiteContext(meta.body, meta.symbol, year, meta.session, meta.title or "")
+
+
+def _header_units(res: Resolution) -> list[tuple[str, str]]:
+    """The header lines that may cite: the report line, a draft's header line (the draft
+    it replaces: "… on the basis of informal consultations on draft resolution
+    A/C.2/80/L.8")."""
+    lines: list[tuple[str, str]] = []
+    if res.meta.report is not None:
+        lines.append((res.meta.report.text, HEADER_REPORT))
+    if res.meta.draft_header:
+        lines.append((res.meta.draft_header, HEADER_DRAFT))
+    return lines
 
 
 def _units_of(res: Resolution) -> list[_Unit]:
-    """The texts of a resolution in a fixed order: paragraphs, footnotes, report line."""
+    """The texts of a resolution in a fixed order: paragraphs, footnotes, header lines."""
     ctx = _context(res)
     units = [_Unit(p.text, p.label, ctx) for p in res.paragraphs]
-    units += [_Unit(f.text, f"footnote {f.number}", ctx) for f in res.footnotes]
-    if res.meta.report is not None:
-        units.append(_Unit(res.meta.report.text, HEADER_REPORT, ctx))
+    previous = ""
+    for note in res.footnotes:
+        ibid = previous if note.text.lstrip().startswith("Ibid") else ""
+        units.append(
+            _Unit(note.text, f"footnote {note.number}", dataclasses.replace(ctx, ibid=ibid))
+        )
+        previous = note.text
+    units += [_Unit(text, location, ctx) for text, location in _header_units(res)]
     return units
 
 
@@ -114,7 +140,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
             for cite in by_number.get(number, ())
         )
         paragraphs.append(dataclasses.replace(paragraph, citations=direct + via))
-    header = found[n_par + n_notes] if res.meta.report is not None else ()
+    header = tuple(cite for cites in found[n_par + n_notes :] for cite in cites)
     return dataclasses.replace(
         res,
         paragraphs=tuple(paragraphs),
@@ -155,6 +181,7 @@ def tag_many(
 
 
 __all__ = [
+    "HEADER_DRAFT",
     "HEADER_REPORT",
     "CiteContext",
     "default_pipeline",

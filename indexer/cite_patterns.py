@@ -38,10 +38,11 @@ from resdex.indexer.organs import (
 # "ISBA/21/A/9" (International Seabed Authority), "LEG/CONF.17/..." (IMO), "IOC/A-32/..."
 # (UNESCO), "HIV/AIDS" (not a symbol at all).
 UN_SERIES_ROOTS: Final[tuple[str, ...]] = SERIES_ROOTS
-# OCR of the Security Council texts reads "S/" as "$/": "document $/26627 cf 25 October
-# 1993" (S/RES/885 (1993)); the resolver reads it as "S/".
-OCR_S_ROOT: Final = "$"
-_ROOT: Final = "(?:" + "|".join(sorted(UN_SERIES_ROOTS, key=len, reverse=True)) + r"|\$)"
+# OCR of the Security Council texts reads "S/" as "$/" or "S$/": "document $/26627 cf 25
+# October 1993" (S/RES/885 (1993)), "Ibid., document S$/21909." (S/RES/675 (1990)
+# footnote 99); the resolver reads both as "S/".
+OCR_S_ROOTS: Final[tuple[str, ...]] = ("S$", "$")
+_ROOT: Final = "(?:" + "|".join(sorted(UN_SERIES_ROOTS, key=len, reverse=True)) + r"|S?\$)"
 
 # One component between slashes: "RES", "CONF.157", "Sub.2", "Add.2", "SR.1–28" (a range,
 # "A/C.6/64/SR.1–28/Corrigendum"), "ES-10" ("A/ES-10/L.1"), "2-E" (the seam of the joint
@@ -77,7 +78,11 @@ GLUED_SUFFIX_RE: Final = re.compile(r"(?P<suffix>(?:/(?:Corr|Add|Rev|Amend)\.\d+
 
 # "A/69/488/Add.2 and Corr.1" (report line of A/RES/69/179): a corrigendum to the symbol
 # before it; also "and Add.1", "and Rev.1".
-AND_CORR_RE: Final = re.compile(r"(?P<sep>\s+and\s+)(?P<doc>(?:Corr|Add|Rev)\.\d+)(?![\w/.\-–])")
+# "Ibid., document S/16858 and Add.1." (S/RES/559 (1984) footnote 50): the full stop after
+# it ends the sentence.
+AND_CORR_RE: Final = re.compile(
+    r"(?P<sep>\s+and\s+)(?P<doc>(?:Corr|Add|Rev)\.\d+)(?![\w/\-–]|\.\w)"
+)
 
 # Pinpoints after a citation: "A/CONF.157/24 (Part I), chap. III", "(A/79/458/Add.2,
 # para. 99)", "(A/71/53), chap. V, sect. A", "Resolution 70/1, annex",
@@ -125,8 +130,14 @@ _LETTER_PART: Final = (
 # OCR lost the brackets of a Security Council number: "775 1992 of 28 August 1992",
 # "its resolution 868 1993 of 29 September 1993" (S/RES/885 (1993)); only with a date.
 _BARE_YEAR_NUMBER: Final = r"\d{1,4}\s(?P<nyear>(?:19[4-9]|20[0-4])\d)(?=\s+of\s+\d)"
+# OCR lost or garbled the opening bracket of a year: "Recalling its resolutions 387 1976),
+# 418 (1977), 428 (1978)" (S/RES/546 (1984) PP2); the closing bracket stays.
+_BROKEN_BRACKET_NUMBER: Final = (
+    r"\d{1,4}\s?(?:[^\s\d(),;]{1,2}\s?)?(?P<oyear>(?:19[4-9]|20[0-4])\d)\)"
+)
 MEMBER_RE: Final = re.compile(
-    rf"(?P<number>{_BRACKET_NUMBER}|{_BARE_YEAR_NUMBER}|(?P<snum>{_SESSION_NUMBER}))"
+    rf"(?P<number>{_BRACKET_NUMBER}|{_BARE_YEAR_NUMBER}|{_BROKEN_BRACKET_NUMBER}"
+    rf"|(?P<snum>{_SESSION_NUMBER}))"
     r"(?![\d/])"
     rf"(?:{_LETTER_PART})?"
 )
@@ -206,6 +217,10 @@ ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
     r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
     r",?\s+(?:in\s+particular|including|notably)$"
 )
+# How the two context regexes above can end (a cheap test before the costly search).
+LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (
+    "being", "is", "are", "was", "were", "particular", "including", "notably",
+)  # fmt: skip
 # A last word naming a body of its own that the table does not name: "Executive Board
 # decision 2014/7", "Conference of the Parties decision 1/CP.21", "IMO Assembly resolution
 # A.1110(30)".
@@ -220,7 +235,9 @@ OTHER_BODY_WORDS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 # The last word before the keyword (after "in its" is stripped): "Council" in "the
 # Council resolution", an acronym "UNEP" or "WHO".
-LAST_WORD_RE: Final = re.compile(r"(?P<prev>\S+)?\s*(?P<word>[\w\-’']+)['’]?s?$")
+# Matched on the reversed window (an end-anchored search would try every position): the
+# last word, then the token before it, both reversed.
+LAST_WORD_REVERSED_RE: Final = re.compile(r"(?P<word>[\w\-’']+)(?:\s*(?P<prev>\S+))?")
 ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
 # A bare "Council" right before the keyword takes the last council named earlier in the
 # same text: "… Human Rights Council … Council resolution 5/1".
@@ -235,6 +252,39 @@ ORGAN_AFTER_BY_RE: Final = re.compile(rf"\bby the {_ORGAN_NAME}")
 ORGAN_AFTER_OF_RE: Final = re.compile(
     rf"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+{_ORGAN_NAME}"
 )
+# A document named right before the keyword, nothing but its pinpoints between: the
+# reference is to a text that document holds: "United Nations Environment Programme,
+# document CBD/COP/15/17, decision 15/4, annex." (A/RES/80/3 footnote 11), "See
+# CAC/COSP/2021/17, sect. I.A, resolution 9/2, para. 15." (A/RES/79/190 footnote 37),
+# "Supplement No. 53 (A/73/53), chap. IV, sect. A, resolution 37/17." (A/RES/79/133
+# footnote 20), "Supplement No. 25 (A/69/25), annex, resolution 1/1" (A/RES/79/209).
+_SECTION: Final = r"sect\.?\s+[IVXL]+\.[A-Z]"
+DOCUMENT_BEFORE_RE: Final = re.compile(
+    rf"(?P<symbol>{SYMBOL})\)?(?:,\s*(?:{_SECTION}|{_PINPOINT_ITEM}))*,$"
+)
+# The organ that acts in the clause, named before the keyword: "the decision by the United
+# Nations Environment Assembly at its resumed fifth session, in resolution 5/14"
+# (A/C.2/80/L.27 OP19), "the adoption, by the Economic and Social Commission for Asia and
+# the Pacific at its seventy-ninth session, of resolution 79/8" (A/RES/78/147 PP9), "the
+# request by the United Nations Environment Assembly at its second session, in paragraph 6
+# of its resolution 2/10" (A/RES/78/69 OP197), "the decision of the United Nations
+# Environment Assembly, in paragraph 1 of its resolution 5/14" (A/RES/78/69 OP220).
+ORGAN_ACTING_BEFORE_RE: Final = re.compile(
+    rf"\b(?:by|of) the {_ORGAN_NAME}(?:,?\s+at\s+its\s+[\w\s-]{{1,40}}?session)?"
+    r"(?:,?\s+(?:in|of|through|by)(?:\s+paragraphs?\s+\d+(?:\s+\([a-z]\))?\s+of)?)?,?$"
+)
+# "its resolution …, the X <verb>": the organ is the subject named after the reference:
+# "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted"
+# (A/C.3/80/L.38 OP7).
+ORGAN_SUBJECT_AFTER_RE: Final = re.compile(
+    rf"(?:\d{{1,3}})?,\s+the {_ORGAN_NAME}\s+(?!resolutions?\b|decisions?\b)[a-z]"
+)
+# Any organ of the table, anywhere (the sentence search of a re-attribution).
+ORGAN_ANY_RE: Final = re.compile(_ORGAN_NAME)
+# Where a sentence ends, for the organs named in the same sentence: ";" or a full stop
+# before a capitalized word ("sect. I.A, resolution 9/2" does not end one).
+SENTENCE_END_RE: Final = re.compile(r";|\.\s+(?=[A-Z][a-z])")
+
 # What may stand between a list whose organ was named before it and a bare keyword that
 # goes on with the same organ's list: a topic (or a glued footnote marker) then "and",
 # ", and", "as well as": "Human Rights Council resolutions 28/16 of 26 March 2015, … and
@@ -256,23 +306,43 @@ LIST_CONTINUES_RE: Final = re.compile(
 )
 # Where the look-ahead for "by the …" stops: the end of the sentence or clause, or the
 # next reference keyword.
-CLAUSE_END_RE: Final = re.compile(r"[.;:]\s|[.;:]$|\b[Rr]esolutions?\b|\b[Dd]ecisions?\b")
+# A new coordinated clause ends it too: "… of resolution 66/68, and notes in particular the
+# support provided by the Food and Agriculture Organization" (A/RES/80/109 OP242).
+CLAUSE_END_RE: Final = re.compile(
+    r"[.;:]\s|[.;:]$|\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|,\s+and\s+[a-z]+s\b"
+)
 
 # --- the cheap pre-check ---------------------------------------------------------------
 
 # A text can hold a citation only if it has a keyword followed (soon) by a digit or a
 # special-session number, or a series root followed by a slash. Everything else is skipped
-# before spaCy sees it (most paragraphs).
-MAY_CITE_RE: Final = re.compile(
-    rf"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d|(?<![\w/.\-]){_ROOT}/"
-)
+# before spaCy sees it (most paragraphs). Two searches that Python's ``re`` runs fast (a
+# literal first letter; a letter class), the root checked against the table afterwards.
+MAY_CITE_KEYWORD_RE: Final = re.compile(r"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d")
+MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,5}|S?\$)/")
+MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOTS))
+
+
+def may_cite(text: str) -> bool:
+    """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
+    if MAY_CITE_KEYWORD_RE.search(text):
+        return True
+    if "/" not in text:
+        return False
+    return any(m.group(1) in MAY_CITE_ROOTS for m in MAY_CITE_ROOT_RE.finditer(text))
+
 
 # --- the tokenizer ---------------------------------------------------------------------
 
 # Strings the tokenizer keeps whole: symbols ("A/CONF.157/24", "E/CN.4/Sub.2/2000/46",
 # "A/69/488/Add.2", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"), session numbers ("70/153",
 # "ES-10/19", "S-26/2") and bracketed special sessions ("S-IV" in "1803 (S-IV)").
-TOKEN_MATCH_RE: Final = re.compile(rf"(?=[^\s]*\d){SYMBOL}|{_SESSION_NUMBER}|E?S[-‑][IVXL]+")
+# A number glued to its bracket: "resolution 2248(S-V) of 19 May 1967" (S/RES/385 (1976)
+# PP3), kept whole so that the ruler sees it.
+_GLUED_BRACKET: Final = rf"\d{{1,4}}[A-H]?\((?:{_BRACKET_SESSION})\)"
+TOKEN_MATCH_RE: Final = re.compile(
+    rf"(?=[^\s]*\d){SYMBOL}|{_SESSION_NUMBER}|E?S[-‑][IVXL]+|{_GLUED_BRACKET}"
+)
 
 # --- span ruler patterns ---------------------------------------------------------------
 
@@ -309,6 +379,25 @@ RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
             _LETTER_TOKEN,
             {"ORTH": "("},
         ],
+    },
+    # OCR garbled the opening bracket: "resolutions 387 1976), 418 (1977)" (S/RES/546 (1984)
+    # PP2) is the bare-year pattern; a stray character stands for it in "662 é 1990)"
+    {
+        "label": LABEL_REFERENCE,
+        "id": "garbled-bracket",
+        "pattern": [
+            _KEYWORD_TOKEN,
+            _BARE_NUMBER_TOKEN,
+            {"TEXT": {"REGEX": r"^[^\s\d(),;]{1,2}$"}},
+            {"TEXT": {"REGEX": r"^(?:19[4-9]|20[0-4])\d$"}},
+            {"ORTH": ")"},
+        ],
+    },
+    # "resolution 2248(S-V) of 19 May 1967" (one token thanks to TOKEN_MATCH_RE)
+    {
+        "label": LABEL_REFERENCE,
+        "id": "glued-bracket",
+        "pattern": [_KEYWORD_TOKEN, {"TEXT": {"REGEX": rf"^{_GLUED_BRACKET}$"}}],
     },
     # OCR without brackets: "its resolution 868 1993 of 29 September 1993"
     {

@@ -136,6 +136,10 @@ class Metadata:
     sponsors: tuple[str, ...] = ()  # drafts: ("Peru",)
     draft: bool = False
     distribution: str | None = None  # "General", "Limited"
+    # a draft's header line when it names what the draft comes from: "Draft resolution
+    # submitted by the Vice-Chair … on the basis of informal consultations on draft
+    # resolution A/C.2/80/L.8" (its citations are header citations, "header:draft")
+    draft_header: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

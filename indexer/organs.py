@@ -3,19 +3,23 @@
 One row per body: its enum member, its name as written in the texts (a regex piece), the
 abbreviations a user types in a filter, the roots of its document series, the templates
 of its resolution and decision symbols (where the body has a per-text UN symbol series),
-and the calendar of its sessions (for the plausibility check of a canonical target).
-Everything that names an organ is built from this table: the resolver's organ regexes
-(``resdex.indexer.cite_patterns``), the series roots of explicit symbols, the query
-path's ``resdex search --body`` filter names and ``resdex cites`` targets
-(``resdex.search.targets``).
+the calendar of its sessions (for ``resdex.indexer.plausibility``), the treaty a
+Conference of the Parties serves and the Official Records supplement that reports its
+texts. Everything that names an organ is built from this table: the resolver's organ
+regexes (``resdex.indexer.cite_patterns``, ``resdex.indexer.attribution``), the series
+roots of explicit symbols, the targets of ``resdex cites`` (``resdex.search.targets``);
+``models.Body`` is ``Organ``; ``symbol_key`` is the one comparison form of a symbol
+(``resdex.search.targets.target_key`` is it).
 
 Still to switch to this table (their owners' modules):
 
 - ``indexer/structure.py`` ``_ORGANS`` and ``derive_symbol`` -> ``organ_named`` and
-  ``resolution_symbol``; ``indexer/patterns.py`` organ alternations ("General
-  Assembly|Security Council|Economic and Social Council|Human Rights Council") ->
-  ``name_alternation(ADOPTING)``  (owner: struct);
-- ``search/query.py`` ``BODIES`` / ``normalize_body`` -> ``filter_names()`` (owner: perf).
+  ``resolution_symbol``; the organ alternations of ``indexer/patterns.py`` ("General
+  Assembly|Security Council|Economic and Social Council|Human Rights Council" in
+  ``ORGAN_OPENING_RE``, ``ADOPTED_RE``, ``SUBJECT_OPENING_RE``, ``ORGAN_SENTENCE_RE``) ->
+  ``name_alternation(ADOPTING)`` and ``organ_of`` (owner: struct);
+- ``search/query.py`` ``BODIES`` / ``normalize_body`` -> ``filter_names()`` (owner: perf);
+- ``benchmarks/scale/fts5.py`` imports ``target_key``: it may import ``symbol_key``.
 
 Pure data and string work with ``re`` only: safe on the query path (no spaCy).
 """
@@ -45,6 +49,7 @@ class Organ(StrEnum):
     UNCCD = "UNCCD"  # Conference of the Parties to the Convention to Combat Desertification
     UNCAC = "UNCAC"  # Conference of the States Parties to the Convention against Corruption
     UNTOC = "UNTOC"  # Conference of the Parties to the Convention against Organized Crime
+    COP = "COP"  # "the Conference of the Parties to the Convention": which one, not said
     CND = "CND"  # Commission on Narcotic Drugs
     CSW = "CSW"  # Commission on the Status of Women
     CCPCJ = "CCPCJ"  # Commission on Crime Prevention and Criminal Justice
@@ -59,6 +64,7 @@ class Organ(StrEnum):
     EXECUTIVE_BOARD = "EXECUTIVE_BOARD"  # funds and programmes: UNDP, UNICEF, UN-Women, WFP
     TREATY_BODY = "TREATY_BODY"  # human rights treaty bodies (general comments)
     TREATY_MEETING = "TREATY_MEETING"  # review conferences, meetings of States parties
+    SUBSIDIARY = "SUBSIDIARY"  # subsidiary bodies without numbered texts of a UN series
     OTHER = "OTHER"  # a body the resolver recognizes only by its shape ("Executive Board")
 
 
@@ -95,6 +101,12 @@ class OrganRow:
     last_year: int | None = None  # the body ended (Commission on Human Rights: 2006)
     roman_until: int = 0  # sessions up to this one are written in Roman numerals only
     adopts: bool = False  # a body whose own texts resdex parses (GA, SC, HRC, ECOSOC)
+    # the treaty of a Conference of the Parties, as a document's title names it: a bare
+    # "Conference of the Parties to the Convention" in a text on it is this body's
+    treaty: str | None = None
+    # the number of the General Assembly Official Records supplement that reports its texts:
+    # "Supplement No. 53 (A/73/53), chap. IV, sect. A, resolution 37/17" (A/RES/79/133)
+    supplement: int | None = None
 
 
 _HUMAN_RIGHTS_SUB: Final = (
@@ -120,7 +132,7 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
     # "Human Rights Council resolution 32/6"; three regular sessions a year since 2006
     OrganRow(Organ.HRC, "Human Rights Council", r"Human Rights Council", ("HRC",), ("A/HRC",),
              _S, "A/HRC/RES/{session}/{number}", "A/HRC/DEC/{session}/{number}",
-             first_year=2006, per_year=3, adopts=True),
+             first_year=2006, per_year=3, adopts=True, supplement=53),
     # "Economic and Social Council resolution 2004/67", "155 C (VII)"
     OrganRow(Organ.ECOSOC, "Economic and Social Council", r"Economic and Social Council",
              ("ECOSOC", "E"), ("E",), _Y, "E/RES/{session}/{number}",
@@ -140,13 +152,14 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
     # "United Nations Environment Assembly resolution 5/1": UNEP/EA.5/Res.1
     OrganRow(Organ.UNEA, "United Nations Environment Assembly",
              r"(?:United Nations )?Environment Assembly(?: of the United Nations Environment"
-             r" Programme)?", ("UNEA", "EA"), ("UNEP",), _S,
+             r" Programme)?", ("UNEA", "EA"), ("UNEP/EA", "UNEP"), _S,
              "UNEP/EA.{session}/Res.{number}", "UNEP/EA.{session}/Dec.{number}",
-             opened=(2014, 2016, 2017, 2019, 2021, 2024, 2025)),
+             opened=(2014, 2016, 2017, 2019, 2021, 2024, 2025), supplement=25),
     # "Governing Council of the United Nations Environment Programme decision 27/2"
     OrganRow(Organ.UNEP_GC, "Governing Council of the United Nations Environment Programme",
              r"(?:Governing Council of the United Nations Environment Programme"
-             r"|UNEP Governing Council)", ("UNEP-GC",)),
+             r"|UNEP Governing Council)", ("UNEP-GC",), ("UNEP/GC",), first_year=1973,
+             supplement=25),
     # "UN-Habitat Assembly resolution 2/1": HSP/HA.2/Res.1
     OrganRow(Organ.HABITAT, "UN-Habitat Assembly",
              r"(?:UN-Habitat Assembly|Assembly of the United Nations Human Settlements"
@@ -157,31 +170,42 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
     # "UNEP/CBD/COP/DEC/XIII/5" before)
     OrganRow(Organ.CBD_COP, "Conference of the Parties to the Convention on Biological Diversity",
              r"Conference of the Parties to the Convention on Biological Diversity", ("CBD",),
-             ("CBD",), _S, None, "CBD/COP/DEC/{session}/{number}",
+             ("CBD", "UNEP/CBD"), _S, None, "CBD/COP/DEC/{session}/{number}",
              opened=(1994, 1995, 1996, 1998, 2000, 2002, 2004, 2006, 2008, 2010, 2012, 2014,
-                     2016, 2018, 2021, 2024), roman_until=13),
+                     2016, 2018, 2021, 2024), roman_until=13,
+             treaty=r"Convention on Biological Diversity"),
     # "decision 1/CP.21": no number resdex reads (documents FCCC/CP/2015/10/Add.1)
     OrganRow(Organ.UNFCCC,
              "Conference of the Parties to the United Nations Framework Convention on Climate"
              " Change",
              r"Conference of the Parties (?:to the United Nations Framework Convention on"
              r" Climate Change|serving as the meeting of the Parties to the (?:Paris Agreement"
-             r"|Kyoto Protocol))", ("UNFCCC",), ("FCCC",)),
+             r"|Kyoto Protocol))", ("UNFCCC",), ("FCCC",),
+             treaty=r"Framework Convention on Climate Change"),
     OrganRow(Organ.UNCCD,
              "Conference of the Parties to the United Nations Convention to Combat Desertification",
              r"Conference of the Parties to the (?:United Nations )?Convention to Combat"
-             r" Desertification", ("UNCCD",), ("ICCD",)),
+             r" Desertification", ("UNCCD",), ("ICCD",),
+             treaty=r"Convention to Combat Desertification"),
     # "resolutions 7/8 … adopted by the Conference of the States Parties to the Convention"
     # (A/RES/79/190): its resolutions have no symbol of their own
     OrganRow(Organ.UNCAC,
              "Conference of the States Parties to the United Nations Convention against Corruption",
              r"Conference of the States Parties to the (?:United Nations )?Convention against"
-             r" Corruption", ("UNCAC", "COSP"), ("CAC",)),
+             r" Corruption", ("UNCAC", "COSP"), ("CAC",), treaty=r"Convention against Corruption"),
     OrganRow(Organ.UNTOC,
              "Conference of the Parties to the United Nations Convention against Transnational"
              " Organized Crime",
              r"Conference of the Parties to the (?:United Nations )?Convention against"
-             r" Transnational Organized Crime", ("UNTOC",), ("CTOC",)),
+             r" Transnational Organized Crime", ("UNTOC",), ("CTOC",),
+             treaty=r"Convention against Transnational Organized Crime"),
+    # "resolution 9/2 of 17 December 2021 of the Conference of the States Parties to the
+    # Convention" (A/RES/79/190 PP12), "decision 15/6 … adopted at the fifteenth meeting of
+    # the Conference of the Parties" (A/C.2/80/L.36 OP7): which convention, the document's
+    # title may tell (``treaty`` of the rows above)
+    OrganRow(Organ.COP, "Conference of the Parties",
+             r"(?:Conference|Meeting) of (?:the )?(?:States )?Parties(?: to the (?:Convention"
+             r"|Protocol|Agreement))?"),
     # "Commission on Narcotic Drugs resolution 60/1": no UN symbol of its own
     OrganRow(Organ.CND, "Commission on Narcotic Drugs", r"Commission on Narcotic Drugs",
              ("CND",)),
@@ -242,6 +266,15 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
              r" Nuclear Weapons|Meeting of (?:the )?States Parties to the (?:United Nations )?"
              r"Convention on the Law of the Sea|Conference on Disarmament)",
              roots=("NPT", "CD", "CCW", "BWC", "TPNW", "APLC", "SPLOS", "CLCS")),
+    # "decisions 22/1 and 22/2 adopted by the High-level Committee on South-South
+    # Cooperation" (A/RES/80/149 OP9), "the Open-ended Working Group on Ageing of decision
+    # 14/1" (A/RES/80/179 OP72), "Indian Ocean Tuna Commission, resolutions 12/07"
+    # (A/RES/80/109 footnote 46)
+    OrganRow(Organ.SUBSIDIARY, "subsidiary and other bodies",
+             r"(?:High-level Committee on South-South Cooperation|Open-ended Working Group on"
+             r" Ageing|Indian Ocean Tuna Commission|Food and Agriculture Organization of the"
+             r" United Nations|Islamic Conference of Foreign Ministers|Organisation of Islamic"
+             r" Cooperation|Commission on the Limits of the Continental Shelf)"),
     # series of the Secretariat and of UN bodies cited here only by their documents:
     # "ST/SGB/2019/8", "TD/519/Add.2", "JIU/REP/2020/8"
     OrganRow(Organ.OTHER, "other", r"(?!x)x", roots=("ST", "TD", "JIU")),
@@ -290,6 +323,62 @@ def organ_of(match: re.Match[str]) -> Organ:
         if name in match.re.groupindex and match.group(name) is not None:
             return row.organ
     raise ValueError("no organ group matched")
+
+
+_ROOT_ORGAN: Final[tuple[tuple[str, Organ], ...]] = tuple(
+    sorted(
+        ((root, row.organ) for row in ORGANS for root in row.roots),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def organ_of_symbol(symbol: str) -> Organ | None:
+    """The body whose document series ``symbol`` belongs to, by its longest root:
+    "CBD/COP/15/17" -> CBD_COP, "UNEP/CBD/COP/13/25" -> CBD_COP, "A/HRC/55/2" -> HRC,
+    "CAC/COSP/2021/17" -> UNCAC; None for a root the table does not know."""
+    for root, organ in _ROOT_ORGAN:
+        if symbol.startswith(root) and symbol[len(root) : len(root) + 1] in ("/", ".", ""):
+            return organ
+    return None
+
+
+# "A/69/25", "A/77/53/Add.1": a General Assembly Official Records supplement of a session
+_SUPPLEMENT_RE: Final = re.compile(r"A/(?P<session>\d{1,2})/(?P<supplement>\d{1,3})A?(?:/|$)")
+
+
+def organ_of_document(symbol: str) -> Organ | None:
+    """The body whose texts a document holds: its series' ("CBD/COP/15/17" -> CBD_COP), or
+    for a supplement to the General Assembly's Official Records the body it reports on,
+    as of the session's year ("A/73/53" -> HRC; "A/69/25" -> UNEA, "A/52/25" -> UNEP_GC)."""
+    supplement = _SUPPLEMENT_RE.match(symbol)
+    if supplement:
+        year = 1945 + int(supplement.group("session"))
+        number = int(supplement.group("supplement"))
+        started = [
+            (row.opened[0] if row.opened else row.first_year or 0, row.organ)
+            for row in ORGANS
+            if row.supplement == number
+        ]
+        active = [pair for pair in started if pair[0] <= year]
+        if active:
+            return max(active)[1]
+    return organ_of_symbol(symbol)
+
+
+_TREATIES: Final[tuple[tuple[re.Pattern[str], Organ], ...]] = tuple(
+    (re.compile(row.treaty), row.organ) for row in ORGANS if row.treaty
+)
+
+
+def conference_of(title: str) -> Organ | None:
+    """The Conference of the Parties a document's title points a bare "Conference of the
+    Parties to the Convention" to: "Implementation of the Convention on Biological
+    Diversity and its contribution to sustainable development" -> CBD_COP."""
+    for regex, organ in _TREATIES:
+        if regex.search(title):
+            return organ
+    return None
 
 
 def _folded(text: str) -> str:
@@ -372,117 +461,6 @@ def resolution_symbol(organ: Organ, number: str) -> str | None:
     if split is None or row.resolutions is None or row.numbering is Numbering.SC:
         return None
     return row.resolutions.format(session=split.group(1), number=split.group(2))
-
-
-# --- the calendar: what can exist -------------------------------------------------------
-
-# The first resolution number of each year of the Security Council: 1946-1994 from the
-# Council's yearbooks (../shared/corpus/sc-text), later years from the Council's lists.
-SC_FIRST_OF_YEAR: Final[tuple[int, ...]] = (
-    1, 16, 38, 67, 79, 90, 97, 99, 104, 106,  # 1946-1955
-    111, 122, 127, 132, 133, 161, 171, 178, 186, 200,  # 1956-1965
-    220, 233, 245, 263, 276, 292, 308, 325, 345, 367,  # 1966-1975
-    385, 403, 423, 444, 462, 485, 500, 529, 546, 560,  # 1976-1985
-    581, 594, 607, 627, 647, 684, 726, 800, 893, 975,  # 1986-1995
-    1038, 1090, 1147, 1223, 1284, 1335, 1388, 1456, 1526, 1583,  # 1996-2005
-    1649, 1740, 1795, 1860, 1906, 1966, 2035, 2089, 2139, 2196,  # 2006-2015
-    2266, 2337, 2397, 2451, 2505, 2562, 2617, 2672, 2722, 2768,  # 2016-2025
-)  # fmt: skip
-_SC_FIRST_YEAR: Final = 1946
-# The lists above are exact for the yearbooks; elsewhere a few numbers of slack.
-_SC_SLACK: Final = 6
-
-
-def sc_number_range(year: int) -> tuple[int, int] | None:
-    """The Security Council's resolution numbers of ``year`` (with a little slack past the
-    years the table knows), or None before 1946."""
-    index = year - _SC_FIRST_YEAR
-    if index < 0:
-        return None
-    if index >= len(SC_FIRST_OF_YEAR):
-        return SC_FIRST_OF_YEAR[-1] - _SC_SLACK, SC_FIRST_OF_YEAR[-1] + 80 * (
-            index - len(SC_FIRST_OF_YEAR) + 1
-        )
-    low = SC_FIRST_OF_YEAR[index]
-    high = SC_FIRST_OF_YEAR[index + 1] - 1 if index + 1 < len(SC_FIRST_OF_YEAR) else low + 80
-    return max(1, low - _SC_SLACK), high + _SC_SLACK
-
-
-def max_session(organ: Organ, year: int) -> int | None:
-    """The last session of ``organ`` that can have opened by ``year``, or None when the
-    table has no calendar for it."""
-    row = ROW[organ]
-    if row.opened:
-        return sum(1 for opened in row.opened if opened <= year) + (
-            max(0, year - row.opened[-1]) if year > row.opened[-1] else 0
-        )
-    if row.first_year is None:
-        return None
-    return max(0, (year - row.first_year + 1) * row.per_year)
-
-
-def plausible(
-    organ: Organ,
-    first: str,
-    number: str,
-    bracket: str = "",
-    year: int | None = None,
-    session: int | None = None,
-) -> bool:
-    """Whether a text of ``organ`` numbered ``first``/``number`` (or ``number`` (``bracket``))
-    can exist when cited in a document of ``year`` (and, for a text of the citing body's
-    own series, of ``session``).
-
-    "A/RES/6/8" cannot: sessions 1-30 of the General Assembly are written "1514 (XV)";
-    "A/RES/79/5" cannot be cited in a document of 2023 (session 78); "S/RES/2800(2024)" is
-    past the Council's numbers of 2024; "E/CN.4/RES/2010/5": the Commission ended in 2006.
-    Special sessions ("ES-10/19", "S-26/2") and bodies without a calendar pass.
-    """
-    row = ROW[organ]
-    if bracket:
-        if bracket.isdigit():
-            if organ is not Organ.SC:
-                return False
-            limits = sc_number_range(int(bracket))
-            if limits is None or not number.isdigit():
-                return False
-            if year is not None and int(bracket) > year:
-                return False
-            return limits[0] <= int(number) <= limits[1]
-        if row.bracket is None:
-            return False
-        roman = bracket.split("-")[-1].replace("‑", "")
-        value = from_roman(roman)
-        if value is None:
-            return False
-        if "S" in bracket.split("-")[0] and "-" in bracket:
-            return True  # "1 (S-IV)", "ES-V": special sessions
-        if organ is Organ.GA:
-            if value > row.roman_until:
-                return False
-            if year is not None and row.first_year is not None:
-                return row.first_year + value - 1 <= year
-        return True
-    if not first.isdigit():
-        return True  # "ES-10/19", "S-26/2"
-    value = int(first)
-    if row.numbering is Numbering.YEAR:
-        if value < (row.first_year or 1946):
-            return False
-        if row.last_year is not None and value > row.last_year:
-            return False
-        return year is None or value <= year
-    if row.numbering is not Numbering.SESSION:
-        return False
-    if value < 1 or (value <= row.roman_until and organ is Organ.GA):
-        return False
-    if session is not None and value > session:
-        return False
-    if year is not None:
-        top = max_session(organ, year)
-        if top is not None and value > top:
-            return False
-    return True
 
 
 def series_target(

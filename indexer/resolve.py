@@ -4,27 +4,38 @@ Pure functions over strings: no spaCy here. An *anchor* is what the ruler matche
 explicit symbol token, or a keyword and the first number of a reference); from its
 character offsets the resolver reads the whole reference with the regexes of
 ``resdex.indexer.cite_patterns`` (list members, lettered parts, parts, pinpoints, corrigenda,
-joint symbols), finds the organ it belongs to, and builds the canonical targets of
-``../shared/citations.md``.
+joint symbols), finds the organ it belongs to (``resdex.indexer.attribution``), and builds
+the canonical targets of ``../shared/citations.md`` from the organ table
+(``resdex.indexer.organs``). Every target built from a number goes through the
+plausibility check (``resdex.indexer.plausibility``): one that cannot exist ("A/RES/6/8")
+goes to another organ named in its sentence that can have it, or is dropped.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from resdex.indexer import cite_patterns as cp
+from resdex.indexer.attribution import (
+    organ_after,
+    organ_before,
+    organ_subject_after,
+    organs_in_sentence,
+)
 from resdex.indexer.models import Body, Citation
 from resdex.indexer.organs import (
     ROW,
     WITH_SERIES,
     Numbering,
     Organ,
-    organ_of,
+    conference_of,
     series_target,
     symbol_key,
 )
+from resdex.indexer.plausibility import plausible, sc_year_slip
 
 ANCHOR_SYMBOL = cp.LABEL_SYMBOL
 ANCHOR_REFERENCE = cp.LABEL_REFERENCE
@@ -45,6 +56,10 @@ class CiteContext:
 
     body: Body  # the adopting organ of the document: "its resolution" is one of its own
     own_symbol: str = ""  # the document's own symbol: never a citation of itself
+    year: int | None = None  # year of adoption (or distribution): nothing later is cited
+    session: int | None = None  # its session: no later one of its own body is cited
+    title: str = ""  # which Convention "the Conference of the Parties" serves
+    ibid: str = ""  # the footnote before an "Ibid., decision 15/7" footnote
 
 
 # --- explicit symbols ----------------------------------------------------------------
@@ -71,8 +86,10 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
     own = symbol_key(ctx.own_symbol) if ctx.own_symbol else ""
     for index, (start, end) in enumerate(pieces):
         target = text[start:end]
-        if target.startswith(cp.OCR_S_ROOT):
-            target = "S" + target[1:]  # OCR "$/26627" is S/26627
+        for ocr in cp.OCR_S_ROOTS:
+            if target.startswith(ocr + "/"):
+                target = "S" + target[len(ocr) :]  # OCR "$/26627", "S$/21909"
+                break
         part: str | None = None
         pinpoint: str | None = None
         surface_end = end
@@ -135,71 +152,6 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
 
 
 @dataclass(frozen=True, slots=True)
-class OrganCue:
-    """What the words right before a keyword say about the organ."""
-
-    organ: Organ | None  # named ("Human Rights Council resolution"), or None
-    its: bool = False  # "its resolution": the document's own organ, unless one is named
-    council: bool = False  # a bare "the Council" with no council named before it
-
-
-def organ_before(text: str, start: int, body: Body) -> OrganCue:
-    """The organ named right before the keyword at ``start``."""
-    window = text[max(0, start - 200) : start].rstrip()
-    its = False
-    tail = cp.ITS_TAIL_RE.search(window)
-    if tail:
-        its = True
-        window = window[: tail.start()].rstrip()
-    named = cp.ORGAN_BEFORE_RE.search(window)
-    if named:
-        return OrganCue(organ_of(named), its)
-    context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or cp.ORGAN_LIST_HEAD_BEFORE_RE.search(
-        window
-    )
-    if context:
-        return OrganCue(organ_of(context), its)
-    last = cp.LAST_WORD_RE.search(window)
-    if last is None:
-        return OrganCue(None, its)
-    word = last.group("word")
-    prev = last.group("prev") or ""
-    is_body = word in cp.OTHER_BODY_WORDS or cp.ACRONYM_RE.match(word) is not None
-    # "the Council resolution", "Commission”, Assembly decision 52/492" (A/RES/78/62)
-    bare = not prev[:1].isupper() or prev[-1:] in ',;:”")'
-    if word in ("Assembly", "Council", "Commission") and bare:
-        if word == "Assembly":  # "the Assembly in its resolution 77/335"
-            return OrganCue(Organ.GA, its)
-        if word == "Council":  # "the Council, in its resolution 5/1"
-            councils = list(cp.LAST_COUNCIL_RE.finditer(text, 0, start))
-            if councils:
-                return OrganCue(organ_of(councils[-1]), its)
-            if body is not Body.GA:
-                return OrganCue(body, its)
-            return OrganCue(None, its, council=True)
-        if "Commission on Human Rights" in text[:start]:  # "the Commission"
-            return OrganCue(Organ.CHR, its)
-        return OrganCue(Organ.OTHER, its)
-    if is_body:
-        return OrganCue(Organ.OTHER, its)
-    return OrganCue(None, its)
-
-
-def organ_after(text: str, end: int) -> Organ | None:
-    """The organ named after a reference in the same clause: "of the Human Rights
-    Council" right after it, or "… by the Subcommission on …" before the clause ends."""
-    right = cp.ORGAN_AFTER_OF_RE.match(text, end)
-    if right:
-        return organ_of(right)
-    stop = cp.CLAUSE_END_RE.search(text, end, min(len(text), end + 250))
-    limit = stop.start() if stop else min(len(text), end + 250)
-    by = cp.ORGAN_AFTER_BY_RE.search(text, end, limit)
-    if by:
-        return organ_of(by)
-    return None
-
-
-@dataclass(frozen=True, slots=True)
 class Member:
     """One number of a reference: "70/153", "1514 (XV)", "51/153 B"."""
 
@@ -225,7 +177,7 @@ def _member(match: re.Match[str]) -> Member:
         match.end(),
         "",
         number.group(),
-        (match.group("bsession") or match.group("nyear")).replace("‑", "-"),
+        (match.group("bsession") or match.group("nyear") or match.group("oyear")).replace("‑", "-"),
         bletter or letter,
     )
 
@@ -333,12 +285,14 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
     if not members:
         return _Read([])
     cue = organ_before(text, anchor.start, ctx.body)
-    if cue.organ is not None and cue.organ not in WITH_SERIES:
+    organ: Organ | None = _specific(cue.organ, ctx)
+    if organ is not None and organ not in WITH_SERIES:
         return _Read([])  # "Commission on Narcotic Drugs resolution 60/1": no UN symbol
-    organ: Organ | None = cue.organ
-    named: Organ | None = cue.organ
-    if organ is None and not cue.its and not cue.council:
-        organ = organ_after(text, end)
+    named: Organ | None = organ
+    if organ is None and cue.its and not cue.council:
+        organ = _specific(organ_subject_after(text, end), ctx)
+    elif organ is None and not cue.council:
+        organ = _specific(organ_after(text, end), ctx)
         if organ is Organ.SC and not all(m.session.isdigit() for m, _ in members):
             organ = None  # "… presidential statements of the Security Council": not theirs
         if organ is None and carried is not None:
@@ -356,7 +310,12 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
             member_organ = _council_default(member)
         else:
             member_organ = default_organ(member, ctx.body, cue.its)
+        slip = sc_year_slip(member.number, member.session) if member.session.isdigit() else None
+        if slip is not None and not _plausible(member_organ, member, ctx):
+            member = dataclasses.replace(member, session=slip)  # "274 (1959)": 1969
         target = target_for(member_organ, decision, member)
+        if target is not None and not _plausible(member_organ, member, ctx):
+            target = _reattributed(text, anchor.start, member, member_organ, decision, ctx)
         if target is None or symbol_key(target) == own:
             continue
         start = anchor.start if index == 0 else member.start
@@ -371,6 +330,53 @@ def _resolve_reference(text: str, anchor: Anchor, ctx: CiteContext, carried: Org
             )
         )
     return _Read(out, named, end)
+
+
+def _specific(organ: Organ | None, ctx: CiteContext) -> Organ | None:
+    """A bare "Conference of the Parties to the Convention" is the Conference of the
+    Convention the document's title names, when it names one."""
+    if organ is Organ.COP:
+        return conference_of(ctx.title) or organ
+    return organ
+
+
+def _plausible(organ: Organ, member: Member, ctx: CiteContext) -> bool:
+    """Whether the member can exist as a text of ``organ`` cited in this document."""
+    session = ctx.session if organ is ctx.body else None
+    return plausible(organ, member.first, member.number, member.session, ctx.year, session)
+
+
+def _reattributed(
+    text: str, start: int, member: Member, wrong: Organ, decision: bool, ctx: CiteContext
+) -> str | None:
+    """The target of a member that cannot be ``wrong``'s, from the organs named in its
+    sentence, nearest first: "the decision by the United Nations Environment Assembly at its
+    resumed fifth session, in resolution 5/14" (A/RES/5/14 cannot exist: UNEP/EA.5/Res.14);
+    None when the nearest that can have it has no UN series ("CAC/COSP/2021/17, sect. I.A,
+    resolution 9/2") or no organ can."""
+    for named in organs_in_sentence(text, start, member.end):
+        organ = _specific(named, ctx)
+        if organ is None or organ is wrong:
+            continue
+        if organ not in WITH_SERIES:
+            return None
+        target = target_for(organ, decision, member)
+        if target is not None and _plausible(organ, member, ctx):
+            return target
+    if ctx.ibid:  # "Ibid., decision 15/7." after "… document CBD/COP/15/17, decision 15/4"
+        for named in organs_in_sentence(ctx.ibid, len(ctx.ibid), len(ctx.ibid)):
+            organ = _specific(named, ctx)
+            if organ is None or organ is wrong or organ not in WITH_SERIES:
+                continue
+            target = target_for(organ, decision, member)
+            if target is not None and _plausible(organ, member, ctx):
+                return target
+    treaty = conference_of(ctx.title)  # "decisions 15/6, 16/31 and 16/32" in a text on the
+    if treaty is not None and treaty in WITH_SERIES and treaty is not wrong:  # Convention
+        target = target_for(treaty, decision, member)
+        if target is not None and _plausible(treaty, member, ctx):
+            return target
+    return None
 
 
 def _council_default(member: Member) -> Organ:
@@ -411,16 +417,4 @@ def resolve_anchors(
 
 
 def _located(cite: Citation, location: str) -> Citation:
-    if not location:
-        return cite
-    return Citation(
-        surface=cite.surface,
-        target=cite.target,
-        start=cite.start,
-        end=cite.end,
-        kind=cite.kind,
-        part=cite.part,
-        pinpoint=cite.pinpoint,
-        via_footnote=cite.via_footnote,
-        location=location,
-    )
+    return dataclasses.replace(cite, location=location) if location else cite

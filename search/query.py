@@ -16,6 +16,7 @@ from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
+from resdex.search import guard
 from resdex.search.documents import unpack_resolution
 from resdex.search.matching import (
     TEXT_CHECK,
@@ -108,19 +109,27 @@ def _parser(schema: Any) -> Any:
     key = tuple(schema.names())
     parser = _PARSERS.get(key)
     if parser is None:
-        parser = _PARSERS[key] = QueryParser("text", schema)
+        parser = QueryParser("text", schema)
+        parser.add_plugin(guard.alias_plugin())
+        _PARSERS[key] = parser
     return parser
 
 
 def parse_query(text: str, schema: Any) -> Any:
     """The Whoosh query for a query string; ``*`` alone matches every paragraph."""
     check_syntax(text)
+    try:
+        guard.check_text(text, schema.names())
+    except guard.GuardError as err:
+        raise QueryError(str(err)) from err
     if text.strip() == "*":
         return wq.Every()
     try:
         parsed = _parser(schema).parse(text)
-    except QueryParserError as err:
+    except (QueryParserError, RecursionError) as err:
         raise QueryError(f"cannot read query {text!r}: {err}") from err
+    except Exception as err:  # Whoosh raises bare exceptions for some field/value mixes
+        raise QueryError(f"cannot read query {text!r}: {' '.join(str(err).split())}") from err
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"query {text!r} has no words to search for")
     return parsed
@@ -259,14 +268,21 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
     check_request(request)
     sort = normalize_sort(request.sort)
     by = normalize_by(request.by) if request.by is not None else None
+    deadline = guard.Deadline(guard.DEFAULT_CAPS.seconds)
     with ix.searcher() as searcher:
         # the searcher's schema: ``ix.schema`` would read the index's table of contents again
         schema = searcher.schema
         user_query = parse_query(request.query, schema)
+        try:
+            user_query = guard.check_query(user_query, schema, searcher.reader(), deadline=deadline)
+        except guard.GuardError as err:
+            raise QueryError(str(err)) from err
         q = rewrite(user_query)
         if request.verb:
             q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
         matched = _matches(searcher, q, request)
+        if deadline.expired():
+            raise QueryError(str(guard.too_slow(deadline.seconds)))
         total = sum(len(m.ids) for m in matched)
         codes: set[int] = set()
         for m in matched:

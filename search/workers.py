@@ -45,8 +45,10 @@ def prepare() -> None:
 
 def init_worker() -> None:
     """Pool initializer: die with the parent (a killed ``resdex index`` leaves no orphans),
-    leave Ctrl-C to the parent, then build the pipeline."""
+    leave Ctrl-C to the parent (it arrives blocked: see ``parse_and_write``), then build the
+    pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     with contextlib.suppress(OSError, AttributeError):  # Linux: PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
     prepare()
@@ -57,14 +59,18 @@ def _reason(path: str, err: BaseException) -> str:
     return message.removeprefix(f"{path}: ").removeprefix(f"{Path(path).name}: ")
 
 
-def parse_file(job: tuple[str, str]) -> Parsed:
-    """One file, read -> parsed -> citations tagged -> index documents."""
-    path, sha = job
+def parse_file(job: tuple[str, str, int]) -> Parsed:
+    """One file (path, sha256, size cap), read -> parsed -> citations tagged -> index
+    documents."""
+    path, sha, max_bytes = job
     prepare()
-    from resdex.indexer.pipeline import parse_path
+    from resdex.indexer.citations import tag_citations
+    from resdex.indexer.parse import parse_raw
+    from resdex.indexer.sources import document_from_bytes, read_regular
 
     try:
-        res = parse_path(path, nlp=_NLP)
+        raw = document_from_bytes(path, read_regular(Path(path), max_bytes))
+        res = tag_citations(parse_raw(raw), _NLP)
     except ResdexError as err:
         return Parsed(path, sha, refused=_reason(path, err))
     except Exception as err:  # a parser bug must not sink the other files of the run
@@ -93,32 +99,42 @@ def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None
     a segment of its own (no lock: the parent holds the index's), report each file on
     ``results``; on the ``None`` sentinel finish the segment and send it."""
     init_worker()
-    from whoosh.index import open_dir
-    from whoosh.writing import SegmentWriter
+    try:
+        from whoosh.writing import SegmentWriter
 
-    from resdex.search import whoosh_fixes
+        from resdex.search import store, whoosh_fixes
 
-    whoosh_fixes.apply()
-    writer = SegmentWriter(open_dir(staged), _lk=False, limitmb=limitmb)
-    while (job := tasks.get()) is not None:
-        parsed = parse_file(job)
-        for doc in parsed.docs:
-            writer.add_document(**doc)
-        results.put(("file", dataclasses.replace(parsed, docs=())))
-    if writer._added:
-        segment = writer._finalize_segment()
-    else:
-        writer._close_segment()
-        segment = None
-    results.put(("done", segment))
+        whoosh_fixes.apply()
+        writer = SegmentWriter(store.open_generation(Path(staged)), _lk=False, limitmb=limitmb)
+        while (job := tasks.get()) is not None:
+            parsed = parse_file(job)
+            for doc in parsed.docs:
+                writer.add_document(**doc)
+            results.put(("file", dataclasses.replace(parsed, docs=())))
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+            segment = None
+        results.put(("done", segment))
+    except OSError as err:  # a full disk, a read-only folder: the parent says it in one line
+        results.put(("oserror", (err.errno, err.strerror or str(err), err.filename)))
+    except Exception as err:
+        results.put(("error", f"{type(err).__name__}: {err}"))
 
 
 def parse_and_write(
-    staged: str, jobs: list[tuple[str, str]], workers: int, limitmb: int, segments: list[Any]
+    staged: str,
+    jobs: list[tuple[str, str, int]],
+    workers: int,
+    limitmb: int,
+    segments: list[Any],
 ) -> Generator[Parsed, None, None]:
     """Run ``workers`` processes over ``jobs``; yield each file's outcome (without its
     documents, already written) as it comes; append the finished segments to ``segments``.
-    The processes are gone when the generator is closed, however it ends."""
+    The processes are gone when the generator is closed, however it ends. Ctrl-C is
+    blocked while they fork (a child between ``fork`` and ignoring it would die of it, and
+    the parent's interrupt could be lost) and delivered to the parent right after."""
     import multiprocessing
     import queue
 
@@ -134,8 +150,12 @@ def parse_and_write(
     ]
     for _ in procs:
         tasks.put(None)
-    for p in procs:
-        p.start()
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for p in procs:
+            p.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     done = 0
     try:
         while done < len(procs):
@@ -149,6 +169,11 @@ def parse_and_write(
                         "the index is unchanged"
                     ) from None
                 continue
+            if kind == "oserror":
+                code, message, filename = payload
+                raise OSError(code, message, filename)
+            if kind == "error":
+                raise WorkerDied(f"an index worker failed ({payload}); the index is unchanged")
             if kind == "done":
                 done += 1
                 if payload is not None:

@@ -1,12 +1,16 @@
 """Cold start of `resdex search` against the bare imports it cannot avoid, in one run.
 
-    /work/venv/bin/python benchmarks/bench_startup.py [--runs N]
+    .venv/bin/python benchmarks/bench_startup.py [--runs N] [--index DIR]
 
 Times, interleaved, N runs of each:
   baseline  python -c "import typer, whoosh.index, whoosh.qparser"
   search    resdex search '"universal periodic review"' --index <index of corpus/>
+  common    resdex search '"human rights"' --limit 10 --index <same>
+  by        resdex search '"human rights"' --by session --index <same>
   cites     resdex cites A/CONF.157/24 --index <same>
-and prints the medians and the ratios to the baseline (aim: search <= 1.5x).
+and prints the medians and the ratios to the baseline (aim: search and common <= 1.5x).
+``--index``: an index already built (the shared corpus's: issue 13 measures "common" on
+it) instead of a fresh one of ``corpus/``.
 """
 
 from __future__ import annotations
@@ -32,18 +36,23 @@ def timed(argv: list[str]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--index", type=Path, help="an index already built")
     args = ap.parse_args()
     resdex = [str(RESDEX)] if RESDEX.exists() else [sys.executable, "-m", "resdex.cli.main"]
     with tempfile.TemporaryDirectory() as tmp:
-        index = str(Path(tmp) / "index")
-        subprocess.run(
-            [*resdex, "index", str(ROOT / "corpus"), "--index", index],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        index = str(args.index or Path(tmp) / "index")
+        if args.index is None:
+            subprocess.run(
+                [*resdex, "index", str(ROOT / "corpus"), "--index", index],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        common = [*resdex, "search", '"human rights"', "--index", index]
         commands = {
             "baseline": [sys.executable, "-c", "import typer, whoosh.index, whoosh.qparser"],
             "search": [*resdex, "search", '"universal periodic review"', "--index", index],
+            "common": [*common, "--limit", "10"],
+            "by": [*common, "--by", "session"],
             "cites": [*resdex, "cites", "A/CONF.157/24", "--index", index],
         }
         times: dict[str, list[float]] = {name: [] for name in commands}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +31,7 @@ from resdex.cli.common import (
 
 if TYPE_CHECKING:
     from resdex.search.query import Range, SearchRequest
+    from resdex.search.results import Group, SearchResult
 
 
 def _reading(index_dir: Path | None) -> contextlib.AbstractContextManager[None]:
@@ -71,6 +74,9 @@ def search_request(
     kind: str | None,
     verb: str | None,
     limit: int,
+    sort: str = "relevance",
+    by: str | None = None,
+    status: str | None = None,
 ) -> SearchRequest:
     """The request the options ask for, each option checked here once (a bad one is a
     usage error: exit 2). A new option of ``search`` adds its field here."""
@@ -85,6 +91,9 @@ def search_request(
             kind=q.normalize_kind(kind) if kind is not None else None,
             verb=q.normalize_verb(verb) if verb is not None else None,
             limit=check_limit(limit),
+            sort=q.normalize_sort(sort),
+            by=q.normalize_by(by) if by is not None else None,
+            status=q.normalize_status(status) if status is not None else None,
         )
 
 
@@ -115,6 +124,22 @@ def search(
         ),
     ] = False,
     limit: Annotated[int, typer.Option("--limit", help="Most hits shown; 0: all.")] = 20,
+    sort: Annotated[
+        str,
+        typer.Option("--sort", help="Which hits --limit keeps: relevance, oldest or newest."),
+    ] = "relevance",
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", help="Count every match per session, year, body or verb (instead of hits)."
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help="adopted, or draft (an L. document or one without adoption date)."
+        ),
+    ] = None,
     index_dir: IndexOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
@@ -126,7 +151,16 @@ def search(
 
     output = one_format(json=as_json, csv=as_csv)
     request = search_request(
-        query, body=body, session=session, year=year, kind=kind, verb=verb, limit=limit
+        query,
+        body=body,
+        session=session,
+        year=year,
+        kind=kind,
+        verb=verb,
+        limit=limit,
+        sort=sort,
+        by=by,
+        status=status,
     )
     with _reading(index_dir):
         ix = open_index(index_dir)
@@ -143,11 +177,58 @@ def search(
         from resdex.search.export import SEARCH_HEADER, search_rows
 
         print_csv(SEARCH_HEADER, search_rows(result))
+    elif result.by is not None:
+        print_lines(render_groups(result, sys.stdout.isatty()))
     else:
-        print_lines(render_search(result, sys.stdout.isatty()))
+        lines = render_search(result, sys.stdout.isatty())
+        next(lines, None)  # its head line, said here with the sort (move to render.py)
+        print_lines(chain([head_line(result)], lines))
 
 
 search.__doc__ = QUERY_HELP
+
+SORTED = {"relevance": "best-scoring", "oldest": "oldest", "newest": "newest"}
+
+
+def head_line(result: SearchResult) -> str:
+    """ "316 paragraphs in 40 resolutions match "right to development"; the 20 oldest of
+    316 shown (--limit 0 for all)"."""
+    noun = "paragraph" if result.total == 1 else "paragraphs"
+    line = (
+        f"{result.total} {noun} in {result.resolutions} resolution"
+        f"{'' if result.resolutions == 1 else 's'} "
+        f"{'matches' if result.total == 1 else 'match'} {result.query}"
+    )
+    shown = len(result.hits)
+    if result.by is None and shown < result.total:
+        line += f"; the {shown} {SORTED[result.sort]} of {result.total} shown (--limit 0 for all)"
+    return line
+
+
+BAR = 30  # characters of the longest bar
+
+
+def render_groups(result: SearchResult, color: bool) -> Iterator[str]:
+    """``search --by``: one line per group: its key, its counts, a bar as long as its
+    share, its first paragraph."""
+    yield head_line(result)
+    if not result.groups:
+        return
+    yield ""
+    top = max(g.paragraphs for g in result.groups)
+    width = max(len(_group_key(g)) for g in result.groups)
+    for g in result.groups:
+        bar = "█" * max(1, round(BAR * g.paragraphs / top))
+        bar = typer.style(bar, fg="cyan") if color else bar
+        res = f"{g.resolutions} res."
+        first = f"first {g.first.symbol} {g.first.label}"
+        if g.first.adopted:
+            first += f" ({g.first.adopted})"
+        yield f"{_group_key(g):>{width}}  {g.paragraphs:>6} par. {res:>9}  {bar}  {first}"
+
+
+def _group_key(g: Group) -> str:
+    return "none" if g.key is None else str(g.key)
 
 
 # --- cites ----------------------------------------------------------------------------------

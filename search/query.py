@@ -7,9 +7,7 @@ spaCy, no parser: this is the path ``resdex search`` starts on.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
@@ -17,149 +15,104 @@ from whoosh.qparser import QueryParser
 from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.errors import ResdexError
-from resdex.indexer.models import Body, ParagraphKind, Resolution
+from resdex.indexer.models import Resolution
 from resdex.search import guard
 from resdex.search.documents import unpack_resolution
+from resdex.search.matching import (
+    TEXT_CHECK,
+    ExpansionTooLarge,
+    Leaf,
+    doc_ids,
+    rewrite,
+    scoring_query,
+    stored_scores,
+    term_ids,
+    term_top,
+    top_scored,
+)
+from resdex.search.request import (
+    BODIES,
+    KINDS,
+    QueryError,
+    Range,
+    SearchRequest,
+    check_request,
+    check_syntax,
+    normalize_body,
+    normalize_by,
+    normalize_kind,
+    normalize_sort,
+    normalize_status,
+    normalize_verb,
+    parse_range,
+)
 from resdex.search.results import (
     CitesResult,
     Citing,
     CitingUnit,
+    First,
+    Group,
     Hit,
     SearchResult,
     natural_key,
     session_key,
 )
 from resdex.search.schema import (
-    KIND_FOOTNOTE,
+    ADOPTED,
+    DRAFT,
+    KIND_CODES,
+    UNIT_CODES,
     UNIT_DOCUMENT,
     UNIT_FOOTNOTE,
     UNIT_PARAGRAPH,
-    number_term,
-    tokens,
 )
 from resdex.search.snippets import match_spans, query_words, snippet
 from resdex.search.targets import normalize_target, target_key
+from resdex.search.timeline import Matched, body_name, by_date, group_counts
+from resdex.search.units import leaves, segment_columns
 
-
-class QueryError(ResdexError):
-    """A malformed query or filter."""
+__all__ = [  # the request's names too: callers import them from here
+    "BODIES",
+    "KINDS",
+    "NotIndexed",
+    "QueryError",
+    "Range",
+    "SearchRequest",
+    "check_syntax",
+    "cites",
+    "normalize_body",
+    "normalize_by",
+    "normalize_kind",
+    "normalize_sort",
+    "normalize_status",
+    "normalize_verb",
+    "parse_query",
+    "parse_range",
+    "search",
+    "show",
+]
 
 
 class NotIndexed(ResdexError):
     """The document asked for is not in the index."""
 
 
-Range = tuple[int | None, int | None]
-
-KINDS = {
-    "preambular": ParagraphKind.PREAMBULAR.value,
-    "pp": ParagraphKind.PREAMBULAR.value,
-    "operative": ParagraphKind.OPERATIVE.value,
-    "op": ParagraphKind.OPERATIVE.value,
-    "footnote": KIND_FOOTNOTE,
-    "fn": KIND_FOOTNOTE,
-}
-BODIES = {
-    **{b.value.casefold(): b.value for b in Body},
-    "general assembly": Body.GA.value,
-    "security council": Body.SC.value,
-    "human rights council": Body.HRC.value,
-    "economic and social council": Body.ECOSOC.value,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchRequest:
-    query: str
-    body: str | None = None
-    session: Range | None = None
-    year: Range | None = None
-    kind: str | None = None
-    verb: str | None = None
-    limit: int = 20  # 0: every hit
-
-
-# --- filters --------------------------------------------------------------------------------
-
-# "70..80", "70..", "..80", "75": an inclusive range of sessions or years
-_RANGE = re.compile(r"^\s*(?P<lo>\d+)?\s*(?P<dots>\.\.)?\s*(?P<hi>\d+)?\s*$")
-
-
-def parse_range(text: str, what: str = "range") -> Range:
-    """ "70..80" -> (70, 80); "70.." -> (70, None); "..80" -> (None, 80); "75" -> (75, 75)."""
-    m = _RANGE.match(text)
-    if m is None or not (m.group("lo") or m.group("hi")):
-        raise QueryError(f"{what} {text!r} is not N, A..B, A.. or ..B")
-    lo = int(m.group("lo")) if m.group("lo") else None
-    hi = int(m.group("hi")) if m.group("hi") else None
-    if not m.group("dots"):
-        if lo is None or hi is not None:
-            raise QueryError(f"{what} {text!r} is not N, A..B, A.. or ..B")
-        return lo, lo
-    if lo is not None and hi is not None and lo > hi:
-        raise QueryError(f"{what} {text!r} runs backwards")
-    return lo, hi
-
-
-def normalize_kind(kind: str) -> str:
-    try:
-        return KINDS[kind.strip().casefold()]
-    except KeyError:
-        raise QueryError(f"unknown kind {kind!r}: preambular, operative or footnote") from None
-
-
-def normalize_body(body: str) -> str:
-    try:
-        return BODIES[" ".join(body.split()).casefold()]
-    except KeyError:
-        raise QueryError(f"unknown body {body!r}: GA, SC, HRC or ECOSOC") from None
-
-
-def normalize_verb(verb: str) -> str:
-    """ "Urges", "urges", " Strongly  urges " -> the form stored in the ``verbs`` field."""
-    key = " ".join(verb.split()).casefold()
-    if not key:
-        raise QueryError("empty --verb")
-    return key
-
-
 # --- the query string -----------------------------------------------------------------------
 
-_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
-# a phrase, a parenthesis, or a run of anything else
-_LEX = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+
+_PARSERS: dict[tuple[str, ...], Any] = {}
 
 
-def check_syntax(text: str) -> None:
-    """Reject what Whoosh would silently misread: unbalanced quotes or parentheses, an
-    operator with nothing on one side, an empty group or query."""
-    if not text.strip():
-        raise QueryError("empty query")
-    if text.count('"') % 2:
-        raise QueryError(f"unbalanced quote in query {text!r}")
-    depth = 0
-    previous = "("  # as if the query opened a group: nothing to the left of it
-    for token in _LEX.findall(text):
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth -= 1
-            if depth < 0:
-                raise QueryError(f"unbalanced parenthesis in query {text!r}")
-            if previous == "(":
-                raise QueryError(f"empty parentheses in query {text!r}")
-            if previous in _BINARY or previous == "NOT":
-                raise QueryError(f"{previous} has nothing after it in query {text!r}")
-        elif token in _BINARY:
-            if previous in _BINARY or previous in ("(", "NOT"):
-                raise QueryError(f"{token} has nothing before it in query {text!r}")
-        elif token == "NOT" and previous == "NOT":
-            raise QueryError(f"NOT NOT in query {text!r}")
-        previous = token
-    if depth:
-        raise QueryError(f"unbalanced parenthesis in query {text!r}")
-    if previous in _BINARY or previous == "NOT":
-        raise QueryError(f"{previous} has nothing after it in query {text!r}")
+def _parser(schema: Any) -> Any:
+    """A query parser for the text field of ``schema``, built once per set of field names
+    (building one costs more than parsing a query with it)."""
+    key = tuple(schema.names())
+    parser = _PARSERS.get(key)
+    if parser is None:
+        parser = QueryParser("text", schema)
+        parser.add_plugin(guard.alias_plugin())
+        _PARSERS[key] = parser
+    return parser
 
 
 def parse_query(text: str, schema: Any) -> Any:
@@ -171,10 +124,8 @@ def parse_query(text: str, schema: Any) -> Any:
         raise QueryError(str(err)) from err
     if text.strip() == "*":
         return wq.Every()
-    parser = QueryParser("text", schema)
-    parser.add_plugin(guard.alias_plugin())
     try:
-        parsed = parser.parse(text)
+        parsed = _parser(schema).parse(text)
     except (QueryParserError, RecursionError) as err:
         raise QueryError(f"cannot read query {text!r}: {err}") from err
     except Exception as err:  # Whoosh raises bare exceptions for some field/value mixes
@@ -184,32 +135,40 @@ def parse_query(text: str, schema: Any) -> Any:
     return parsed
 
 
-def filter_query(request: SearchRequest, *, units: bool = True) -> Any:
-    """The filters of a search, as one query (``None`` when there is none). ``units``: keep
-    to paragraphs and footnotes (needless when the query itself needs a word of the text,
-    which the per-document records have none of)."""
-    parts: list[Any] = []
-    if units:
-        parts.append(wq.Or([wq.Term("unit", UNIT_PARAGRAPH), wq.Term("unit", UNIT_FOOTNOTE)]))
+# --- matching: sets of units, filtered on the columns ---------------------------------------
+
+Bounds = tuple[str, int, int]  # (column, lowest, highest), inclusive
+
+
+def column_bounds(request: SearchRequest) -> list[Bounds]:
+    """The filters of a request as bounds on the per-unit columns (paragraphs and
+    footnotes only, never a resolution's record)."""
+    from resdex.search.documents import OTHER_BODY
+    from resdex.search.schema import BODY_ORDER
+
+    bounds: list[Bounds] = [("unit", UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE])]
     if request.body:
-        parts.append(wq.Term("body", normalize_body(request.body)))
+        body = normalize_body(request.body)
+        code = BODY_ORDER.index(body) + 1 if body in BODY_ORDER else OTHER_BODY
+        bounds.append(("body", code, code))
     if request.kind:
-        parts.append(wq.Term("kind", normalize_kind(request.kind)))
-    if request.verb:
-        parts.append(wq.Term("verbs", normalize_verb(request.verb)))
-    for field, bounds in (("session", request.session), ("year", request.year)):
-        if bounds is not None:
-            lo, hi = bounds
-            low = number_term(lo) if lo is not None else None
-            high = number_term(hi) if hi is not None else None
-            parts.append(wq.TermRange(field, low, high))
-    return wq.And(parts) if parts else None
+        code = KIND_CODES[normalize_kind(request.kind)]
+        bounds.append(("kind", code, code))
+    if request.status:
+        code = DRAFT if normalize_status(request.status) == "draft" else ADOPTED
+        bounds.append(("draft", code, code))
+    for column, given in (("session", request.session), ("year", request.year)):
+        if given is not None:
+            lo, hi = given
+            bounds.append((column, max(lo or 1, 1), hi if hi is not None else 1 << 16))
+    return bounds
 
 
 def needs_text(q: Any) -> bool:
-    """Whether every document ``q`` matches holds a word of the ``text`` field."""
+    """Whether every document ``q`` (rewritten) matches holds a word of the text, which
+    only paragraphs and footnotes have: then no match is a resolution's record."""
     if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
-        return bool(q.fieldname == "text")
+        return q.fieldname in ("text", "pairs")
     if isinstance(q, wq.And):
         return any(needs_text(sub) for sub in q.subqueries)
     if isinstance(q, wq.Or):
@@ -217,69 +176,31 @@ def needs_text(q: Any) -> bool:
     return False
 
 
-def filtered(q: Any, request: SearchRequest) -> Any:
-    """``q`` with the request's filters intersected inside the matcher, scoring nothing: as a
-    Whoosh ``filter=`` they would first be read into a set of every paragraph's number (half
-    a second at 100,000 paragraphs, five at a million, whatever the query)."""
-    filters = filter_query(request, units=not needs_text(q))
-    return q if filters is None else wq.And([q, wq.ConstantScoreQuery(filters, 0.0)])
-
-
-# --- phrases made of frequent words -----------------------------------------------------------
-
-# A word is rare enough to find a phrase's candidates when at most this share of the indexed
-# units hold it (and never fewer than RARE_MIN units).
-RARE_SHARE = 0.02
-RARE_MIN = 1000
-# More candidates than this and Whoosh's own phrase matching is the faster way.
-MAX_CANDIDATES = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class PhrasePlan:
-    """A phrase query run as the AND of its rarer words, the phrases then checked on the
-    stored text. Whoosh 2.7 matches a phrase by walking the postings of all its words, and
-    skips through a long postings list block by block: "inadmissibility of the acquisition
-    of territory by war" spent a second in the blocks of "of", "the" and "by" at a million
-    paragraphs, for 31 hits."""
-
-    candidates: Any
-    phrases: tuple[tuple[str, ...], ...]
-
-    def holds(self, text: str) -> bool:
-        words = [token for token, _, _ in tokens(text)]
-        return all(_contains(words, phrase) for phrase in self.phrases)
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    first = phrase[0]
-    return any(
-        words[i] == first and tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)
-    )
-
-
-def phrase_plan(q: Any, reader: Any) -> PhrasePlan | None:
-    """For a phrase, or an AND of words and phrases, of which every phrase has a rare word:
-    the plan; else None (the query runs as it is)."""
-    parts = list(q.subqueries) if isinstance(q, wq.And) else [q]
-    if not all(isinstance(p, (wq.Term, wq.Phrase)) and p.fieldname == "text" for p in parts):
-        return None
-    phrases = [p for p in parts if isinstance(p, wq.Phrase)]
-    if not phrases or any(p.slop != 1 for p in phrases):
-        return None
-    threshold = max(RARE_MIN, int(reader.doc_count() * RARE_SHARE))
-    terms: dict[str, None] = {}
-    for p in parts:
-        if isinstance(p, wq.Term):
-            terms[p.text] = None
-            continue
-        rare = [w for w in p.words if reader.doc_frequency("text", w) <= threshold]
-        if not rare:
-            return None
-        terms.update(dict.fromkeys(rare))
-    candidates = wq.And([wq.Term("text", t) for t in terms])
-    return PhrasePlan(candidates, tuple(tuple(p.words) for p in phrases))
+def _matches(searcher: Any, q: Any, request: SearchRequest) -> list[Matched]:
+    bounds = column_bounds(request)
+    if needs_text(q):
+        bounds = bounds[1:]  # the first keeps to paragraphs and footnotes
+    out = []
+    for sub, offset, seg in leaves(searcher):
+        columns = segment_columns(seg)
+        leaf = Leaf(sub, seg)
+        deleted = leaf.deleted()
+        try:
+            if isinstance(q, wq.Term):  # one postings list, in order already
+                ids = term_ids(seg, q.fieldname, q.text)
+                if deleted:
+                    ids = [d for d in ids if d not in deleted]
+            else:
+                ids = sorted(doc_ids(q, leaf) - deleted)
+        except ExpansionTooLarge as err:
+            raise QueryError(
+                f"a wildcard in {request.query!r} stands for too many words; be more precise"
+            ) from err
+        for name, lo, hi in bounds:
+            values = getattr(columns, name)
+            ids = [d for d in ids if lo <= values[d] <= hi]
+        out.append(Matched(seg, offset, columns, ids))
+    return out
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -289,86 +210,169 @@ def _opt_int(value: Any) -> int | None:
     return int(value) if value else None
 
 
+def _expanded_words(q: Any, reader: Any) -> set[str]:
+    """The words a wildcard or prefix of ``q`` (not under NOT) stands for in the index."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+            if node.fieldname == "text":
+                for text in node._btexts(reader):
+                    found.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return found
+
+
+class _Highlighter:
+    def __init__(self, user_query: Any, analyzer: Any, reader: Any) -> None:
+        self.terms, self.phrases = query_words(user_query)
+        self.terms |= _expanded_words(user_query, reader)
+        self.analyzer = analyzer
+
+    def hit(self, stored: dict[str, Any], score: float) -> Hit:
+        text = stored.get("text", "")
+        spans = match_spans(text, self.analyzer, self.terms, self.phrases)
+        return Hit(
+            symbol=stored["symbol"],
+            label=stored["label"],
+            kind=stored["kind"],
+            body=stored["body"],
+            session=_opt_int(stored.get("session")),
+            year=_opt_int(stored.get("year")),
+            adopted=stored.get("adopted"),
+            title=stored.get("title"),
+            verb=stored.get("verb"),
+            opening=stored.get("opening"),
+            text=text,
+            snippet=snippet(text, spans),
+            score=score,
+            order=int(stored.get("order") or 0),
+        )
+
+
+def _display_key(h: Hit) -> tuple[Any, ...]:
+    return session_key(h.session, h.year, h.adopted, h.symbol)
+
+
 def search(ix: Any, request: SearchRequest) -> SearchResult:
-    """Paragraphs and footnotes matching the request, best ``limit`` of them, grouped by
-    resolution in session order."""
-    if request.limit < 0:
-        raise QueryError("--limit must be 0 (every hit) or more")
+    """Paragraphs and footnotes matching the request: their total, the resolutions they
+    are in, and either the ``limit`` hits its ``sort`` keeps (grouped by resolution in
+    session order; newest first for ``sort="newest"``) or, with ``by``, the counts per
+    group over every match."""
+    check_request(request)
+    sort = normalize_sort(request.sort)
+    by = normalize_by(request.by) if request.by is not None else None
     deadline = guard.Deadline(guard.DEFAULT_CAPS.seconds)
-    user_query = parse_query(request.query, ix.schema)
     with ix.searcher() as searcher:
+        # the searcher's schema: ``ix.schema`` would read the index's table of contents again
+        schema = searcher.schema
+        user_query = parse_query(request.query, schema)
         try:
-            user_query = guard.check_query(
-                user_query, ix.schema, searcher.reader(), deadline=deadline
-            )
+            user_query = guard.check_query(user_query, schema, searcher.reader(), deadline=deadline)
         except guard.GuardError as err:
             raise QueryError(str(err)) from err
-
-        def run(q: Any) -> Any:
-            # every match is collected (grouping by resolution needs them all); only the
-            # best ``limit`` are read and highlighted
-            from whoosh.searching import TimeLimit
-
-            collector = searcher.collector(limit=None, groupedby="symkey", terms=True)
-            limited = guard.time_limited(collector, deadline)
-            try:
-                searcher.search_with_collector(filtered(q, request), limited)
-            except TimeLimit:
-                raise QueryError(str(guard.too_slow(deadline.seconds))) from None
-            return limited.results()
-
-        plan = phrase_plan(user_query, searcher.reader())
-        results = run(plan.candidates if plan else user_query)
-        if plan is not None and len(results) > MAX_CANDIDATES:
-            plan, results = None, run(user_query)
-        matches: Any = results
-        if plan is not None:
-            matches = []
-            for hit in results:
-                if plan.holds(hit.get("text", "")):
-                    matches.append(hit)
-                if deadline.expired():
-                    raise QueryError(str(guard.too_slow(deadline.seconds)))
-            total = len(matches)
-            resolutions = len({hit["symbol"] for hit in matches})
-        else:
-            total = len(results)
-            resolutions = len(results.groups("symkey"))
-        analyzer = ix.schema["text"].analyzer
-        terms, phrases = query_words(user_query)
-        phrase_words = {w for p in phrases for w in p}
-        hits = []
-        for hit in matches[: request.limit or None]:
-            stored = hit.fields()
-            text = stored.get("text", "")
-            # words matched through wildcards or prefixes count as single terms
-            matched = {
-                t.decode("utf-8") if isinstance(t, bytes) else t
-                for f, t in (hit.matched_terms() or ())
-                if f == "text"
-            }
-            words = terms | (matched - phrase_words)
-            spans = match_spans(text, analyzer, words, phrases)
-            hits.append(
-                Hit(
-                    symbol=stored["symbol"],
-                    label=stored["label"],
-                    kind=stored["kind"],
-                    body=stored["body"],
-                    session=_opt_int(stored.get("session")),
-                    year=_opt_int(stored.get("year")),
-                    adopted=stored.get("adopted"),
-                    title=stored.get("title"),
-                    verb=stored.get("verb"),
-                    opening=stored.get("opening"),
-                    text=text,
-                    snippet=snippet(text, spans),
-                    score=float(hit.score or 0.0),
-                    order=int(stored.get("order") or 0),
-                )
+        q = rewrite(user_query)
+        if request.verb:
+            q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
+        matched = _matches(searcher, q, request)
+        if deadline.expired():
+            raise QueryError(str(guard.too_slow(deadline.seconds)))
+        total = sum(len(m.ids) for m in matched)
+        codes: set[int] = set()
+        for m in matched:
+            codes.update(map(m.columns.res.__getitem__, m.ids))
+        if by is not None:
+            groups = _groups(matched, by)
+            return SearchResult(
+                query=request.query,
+                total=total,
+                resolutions=len(codes),
+                hits=(),
+                sort=sort,
+                by=by,
+                groups=groups,
             )
-    hits.sort(key=lambda h: (session_key(h.session, h.year, h.adopted, h.symbol), h.order))
-    return SearchResult(query=request.query, total=total, resolutions=resolutions, hits=tuple(hits))
+        n = request.limit or total
+        chosen: list[tuple[float, int]]  # (score, global document number)
+        if sort == "relevance":
+            scored = scoring_query(rewrite(user_query))
+            context = searcher.context()
+            chosen = []
+            for m in matched:
+                sub = _sub_searcher(searcher, m.offset)
+                fast = None
+                if len(m.ids) <= TEXT_CHECK:  # a few: counted on their text
+                    fast = stored_scores(scored, sub, m.offset, m.ids)
+                if fast is None and _is_term(scored):
+                    fast = term_top(scored, sub, m.offset, m.ids, n)
+                if fast is None:
+                    fast = top_scored(scored, sub, m.offset, context, m.ids, n)
+                chosen += fast
+            chosen = sorted(chosen, key=lambda e: (-e[0], e[1]))[:n]
+        else:
+            units = by_date(matched, n, newest=sort == "newest")
+            chosen = [(0.0, matched[i].offset + doc) for i, doc in units]
+        highlighter = _Highlighter(user_query, schema["text"].analyzer, searcher.reader())
+        hits = [highlighter.hit(searcher.stored_fields(doc), score) for score, doc in chosen]
+    if sort == "newest":
+        newest_first = sorted({_display_key(h) for h in hits}, reverse=True)
+        rank = {key: i for i, key in enumerate(newest_first)}
+        hits.sort(key=lambda h: (rank[_display_key(h)], h.order))
+    else:
+        hits.sort(key=lambda h: (_display_key(h), h.order))
+    return SearchResult(
+        query=request.query,
+        total=total,
+        resolutions=len(codes),
+        hits=tuple(hits),
+        sort=sort,
+    )
+
+
+def _is_term(q: Any) -> bool:
+    return isinstance(q, wq.Term) and q.fieldname in ("text", "pairs")
+
+
+def _sub_searcher(searcher: Any, offset: int) -> Any:
+    for sub, start in searcher.subsearchers or [(searcher, 0)]:
+        if start == offset:
+            return sub
+    raise AssertionError(offset)
+
+
+def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
+    counts = group_counts(matched, by)
+    groups = []
+    for g in counts:
+        part = matched[g.first[0]]
+        stored = part.seg.stored_fields(g.first[1])
+        first = First(
+            symbol=stored.get("symbol", ""),
+            label=stored.get("label", ""),
+            adopted=stored.get("adopted") or None,
+            session=_opt_int(stored.get("session")),
+            year=_opt_int(stored.get("year")),
+        )
+        key: int | str | None
+        if by in ("session", "year"):
+            key = int(g.key) if g.key else None
+        elif by == "body":
+            key = body_name(int(g.key or 0))
+        else:
+            verb = stored.get("verb")
+            key = " ".join(str(verb).lower().split()) if g.key and verb else None
+        groups.append(Group(key, g.paragraphs, g.resolutions, first))
+    if by in ("session", "year"):
+        groups.sort(key=lambda g: (g.key is None, g.key or 0))
+    else:
+        groups.sort(key=lambda g: (-g.paragraphs, g.key is None, str(g.key)))
+    return tuple(groups)
 
 
 # --- cites ----------------------------------------------------------------------------------
@@ -396,10 +400,16 @@ def cites(ix: Any, target: str) -> CitesResult:
     key = target_key(canonical)
     found: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     with ix.searcher() as searcher:
-        for hit in searcher.search(wq.Term("cites", key), limit=None):
-            stored = hit.fields()
-            stored.pop("data", None)
-            found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
+        # the citing units' postings, read a block at a time; nothing scored
+        for sub, _, seg in leaves(searcher):
+            leaf = Leaf(sub, seg)
+            deleted = leaf.deleted()
+            for doc in term_ids(seg, "cites", key):
+                if doc in deleted:
+                    continue
+                stored = seg.stored_fields(doc)
+                stored.pop("data", None)
+                found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
     written = canonical
     citing = []
     for symbol, units in found.items():

@@ -33,11 +33,35 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class First:
+    """The earliest matching paragraph of a group (``search --by``)."""
+
+    symbol: str
+    label: str
+    adopted: str | None
+    session: int | None
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The matches of one session, year, body or verb (``search --by``)."""
+
+    key: int | str | None  # 71, 2016, "GA", "urges"; None: the matches without one
+    paragraphs: int  # matching paragraphs and footnotes
+    resolutions: int  # distinct resolutions among them
+    first: First
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     query: str
     total: int  # every matching paragraph, whatever the limit
     resolutions: int  # distinct resolutions among them
-    hits: tuple[Hit, ...]  # grouped by resolution, in session order
+    hits: tuple[Hit, ...]  # grouped by resolution, in session order (newest first: --sort)
+    sort: str = "relevance"  # which hits the limit kept: relevance | oldest | newest
+    by: str | None = None  # session | year | body | verb: ``groups`` instead of hits
+    groups: tuple[Group, ...] = ()  # sessions and years in order, bodies and verbs by size
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +115,33 @@ def session_key(
 
 
 def search_to_json(result: SearchResult) -> dict[str, Any]:
+    if result.by is not None:
+        return {
+            "query": result.query,
+            "total": result.total,
+            "resolutions": result.resolutions,
+            "by": result.by,
+            "groups": [
+                {
+                    "key": g.key,
+                    "paragraphs": g.paragraphs,
+                    "resolutions": g.resolutions,
+                    "first": {
+                        "symbol": g.first.symbol,
+                        "label": g.first.label,
+                        "adopted": g.first.adopted,
+                        "session": g.first.session,
+                        "year": g.first.year,
+                    },
+                }
+                for g in result.groups
+            ],
+        }
     return {
         "query": result.query,
         "total": result.total,
         "resolutions": result.resolutions,
+        "sort": result.sort,
         "hits": [
             {
                 "symbol": h.symbol,

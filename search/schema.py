@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import Token, Tokenizer
 
 # Bump when the schema or the meaning of a field changes: an index of another format is
-# refused with a message asking to rebuild it.
-INDEX_FORMAT = 1
+# refused with a message asking to rebuild it. 2: word pairs (``pairs``) and the per-unit
+# columns (``COLUMNS``) that the query path counts and sorts with.
+INDEX_FORMAT = 2
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
@@ -106,9 +107,100 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
             yield t
 
 
+class PairTokenizer(SymbolTokenizer):
+    """Every two neighbouring tokens of ``tokens`` as one term, "human rights": a phrase of
+    two words is then one postings list, and a longer phrase is found among the documents
+    holding all its pairs ("right to development": "right to" and "to development", whose
+    postings are far shorter than those of "to"), then checked on the text's positions.
+    Without positions of its own: they would double the size of the index."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:  # a term already made of a pair, as a query gives it
+            found: Iterable[tuple[str, int, int]] = [(value.lower(), 0, len(value))]
+        else:
+            found = pairs(value)
+        for pos, (text, start, end) in enumerate(found, start_pos):
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[start:end]
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t
+
+
+def pair_term(first: str, second: str) -> str:
+    """The ``pairs`` term of two neighbouring tokens."""
+    return f"{first} {second}"
+
+
+def pairs(text: str) -> Iterator[tuple[str, int, int]]:
+    """(pair term, start of the first token, end of the second) for each two neighbouring
+    tokens of ``text``."""
+    previous: tuple[str, int, int] | None = None
+    for token in tokens(text):
+        if previous is not None:
+            yield pair_term(previous[0], token[0]), previous[1], token[2]
+        previous = token
+
+
 def text_analyzer() -> SymbolTokenizer:
     """Tokens as above, lower-cased; no stop words, no minimum length, no stemming."""
     return SymbolTokenizer()
+
+
+# --- the per-unit columns -------------------------------------------------------------------
+
+# Facts of each unit, one fixed-width number per index document in each segment, read whole
+# into an array by the query path (``resdex.search.units``): totals, groups (``--by``),
+# filters and chronological order without scoring or loading a stored field. A document
+# without a value (an alias) reads 0 everywhere.
+COL_UNIT = "c_unit"  # UNIT_CODES
+COL_KIND = "c_kind"  # KIND_CODES
+COL_BODY = "c_body"  # BODY_CODES
+COL_DRAFT = "c_draft"  # 1: a draft (no adoption date, or an L. document), 2: adopted
+COL_SESSION = "c_session"  # 0: none
+COL_YEAR = "c_year"  # 0: unknown
+COL_ADOPTED = "c_adopted"  # days since 1900-01-01; 0: none
+COL_ORDER = "c_order"  # position of the unit in its document
+COL_RES = "c_res"  # a 63-bit digest of the resolution's symkey (resolution counts)
+COL_VERB = "c_verb"  # a 31-bit digest of the head verb, lower-cased; 0: none
+
+# (column, struct type code) for each of them
+COLUMNS: tuple[tuple[str, str], ...] = (
+    (COL_UNIT, "B"),
+    (COL_KIND, "B"),
+    (COL_BODY, "B"),
+    (COL_DRAFT, "B"),
+    (COL_SESSION, "H"),
+    (COL_YEAR, "H"),
+    (COL_ADOPTED, "I"),
+    (COL_ORDER, "I"),
+    (COL_RES, "q"),
+    (COL_VERB, "i"),
+)
+UNIT_CODES = {UNIT_PARAGRAPH: 1, UNIT_FOOTNOTE: 2, UNIT_DOCUMENT: 3}
+KIND_CODES = {"preambular": 1, "operative": 2, KIND_FOOTNOTE: 3}
+# the bodies' values (resdex.indexer.models.Body), in a fixed order: codes 1, 2, …
+BODY_ORDER = ("GA", "SC", "HRC", "ECOSOC")
+DRAFT, ADOPTED = 1, 2
 
 
 def build_schema() -> fields.Schema:
@@ -141,6 +233,8 @@ def build_schema() -> fields.Schema:
         verbs=fields.KEYWORD(commas=True, lowercase=True),  # "urges,strongly urges"
         footnotes=fields.STORED(),  # footnote numbers the paragraph's text carries
         text=fields.TEXT(analyzer=analyzer, phrase=True, stored=True),
+        # the same text as word pairs (not stored, no positions): phrases (PairTokenizer)
+        pairs=fields.TEXT(analyzer=PairTokenizer(), phrase=False),
         # cited documents, as target_key(target): "cites" = direct + via footnote
         cites=fields.KEYWORD(),
         cites_direct=fields.STORED(),
@@ -151,4 +245,5 @@ def build_schema() -> fields.Schema:
         contents=fields.KEYWORD(stored=True),  # sha256 of every file indexed as this symbol
         path=fields.STORED(),
         data=fields.STORED(),  # search.documents.pack_resolution(res): deflated JSON
+        **{name: fields.COLUMN(columns.NumericColumn(code)) for name, code in COLUMNS},
     )

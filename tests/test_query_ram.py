@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from test_search_handbuilt import ALL, RES_71_194, RES_338
 from whoosh.filedb.filestore import RamStorage
+from whoosh_reference import reference
 
 from resdex.search.build import add_resolution
 from resdex.search.query import (
@@ -295,38 +296,165 @@ def test_show_unknown(ix: Any) -> None:
     [
         '"universal periodic review"',
         '"a cooperative approach"',
-        '"of the"',  # only frequent words: Whoosh's own phrase matching either way
+        '"of the"',
         '"human rights" cooperation',
         '"universal periodic review" "human rights"',
         '"review universal periodic"',  # the words are there, not in that order
         "cease-fire",
+        '"human rights" OR seminar',
+        '"human rights" NOT "periodic review"',
+        "coop*",
+        '"resolution 55/2"',
+        "*",
     ],
 )
-@pytest.mark.parametrize("filters", [{}, {"kind": "operative"}, {"session": (70, 80)}])
-def test_phrase_plan_finds_what_whoosh_phrases_find(
-    ix: Any, monkeypatch: pytest.MonkeyPatch, query: str, filters: dict[str, Any]
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"kind": "operative"}, {"session": (70, 80)}, {"body": "SC"}, {"status": "adopted"}],
+)
+@pytest.mark.parametrize("text_check", [64, 0])  # phrases checked on the text, on positions
+def test_search_finds_what_whoosh_finds(
+    ix: Any, query: str, filters: dict[str, Any], text_check: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Phrases run through their rarer words and checked on the text (the plan) give the
-    same hits as Whoosh's phrase matching, which runs when no word counts as rare."""
-    with_plan = addresses(ix, query, **filters)
-    monkeypatch.setattr("resdex.search.query.RARE_MIN", 0)
-    monkeypatch.setattr("resdex.search.query.RARE_SHARE", 0.0)
-    assert addresses(ix, query, **filters) == with_plan
+    """Phrases looked up as word pairs, sets of postings, filters on the columns: the same
+    hits, totals and per-session counts as Whoosh's own phrase matching and filters."""
+    monkeypatch.setattr("resdex.search.matching.TEXT_CHECK", text_check)
+    expected = reference(ix, query, **filters)
+    result = search(ix, SearchRequest(query, limit=0, **filters))
+    assert {(h.symbol, h.label) for h in result.hits} == expected.units
+    assert result.total == len(expected.units)
+    assert result.resolutions == expected.resolutions
+    by = search(ix, SearchRequest(query, by="session", **filters))
+    assert {g.key: g.paragraphs for g in by.groups} == dict(expected.per_session)
 
 
-def test_phrase_plan_is_used_for_a_phrase_with_a_rare_word(ix: Any) -> None:
-    from resdex.search.query import parse_query, phrase_plan
+# --- --sort, --by, --status (issue 11) --------------------------------------------------------
+
+# "urges" in sessions 9..100: 69/179 OP4 and OP11, 71/194 OP4, 78/116 OP6 (test_filters)
+URGES: dict[str, Any] = {"session": (9, 100)}
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("oldest", ["A/RES/69/179 OP4", "A/RES/69/179 OP11"]),
+        # newest first: 78/116, then 71/194
+        ("newest", ["A/RES/78/116 OP6", "A/RES/71/194 OP4"]),
+    ],
+)
+def test_sort_decides_which_hits_the_limit_keeps(ix: Any, sort: str, expected: list[str]) -> None:
+    result = search(ix, SearchRequest("urges", limit=2, sort=sort, **URGES))
+    assert [f"{h.symbol} {h.label}" for h in result.hits] == expected
+    assert (result.total, result.resolutions, result.sort) == (4, 3, sort)
+
+
+def test_by_session_counts_every_match(ix: Any) -> None:
+    result = search(ix, SearchRequest("urges", by="session", **URGES))
+    assert result.hits == ()
+    assert [(g.key, g.paragraphs, g.resolutions) for g in result.groups] == [
+        (69, 2, 1),
+        (71, 1, 1),
+        (78, 1, 1),
+    ]
+    assert [(g.first.symbol, g.first.label) for g in result.groups] == [
+        ("A/RES/69/179", "OP4"),
+        ("A/RES/71/194", "OP4"),
+        ("A/RES/78/116", "OP6"),
+    ]
+    data = search_to_json(result)
+    assert data["by"] == "session"
+    assert data["groups"][0] == {
+        "key": 69,
+        "paragraphs": 2,
+        "resolutions": 1,
+        "first": {
+            "symbol": "A/RES/69/179",
+            "label": "OP4",
+            "adopted": "2014-12-18",
+            "session": 69,
+            "year": 2014,
+        },
+    }
+
+
+def test_by_body_and_year(ix: Any) -> None:
+    # the Security Council's 338 (1973): three operative paragraphs, no session
+    by_body = search(ix, SearchRequest("*", by="body", body="SC"))
+    assert [(g.key, g.paragraphs, g.resolutions) for g in by_body.groups] == [("SC", 3, 1)]
+    by_session = search(ix, SearchRequest("*", by="session", body="SC"))
+    assert [g.key for g in by_session.groups] == [None]
+    by_year = search(ix, SearchRequest("urges", by="year", **URGES))
+    assert [g.key for g in by_year.groups] == [2014, 2016, 2023]
+
+
+def test_by_verb(ix: Any) -> None:
+    # "Strongly urges" (78/116 OP6) is the verb "urges"
+    result = search(ix, SearchRequest("*", by="verb", verb="urges"))
+    assert [(g.key, g.paragraphs, g.resolutions) for g in result.groups] == [("urges", 4, 3)]
+
+
+@pytest.mark.parametrize(("status", "expected"), [("adopted", 4), ("draft", 0)])
+def test_status(ix: Any, status: str, expected: int) -> None:
+    # the hand-built resolutions were all adopted
+    assert search(ix, SearchRequest("urges", status=status, **URGES)).total == expected
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest("urges", sort="alphabetical"),
+        SearchRequest("urges", by="month"),
+        SearchRequest("urges", status="pending"),
+    ],
+)
+def test_bad_sort_by_status(ix: Any, request_: SearchRequest) -> None:
+    with pytest.raises(QueryError):
+        search(ix, request_)
+
+
+@pytest.mark.parametrize("query", ['"human rights"', "cooperation", '"periodic review"', "urges"])
+def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
+    """One term scored over its postings a block at a time: Whoosh's BM25F numbers."""
+    from resdex.search.matching import Leaf, doc_ids, rewrite, term_top, top_scored
+    from resdex.search.query import parse_query
 
     with ix.searcher() as searcher:
-        plan = phrase_plan(
-            parse_query('"of the universal periodic review"', ix.schema), searcher.reader()
-        )
-        assert plan is not None
-        assert plan.phrases == (("of", "the", "universal", "periodic", "review"),)
-        assert plan.holds("Emphasizes the importance of the universal periodic review as")
-        assert not plan.holds("the universal periodic review of the")
-        # OR and NOT are left to Whoosh
-        assert (
-            phrase_plan(parse_query('"periodic review" OR dialogue', ix.schema), searcher.reader())
-            is None
-        )
+        q = rewrite(parse_query(query, searcher.schema))
+        sub = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
+        ids = sorted(doc_ids(q, Leaf(sub, sub.reader())))
+        assert ids
+        fast = term_top(q, sub, 0, ids, 5)
+        slow = top_scored(q, sub, 0, searcher.context(), ids, 5)
+    assert fast is not None
+    assert [d for _, d in sorted(fast, reverse=True)] == [d for _, d in sorted(slow, reverse=True)]
+    assert [s for s, _ in sorted(fast)] == pytest.approx([s for s, _ in sorted(slow)])
+
+
+@pytest.mark.parametrize(
+    "query", ['"universal periodic review"', '"a cooperative approach"', "cooperation", "55/2"]
+)
+def test_scores_on_the_text_are_whooshs(ix: Any, query: str) -> None:
+    """A few documents scored from the term frequencies of their stored text: the numbers
+    of Whoosh's matcher for the AND of the query's terms."""
+    from resdex.search.matching import (
+        Leaf,
+        doc_ids,
+        rewrite,
+        scoring_query,
+        stored_scores,
+        top_scored,
+    )
+    from resdex.search.query import parse_query
+
+    with ix.searcher() as searcher:
+        q = rewrite(parse_query(query, searcher.schema))
+        sub = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
+        ids = sorted(doc_ids(q, Leaf(sub, sub.reader())))
+        assert ids
+        scored = scoring_query(q)
+        fast = stored_scores(scored, sub, 0, ids)
+        slow = top_scored(scored, sub, 0, searcher.context(), ids, len(ids))
+    assert fast is not None
+    assert sorted(fast, key=lambda e: e[1]) == [
+        (pytest.approx(score), doc) for score, doc in sorted(slow, key=lambda e: e[1])
+    ]

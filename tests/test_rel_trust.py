@@ -13,6 +13,7 @@ import pytest
 from rel_helpers import CORPUS, copy_index, invoke, one_line_error, pristine_index
 
 from resdex.search import safe_pickle, store
+from resdex.search.schema import INDEX_FORMAT
 
 
 class Evil:
@@ -34,7 +35,7 @@ def _rewrite_generation(index: Path, build: Callable[[Path], None]) -> None:
         path.unlink()
     build(generation)
     (index / "CURRENT").write_text(
-        json.dumps({"format": 1, "generation": generation.name}), encoding="utf-8"
+        json.dumps({"format": INDEX_FORMAT, "generation": generation.name}), encoding="utf-8"
     )
 
 
@@ -199,7 +200,7 @@ def _pointer_to(index: Path, generation: str | bytes) -> None:
     raw = (
         generation
         if isinstance(generation, bytes)
-        else json.dumps({"format": 1, "generation": generation}).encode()
+        else json.dumps({"format": INDEX_FORMAT, "generation": generation}).encode()
     )
     (index / "CURRENT").write_bytes(raw)
 
@@ -210,7 +211,9 @@ POINTERS: dict[str, Callable[[Path, Path], str | bytes]] = {
     "parent folder": lambda index, outside: "../outside/gen-000001",
     "not a generation name": lambda index, outside: "write.lock",
     "empty": lambda index, outside: "",
-    "NUL inside": lambda index, outside: b'{"format": 1, "generation": "gen-000001\x00"}',
+    "NUL inside": lambda index, outside: (
+        b'{"format": %d, "generation": "gen-000001\x00"}' % INDEX_FORMAT
+    ),
     "NUL escaped": lambda index, outside: "gen-000001\x00",
     "not JSON": lambda index, outside: b"\xff\xfe garbage",
     "a list": lambda index, outside: b"[1, 2]",

@@ -2,6 +2,7 @@
 
     python -m benchmarks.scale.fts5 build --grown DIR --db FILE      (prints timings as JSON)
     python -m benchmarks.scale.fts5 query --db FILE --phrase "human rights" --limit 10
+    python -m benchmarks.scale.fts5 query --db FILE --phrase "human rights" --by session
     python -m benchmarks.scale.fts5 query --db FILE --cites A/CONF.157/24
 
 One FTS5 row per unit (paragraph or footnote) with the text and the head verb as indexed
@@ -156,6 +157,37 @@ def search(conn: sqlite3.Connection, phrase: str, verb: str | None, limit: int) 
     }
 
 
+def by_session(conn: sqlite3.Connection, phrase: str, verb: str | None) -> dict[str, Any]:
+    """``resdex search --by session --json``: per session, the matching units, their
+    resolutions and the first of them (the lowest rowid: the order of the grown files,
+    which FTS5 gets for free where resdex finds the earliest by date)."""
+    expression = match_expression(phrase, verb)
+    rows = conn.execute(
+        "SELECT session, count(*), count(DISTINCT symbol), min(rowid), symbol, label "
+        "FROM units WHERE units MATCH ? GROUP BY session ORDER BY session",
+        (expression,),
+    ).fetchall()
+    total = sum(r[1] for r in rows)
+    (resolutions,) = conn.execute(
+        "SELECT count(DISTINCT symbol) FROM units WHERE units MATCH ?", (expression,)
+    ).fetchone()
+    return {
+        "query": expression,
+        "total": total,
+        "resolutions": resolutions,
+        "by": "session",
+        "groups": [
+            {
+                "key": session,
+                "paragraphs": paragraphs,
+                "resolutions": res,
+                "first": {"symbol": symbol, "label": label},
+            }
+            for session, paragraphs, res, _, symbol, label in rows
+        ],
+    }
+
+
 def cites(conn: sqlite3.Connection, target: str) -> dict[str, Any]:
     """Every resolution citing ``target`` (canonical symbol), by year, with its units."""
     rows = conn.execute(
@@ -185,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--verb")
     ask.add_argument("--cites")
     ask.add_argument("--limit", type=int, default=10)
+    ask.add_argument("--by", choices=["session"])
     args = parser.parse_args(argv)
     if args.command == "build":
         from benchmarks.scale.grow import grown_documents
@@ -196,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     if args.cites:
         result = cites(conn, args.cites)
+    elif args.phrase and args.by:
+        result = by_session(conn, args.phrase, args.verb)
     elif args.phrase:
         result = search(conn, args.phrase, args.verb, args.limit)
     else:

@@ -91,7 +91,12 @@ def profile_index(grown: Path, files: int, count: int) -> None:
 
 
 def query_call(
-    index: Path, phrase: str | None, verb: str | None, target: str | None, limit: int
+    index: Path,
+    phrase: str | None,
+    verb: str | None,
+    target: str | None,
+    limit: int,
+    by: str | None = None,
 ) -> Callable[[], Any]:
     from resdex.search.query import SearchRequest, cites, search
     from resdex.search.store import open_index
@@ -99,7 +104,7 @@ def query_call(
     ix = open_index(index)
     if target:
         return lambda: cites(ix, target)
-    request = SearchRequest(query=f'"{phrase}"', verb=verb, limit=limit)
+    request = SearchRequest(query=f'"{phrase}"', verb=verb, limit=limit, by=by)
     return lambda: search(ix, request)
 
 
@@ -131,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     query.add_argument("--verb")
     query.add_argument("--cites")
     query.add_argument("--limit", type=int, default=10)
+    query.add_argument("--by", choices=["session", "year", "body", "verb"])
     query.add_argument("--repeat", type=int, default=3)
     for sub in (index, query):
         sub.add_argument("--top", type=int, default=25, help="functions listed")
@@ -138,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "index":
         profile_index(args.grown, args.files, args.top)
     else:
-        call = query_call(args.index, args.phrase, args.verb, args.cites, args.limit)
+        call = query_call(args.index, args.phrase, args.verb, args.cites, args.limit, args.by)
         profile_query(call, args.repeat, args.top)
     return 0
 

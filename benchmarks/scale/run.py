@@ -53,10 +53,13 @@ class QuerySpec:
     phrase: str | None = None  # a search: this phrase, quoted
     verb: str | None = None  # … filtered on this operative verb
     target: str | None = None  # a cites lookup of this canonical symbol
+    by: str | None = None  # counts per group over every match (--by), no hits
 
     def resdex_args(self, index: Path, limit: int | None) -> list[str]:
         if self.target is not None:
             return ["cites", "--index", str(index), "--json", self.target]
+        if self.by is not None:
+            return ["search", "--index", str(index), "--json", "--by", self.by, f'"{self.phrase}"']
         args = ["search", "--index", str(index), "--json", "--limit", str(limit)]
         if self.verb:
             args += ["--verb", self.verb]
@@ -65,6 +68,8 @@ class QuerySpec:
     def fts5_args(self, db: Path, limit: int | None) -> list[str]:
         if self.target is not None:
             return ["--db", str(db), "--cites", self.target]
+        if self.by is not None:
+            return ["--db", str(db), "--phrase", str(self.phrase), "--by", self.by]
         args = ["--db", str(db), "--phrase", str(self.phrase), "--limit", str(limit)]
         return args + (["--verb", self.verb] if self.verb else [])
 
@@ -76,6 +81,7 @@ class QuerySpec:
 QUERIES = (
     QuerySpec("rare phrase", phrase="inadmissibility of the acquisition of territory by war"),
     QuerySpec("common phrase", phrase="human rights"),
+    QuerySpec("common phrase by session", phrase="human rights", by="session"),
     QuerySpec("verb + phrase", phrase="human rights", verb="urges"),
     QuerySpec("cites", target="A/CONF.157/24"),
 )
@@ -83,7 +89,7 @@ LIMITS = (10, 0)
 
 
 def _limits(spec: QuerySpec) -> tuple[int | None, ...]:
-    return (None,) if spec.target is not None else LIMITS
+    return (None,) if spec.target is not None or spec.by is not None else LIMITS
 
 
 def code_fingerprint() -> str:
@@ -207,7 +213,9 @@ def query_resdex(
         target = spec.target
         call = lambda: cites(ix, target)  # noqa: E731
     else:
-        request = SearchRequest(query=f'"{spec.phrase}"', verb=spec.verb, limit=limit or 0)
+        request = SearchRequest(
+            query=f'"{spec.phrase}"', verb=spec.verb, limit=limit or 0, by=spec.by
+        )
         call = lambda: search(ix, request)  # noqa: E731
     call()
     open_samples = repeat_timed(call, repeat, budget)
@@ -229,6 +237,8 @@ def query_fts5(
     def warm() -> str:
         if spec.target is not None:
             return json.dumps(fts5.cites(conn, spec.target), ensure_ascii=False)
+        if spec.by is not None:
+            return json.dumps(fts5.by_session(conn, str(spec.phrase), spec.verb))
         result = fts5.search(conn, str(spec.phrase), spec.verb, limit or 0)
         return json.dumps(result, ensure_ascii=False)
 

@@ -1,0 +1,426 @@
+"""Which units of a segment match a query: sets of document numbers, read block by block.
+
+Whoosh answers a query through matchers that step posting by posting in Python and score
+every match; resdex needs, for every query, the whole set of matches (totals, resolutions,
+``--by`` groups) and the scores of only a few of them. Here a query is evaluated per
+segment into a set of document numbers: a term reads its postings a block (up to 128
+documents) at a time; AND, OR and NOT are set operations; a phrase is looked up in the
+word-pair field (``resdex.search.schema.PairTokenizer``): one postings list for two words,
+the pairs' intersection checked by Whoosh's phrase matcher over the pairs for more.
+Anything else (a phrase with slop, a field this module does not know) goes through Whoosh's
+own matcher, so the answer is always the one Whoosh would give. Scores are computed for the
+best ``n`` only (``top_scored``), skipping the blocks whose best score cannot enter them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.reading import TermNotFound
+
+from resdex.search.schema import pair_term, tokens
+
+DocSet = set[int]
+# Most terms a wildcard or prefix may stand for in one query
+MAX_EXPANSION = 4096
+# A term this many times more frequent than the documents an AND has left is probed for
+# them (skipping through its postings) instead of read whole
+PROBE_RATIO = 16
+# A phrase whose two rarest pairs leave at most this many documents is checked on their
+# stored text, cheaper than skipping through the postings of its frequent words
+# ("inadmissibility of the acquisition of territory by war" in the shared corpus: "of the"
+# stands in 42,139 of 82,617 units, "by war" in 2)
+TEXT_CHECK = 64
+
+
+class ExpansionTooLarge(Exception):
+    """A wildcard or prefix stands for more terms than ``MAX_EXPANSION``."""
+
+
+# --- rewriting phrases into the pairs field ---------------------------------------------------
+
+
+def pair_query(node: Any) -> Any:
+    """The query over word pairs equal to a phrase of the text field (slop 1); the phrase
+    itself otherwise. One word: a term; two: one pair term; more: a phrase of pairs."""
+    if not isinstance(node, wq.Phrase) or node.fieldname != "text" or node.slop != 1:
+        return node
+    words = list(node.words)
+    if len(words) == 1:
+        return wq.Term("text", words[0], boost=node.boost)
+    pairs = [pair_term(a, b) for a, b in itertools.pairwise(words)]
+    if len(pairs) == 1:
+        return wq.Term("pairs", pairs[0], boost=node.boost)
+    return wq.Phrase("pairs", pairs, boost=node.boost)
+
+
+def rewrite(q: Any) -> Any:
+    """``q`` with every phrase of the text field turned into its pairs (``pair_query``)."""
+    if isinstance(q, wq.Phrase):
+        return pair_query(q)
+    if q.is_leaf():
+        return q
+    return q.apply(rewrite)
+
+
+# --- postings as sets ----------------------------------------------------------------------
+
+
+def term_ids(seg: Any, field: str, text: Any) -> list[int]:
+    """The document numbers of a term's postings in one segment (deleted ones included),
+    in order, read a block at a time."""
+    try:
+        m = seg.postings(field, text)
+    except TermNotFound:
+        return []
+    m = getattr(m, "child", m)  # a FilterMatcher of the deleted documents: unwrapped
+    out: list[int] = []
+    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            out.extend(m._ids[m._i :])
+            m._next_block()
+        return out
+    while m.is_active():
+        out.append(m.id())
+        m.next()
+    return out
+
+
+def _matcher_ids(q: Any, sub: Any, candidates: Iterable[int] | None = None) -> DocSet:
+    """What Whoosh's own matcher for ``q`` finds in a segment; with ``candidates``, only
+    among them (each looked for by ``skip_to``)."""
+    m = q.matcher(sub, sub.boolean_context())
+    found: DocSet = set()
+    if candidates is None:
+        while m.is_active():
+            found.add(m.id())
+            m.next()
+        return found
+    for doc in sorted(candidates):
+        if not m.is_active():
+            break
+        if m.id() < doc:
+            m.skip_to(doc)
+            if not m.is_active():
+                break
+        if m.id() == doc:
+            found.add(doc)
+    return found
+
+
+class Leaf:
+    """One segment as the evaluation sees it."""
+
+    def __init__(self, sub: Any, seg: Any) -> None:
+        self.sub = sub
+        self.seg = seg
+        self.doc_count = seg.doc_count_all()
+
+    def everything(self) -> DocSet:
+        return set(range(self.doc_count))
+
+    def deleted(self) -> set[int]:
+        return set(getattr(self.seg, "deleted_docs_set", None) or ())
+
+
+def doc_ids(q: Any, leaf: Leaf) -> DocSet:
+    """The document numbers of a segment that ``q`` (rewritten) matches, deleted ones
+    included (the caller leaves them out once)."""
+    seg = leaf.seg
+    if isinstance(q, wq.Term):
+        return set(term_ids(seg, q.fieldname, q.text))
+    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
+        return _pair_phrase_ids(q, leaf)
+    if isinstance(q, wq.Every):
+        return leaf.everything()
+    if isinstance(q, wq.Not):
+        return leaf.everything() - doc_ids(q.query, leaf)
+    if isinstance(q, wq.And):
+        return _and_ids(q.subqueries, leaf)
+    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
+        found: DocSet = set()
+        for sub in q.subqueries:
+            found |= doc_ids(sub, leaf)
+        return found
+    if isinstance(q, wq.AndNot):
+        return doc_ids(q.a, leaf) - doc_ids(q.b, leaf)
+    if isinstance(q, wq.AndMaybe):
+        return doc_ids(q.a, leaf)
+    if isinstance(q, wq.Require):
+        return doc_ids(q.a, leaf) & doc_ids(q.b, leaf)
+    if isinstance(q, wq.ConstantScoreQuery):
+        return doc_ids(q.child, leaf)
+    if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+        return set()
+    if isinstance(q, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm, wq.Regex, wq.TermRange)):
+        return _expanded_ids(q, leaf)
+    return _matcher_ids(q, leaf.sub)
+
+
+def _and_ids(subqueries: list[Any], leaf: Leaf) -> DocSet:
+    positive = [s for s in subqueries if not isinstance(s, wq.Not)]
+    negative = [s.query for s in subqueries if isinstance(s, wq.Not)]
+    found: DocSet | None = None
+    # the rarest first: an empty intersection ends early, and a term far more frequent
+    # than the documents left is probed for them instead of read whole
+    for sub in sorted(positive, key=lambda s: _estimate(s, leaf.seg)):
+        if (
+            found is not None
+            and isinstance(sub, wq.Term)
+            and _estimate(sub, leaf.seg) > PROBE_RATIO * len(found)
+        ):
+            found = _matcher_ids(sub, leaf.sub, found)
+            if not found:
+                return set()
+            continue
+        ids = doc_ids(sub, leaf)
+        found = ids if found is None else found & ids
+        if not found:
+            return set()
+    if found is None:
+        found = leaf.everything()
+    for sub in negative:
+        found -= doc_ids(sub, leaf)
+    return found
+
+
+def _estimate(q: Any, seg: Any) -> int:
+    if isinstance(q, wq.Term):
+        try:
+            return int(seg.doc_frequency(q.fieldname, q.text))
+        except (KeyError, TermNotFound):
+            return 0
+    return 1 << 40
+
+
+def _pair_phrase_ids(q: Any, leaf: Leaf) -> DocSet:
+    """A phrase of three or more words, as its pairs: the documents holding every pair,
+    then those where the words stand in a row (the positions of each word in the text
+    field, read for those documents only, skipping through its postings: Whoosh's own
+    phrase matcher costs ten times more per document)."""
+    words = phrase_words(q.words)
+    by_rarity = sorted(q.words, key=lambda w: _estimate(wq.Term("pairs", w), leaf.seg))
+    candidates = _and_ids([wq.Term("pairs", w) for w in by_rarity[:2]], leaf)
+    if len(candidates) <= TEXT_CHECK:
+        seg = leaf.seg
+        phrase = tuple(words)
+        return {d for d in candidates if _holds(seg.stored_fields(d).get("text", ""), phrase)}
+    candidates = _and_ids([wq.Term("pairs", w) for w in q.words], leaf)
+    order = sorted(range(len(words)), key=lambda i: _estimate(wq.Term("text", words[i]), leaf.seg))
+    starts: dict[int, set[int]] | None = None
+    for i in order:
+        if not candidates:
+            break
+        found = _positions(leaf.seg, words[i], sorted(candidates))
+        shifted = {doc: {p - i for p in positions} for doc, positions in found.items()}
+        if starts is None:
+            starts = shifted
+        else:
+            starts = {doc: starts[doc] & shifted[doc] for doc in shifted if doc in starts}
+        starts = {doc: where for doc, where in starts.items() if where}
+        candidates = set(starts)
+    return candidates
+
+
+def _holds(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether the tokens of ``text`` (as indexed) hold ``phrase`` in a row."""
+    words = [token for token, _, _ in tokens(text)]
+    n = len(phrase)
+    head = phrase[0]
+    return any(
+        words[i] == head and tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)
+    )
+
+
+def phrase_words(pairs: list[str]) -> list[str]:
+    """The words of a phrase from its pairs: "a b", "b c" -> ["a", "b", "c"]."""
+    return [pairs[0].split(" ", 1)[0], *(pair.split(" ", 1)[1] for pair in pairs)]
+
+
+def scoring_query(q: Any) -> Any:
+    """``q`` (rewritten) as Whoosh can score it: a phrase of pairs as the AND of its pairs
+    (the pairs field keeps no positions to match a phrase with)."""
+    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
+        return wq.And([wq.Term("pairs", w) for w in q.words])
+    if q.is_leaf():
+        return q
+    return q.apply(scoring_query)
+
+
+def _positions(seg: Any, word: str, docs: list[int]) -> dict[int, list[int]]:
+    """The positions of ``word`` in the text of each of ``docs`` (sorted) holding it."""
+    try:
+        m = seg.postings("text", word)
+    except TermNotFound:
+        return {}
+    m = getattr(m, "child", m)
+    found: dict[int, list[int]] = {}
+    for doc in docs:
+        if not m.is_active():
+            break
+        if m.id() < doc:
+            m.skip_to(doc)
+            if not m.is_active():
+                break
+        if m.id() == doc:
+            found[doc] = list(m.value_as("positions"))
+    return found
+
+
+def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
+    found: DocSet = set()
+    for n, text in enumerate(q._btexts(leaf.seg)):
+        if n >= MAX_EXPANSION:
+            raise ExpansionTooLarge(q)
+        found.update(term_ids(leaf.seg, q.fieldname, text))
+    return found
+
+
+# --- the best n by score -------------------------------------------------------------------
+
+
+def term_top(
+    q: Any, sub: Any, offset: int, allowed: list[int], n: int
+) -> list[tuple[float, int]] | None:
+    """``top_scored`` for one term under BM25F, Whoosh's weighting, computed over the
+    postings a block at a time (the term's frequencies, the field lengths of the segment
+    as one array) instead of through a matcher per posting: the same formula, the same
+    numbers. None when the weighting is another."""
+    from whoosh.scoring import BM25FScorer
+
+    seg = sub.reader()
+    try:
+        btext = seg.schema[q.fieldname].to_bytes(q.text)
+        scorer = sub.weighting.scorer(sub, q.fieldname, btext)
+        m = seg.postings(q.fieldname, btext)
+    except TermNotFound:
+        return []
+    if not isinstance(scorer, BM25FScorer) or q.boost != 1 or scorer.qf != 1:
+        return None
+    m = getattr(m, "child", m)
+    if not (hasattr(m, "_read_ids") and hasattr(m, "_read_weights")):
+        return None
+    from resdex.search.units import field_lengths
+
+    lengths = field_lengths(seg, q.fieldname)
+    idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    keep = set(allowed)
+    scored: list[tuple[float, int]] = []
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        m._read_weights()
+        for doc, tf in zip(m._ids, m._weights, strict=True):
+            if doc in keep:
+                fl = lengths[doc]
+                # whoosh.scoring.bm25, inlined
+                score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+                scored.append((score, -(offset + doc)))
+        m._next_block()
+    return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
+
+
+def _plain_terms(q: Any) -> list[tuple[str, str]] | None:
+    """The (field, text) of a term of the text or pairs field, or of an AND of them; None
+    for any other query."""
+    if isinstance(q, wq.Term) and q.fieldname in ("text", "pairs") and q.boost == 1:
+        return [(q.fieldname, q.text)]
+    if isinstance(q, wq.And) and q.boost == 1:
+        found: list[tuple[str, str]] = []
+        for sub in q.subqueries:
+            terms = _plain_terms(sub)
+            if terms is None:
+                return None
+            found += terms
+        return found
+    return None
+
+
+def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[float, int]] | None:
+    """Whoosh's BM25F score of a few documents for a term or an AND of terms, each term's
+    frequency counted on the document's stored text (the tokens it was indexed from):
+    skipping through the postings of "of the" to score two documents costs more. None
+    when ``q`` is another query or the weighting another."""
+    from whoosh.scoring import BM25FScorer
+
+    from resdex.search.units import field_lengths
+
+    terms = _plain_terms(q)
+    if terms is None:
+        return None
+    seg = sub.reader()
+    scorers = []
+    for field, text in terms:
+        btext = seg.schema[field].to_bytes(text)
+        if (field, text) not in seg:
+            continue  # a term absent from the segment scores nothing
+        scorer = sub.weighting.scorer(sub, field, btext)
+        if not isinstance(scorer, BM25FScorer) or scorer.qf != 1:
+            return None
+        scorers.append((field, text, scorer, field_lengths(seg, field)))
+    out = []
+    for doc in docs:
+        words = [token for token, _, _ in tokens(seg.stored_fields(doc).get("text", ""))]
+        counts = {
+            "text": Counter(words),
+            "pairs": Counter(pair_term(a, b) for a, b in itertools.pairwise(words)),
+        }
+        score = 0.0
+        for field, text, scorer, lengths in scorers:
+            tf = counts[field][text]
+            if tf:
+                fl = lengths[doc]
+                idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+                score += idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        out.append((score, offset + doc))
+    return out
+
+
+def top_scored(
+    q: Any, sub: Any, offset: int, context: Any, allowed: list[int], n: int
+) -> list[tuple[float, int]]:
+    """(score, global document number) of the best ``n`` of ``allowed`` (sorted local
+    numbers, all matching ``q``) in one segment, by Whoosh's weighting of ``q``. Only the
+    allowed documents are scored; a block whose best possible score cannot enter the best
+    ``n`` is skipped whole."""
+    if not allowed or n <= 0:
+        return []
+    m = q.matcher(sub, context)
+    quality = m.supports_block_quality()
+    heap: list[tuple[float, int]] = []
+    i = 0
+    end = len(allowed)
+    while i < end and m.is_active():
+        if quality and len(heap) >= n and m.block_quality() <= heap[0][0]:
+            before = m.id()
+            m.skip_to_quality(heap[0][0])
+            if not m.is_active():
+                break
+            if m.id() != before:
+                i = bisect_left(allowed, m.id(), i)
+                continue
+        doc = allowed[i]
+        current = m.id()
+        if current < doc:
+            m.skip_to(doc)
+            continue
+        if current > doc:
+            i = bisect_left(allowed, current, i)
+            continue
+        score = float(m.score())
+        entry = (score, -(offset + doc))  # equal scores: the earlier document first
+        if len(heap) < n:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+        i += 1
+        m.next()
+    return [(score, -neg) for score, neg in heap]

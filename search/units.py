@@ -1,0 +1,153 @@
+"""The per-unit columns of an index segment, read whole into arrays and kept per process.
+
+Each segment of a resdex index (format 2) holds, beside its postings and stored fields, one
+fixed-width column per fact of ``resdex.search.schema.COLUMNS``: unit, kind, body, draft
+or adopted, session, year, adoption date, order, resolution, verb. One read of each column
+(a slice of the memory-mapped segment) gives an ``array`` indexed by document number, so
+that totals, groups, filters and chronological order cost a lookup per match, without
+scoring or unpickling a stored field. Segments never change once written (only their
+deleted documents do, which are read per query), so the arrays are cached by segment id.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from resdex.indexer.errors import ResdexError
+from resdex.search.schema import (
+    COL_ADOPTED,
+    COL_BODY,
+    COL_DRAFT,
+    COL_KIND,
+    COL_ORDER,
+    COL_RES,
+    COL_SESSION,
+    COL_UNIT,
+    COL_VERB,
+    COL_YEAR,
+    COLUMNS,
+)
+
+# the rank of a unit with neither session nor year: after every dated one
+UNDATED = 10**6
+
+
+class MissingColumns(ResdexError):
+    """The index was written without the per-unit columns (before format 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentColumns:
+    """The columns of one segment, indexed by its document numbers."""
+
+    doc_count: int
+    unit: array[int]
+    kind: array[int]
+    body: array[int]
+    draft: array[int]
+    session: array[int]
+    year: array[int]
+    adopted: array[int]
+    order: array[int]
+    res: array[int]
+    verb: array[int]
+
+    def rank(self, doc: int) -> int:
+        """Session order of a unit's document: its session, else its year as the session
+        opening that year (year - 1945), else last."""
+        session = self.session[doc]
+        if session:
+            return session
+        year = self.year[doc]
+        return year - 1945 if year else UNDATED
+
+    def chrono(self, doc: int) -> int:
+        """Rank and adoption date in one number (smaller: earlier); undated drafts first
+        within their rank, as ``resdex.search.results.session_key`` puts them."""
+        return (self.rank(doc) << 20) | self.adopted[doc]
+
+
+_CACHE: dict[tuple[str, int], SegmentColumns] = {}
+_FIELDS = {
+    COL_UNIT: "unit",
+    COL_KIND: "kind",
+    COL_BODY: "body",
+    COL_DRAFT: "draft",
+    COL_SESSION: "session",
+    COL_YEAR: "year",
+    COL_ADOPTED: "adopted",
+    COL_ORDER: "order",
+    COL_RES: "res",
+    COL_VERB: "verb",
+}
+
+
+def _read_column(perdoc: Any, segment: Any, name: str, code: str, doc_count: int) -> array[int]:
+    from whoosh.codec.whoosh3 import W3Codec
+
+    values: array[int] = array(code)
+    filename = W3Codec.column_filename(segment, name)
+    storage = perdoc._storage
+    if storage.file_exists(filename):
+        length = storage.file_length(filename)
+        f = storage.open_file(filename)
+        try:
+            values.frombytes(f.get(0, length))
+        finally:
+            f.close()
+        if sys.byteorder == "little":  # Whoosh writes them big-endian ("!" + code)
+            values.byteswap()
+    missing = doc_count - len(values)
+    if missing > 0:  # Whoosh leaves out the defaults (0) after the last value
+        values.frombytes(bytes(missing * values.itemsize))
+    return values
+
+
+def segment_columns(segreader: Any) -> SegmentColumns:
+    """The columns of a Whoosh ``SegmentReader``'s segment (cached)."""
+    segment = segreader.segment()
+    doc_count = segreader.doc_count_all()
+    key = (segment.segment_id(), doc_count)
+    found = _CACHE.get(key)
+    if found is not None:
+        return found
+    if COL_UNIT not in segreader.schema:
+        raise MissingColumns(
+            "the index was built by an older resdex; rebuild it: resdex index --rebuild PATH"
+        )
+    perdoc = segreader._perdoc
+    arrays = {
+        _FIELDS[name]: _read_column(perdoc, segment, name, code, doc_count)
+        for name, code in COLUMNS
+    }
+    columns = SegmentColumns(doc_count=doc_count, **arrays)
+    _CACHE[key] = columns
+    return columns
+
+
+def leaves(searcher: Any) -> list[tuple[Any, int, Any]]:
+    """(sub-searcher, document offset, SegmentReader) for each segment of ``searcher``."""
+    subs = searcher.subsearchers or [(searcher, 0)]
+    return [(sub, offset, sub.reader()) for sub, offset in subs]
+
+
+_LENGTHS: dict[tuple[str, int, str], list[int]] = {}
+
+
+def field_lengths(segreader: Any, field: str) -> list[int]:
+    """The length of ``field`` in every document of a segment, as Whoosh's weighting reads
+    it (``doc_field_length(doc, field, 1)``: its one-byte approximation; 1 when absent)."""
+    from whoosh.util.numeric import byte_to_length
+
+    segment = segreader.segment()
+    doc_count = segreader.doc_count_all()
+    key = (segment.segment_id(), doc_count, field)
+    found = _LENGTHS.get(key)
+    if found is None:
+        table = [1] + [byte_to_length(b) for b in range(1, 256)]
+        raw = _read_column(segreader._perdoc, segment, f"_{field}_len", "B", doc_count)
+        found = _LENGTHS[key] = [table[b] for b in raw]
+    return found

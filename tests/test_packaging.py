@@ -50,6 +50,22 @@ def test_sub_packages_inside(wheel_names: list[str]) -> None:
     assert not [n for n in wheel_names if "/tests/" in n or n.startswith("tests/")]
 
 
+def test_every_source_file_is_in_the_wheel(wheel_names: list[str]) -> None:
+    # A sub-package missing from pyproject's explicit list (indexer/structure/ was, once)
+    # installs fine in editable mode and breaks in a wheel.
+    names = set(wheel_names)
+    missing = [
+        f"resdex/{path.relative_to(ROOT).as_posix()}"
+        for folder in ("indexer", "search", "cli", "web")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.is_file()
+        and path.suffix in {".py", ".html", ".css", ".js", ".svg"}
+        and "__pycache__" not in path.parts
+        and f"resdex/{path.relative_to(ROOT).as_posix()}" not in names
+    ]
+    assert not missing
+
+
 def test_top_level_of_the_installed_distribution() -> None:
     from importlib.metadata import distribution
 

@@ -347,3 +347,22 @@ def test_markdown_line_break_after_colon_in_a_title() -> None:
         "under the Almaty Programme of Action: Addressing the Special Needs of Landlocked" in t
         for t in texts
     )
+
+
+# ------------------------------------------------------------------- Markdown titles
+
+# ga-md A/RES/80/23: the conversion printed only the title's first line ("80/23. Possible
+# risks of the integration of artificial intelligence into"); the YAML header's catalogue
+# title holds the rest.
+MD_TITLES = [
+    (
+        "md-cut-title-80-23",
+        "Possible risks of the integration of artificial intelligence into command, control"
+        " and communications systems of nuclear weapons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title"), MD_TITLES)
+def test_markdown_title_completed_from_the_yaml_header(name: str, title: str) -> None:
+    assert parse_passage(name).meta.title == title

@@ -90,7 +90,7 @@ def read_metadata(parts: Parts, front: dict[str, str], fmt: SourceFormat) -> Met
         symbol=symbol,
         body=organ,
         number=number,
-        title=clean_title(title),
+        title=complete_title(clean_title(title), front.get("title")),
         session=_session(head, symbol),
         year=year_source.year if year_source else None,
         adopted=adopted,
@@ -195,6 +195,32 @@ def clean_title(title: str | None) -> str | None:
         return None
     title = P.EXPLICIT_MARKER_RE.sub("", title)
     return reflow_text(title) or None
+
+
+def _title_key(text: str) -> str:
+    # "non‑nuclear" (U+2011) and "non-nuclear", "working group" and "Working Group": the
+    # catalogue title of a YAML header differs from the printed one in these only
+    return text.replace("\u2011", "-").casefold()
+
+
+def complete_title(title: str | None, catalogue: str | None) -> str | None:
+    """The title line cut where the Markdown conversion lost its wrapped lines, completed
+    from the YAML header's catalogue title when the printed one is a prefix of it.
+
+    ga-md A/RES/80/23: printed "Possible risks of the integration of artificial intelligence
+    into", catalogue "Possible risks of the integration of artificial intelligence into
+    command, control and communications systems of nuclear weapons". A catalogue title that
+    the printed one does not begin (A/RES/80/30 "4th special session") is not used.
+    """
+    if title is None or not catalogue:
+        return title
+    whole = reflow_text(catalogue.replace('\\"', '"')).rstrip(" :;,")
+    if len(whole) <= len(title) or not _title_key(whole).startswith(_title_key(title)):
+        return title
+    rest = whole[len(title) :]
+    if not rest[:1].isspace() and rest[:1] not in {",", ":", ";"}:
+        return title  # the catalogue goes on inside the printed title's last word
+    return reflow_text(title + rest)
 
 
 def reflow_text(text: str) -> str:

@@ -21,6 +21,7 @@ import importlib.util
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 
 SEED = 20261202
 PER_FORMAT = 5
@@ -28,8 +29,9 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[1].parent / "shared" / "corpus"
 
 
-def _first_draw() -> object:
-    spec = importlib.util.spec_from_file_location("holdout_draw", HERE.parent / "holdout" / "draw.py")
+def _first_draw() -> ModuleType:
+    path = HERE.parent / "holdout" / "draw.py"
+    spec = importlib.util.spec_from_file_location("holdout_draw", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -37,11 +39,10 @@ def _first_draw() -> object:
 
 
 _FIRST = _first_draw()
-FORMATS: tuple[str, ...] = _FIRST.FORMATS  # type: ignore[attr-defined]
-document_key = _FIRST.document_key  # type: ignore[attr-defined]
-EXCLUDED = frozenset(
-    line.strip() for line in (HERE / "excluded.txt").read_text().splitlines() if line.strip()
-) | _FIRST.EXCLUDED  # type: ignore[attr-defined]
+FORMATS: tuple[str, ...] = _FIRST.FORMATS
+document_key = _FIRST.document_key
+_NAMED = (HERE / "excluded.txt").read_text(encoding="utf-8").split()
+EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST.EXCLUDED
 
 
 def draw(corpus: Path) -> list[str]:

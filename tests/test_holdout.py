@@ -29,6 +29,9 @@ from resdex.indexer.models import (
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "holdout"
+# The second, blind sample (drawn and labelled after the first one's errors were read).
+HOLDOUT2 = ROOT / "tests" / "holdout2"
+SAMPLES = pytest.mark.parametrize("sample_dir", [HOLDOUT, HOLDOUT2], ids=["holdout", "holdout2"])
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -48,8 +51,9 @@ def scorer() -> ModuleType:
 # --- the label files -------------------------------------------------------------------
 
 
-def test_sample_is_five_per_format_and_fully_labelled() -> None:
-    sample = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
+@SAMPLES
+def test_sample_is_five_per_format_and_fully_labelled(sample_dir: Path) -> None:
+    sample = (sample_dir / "sample.txt").read_text(encoding="utf-8").split()
     assert len(sample) == 25
     formats = [line.split("/")[0] for line in sample]
     assert {f: formats.count(f) for f in set(formats)} == {
@@ -60,13 +64,14 @@ def test_sample_is_five_per_format_and_fully_labelled() -> None:
         "sc-text": 5,
     }
     labelled = {
-        json.loads(p.read_text(encoding="utf-8"))["document"] for p in HOLDOUT.glob("*.json")
+        json.loads(p.read_text(encoding="utf-8"))["document"] for p in sample_dir.glob("*.json")
     }
     assert labelled == set(sample)
 
 
-def test_label_files_are_well_formed() -> None:
-    for path in sorted(HOLDOUT.glob("*.json")):
+@SAMPLES
+def test_label_files_are_well_formed(sample_dir: Path) -> None:
+    for path in sorted(sample_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {
             "document",
@@ -107,6 +112,20 @@ def test_draw_is_deterministic_and_recorded() -> None:
         pytest.skip(f"the shared corpus is not at {corpus}")
     recorded = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
     assert draw.draw(corpus) == recorded
+
+
+def test_second_draw_is_deterministic_recorded_and_apart_from_the_first() -> None:
+    draw2 = _load("holdout2_draw", HOLDOUT2 / "draw.py")
+    assert draw2.SEED == 20261202
+    first = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
+    recorded = (HOLDOUT2 / "sample.txt").read_text(encoding="utf-8").split()
+    keys = {draw2.document_key(Path(name)) for name in recorded}
+    assert not keys & {draw2.document_key(Path(name)) for name in first}
+    assert not keys & draw2.EXCLUDED
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared corpus is not at {corpus}")
+    assert draw2.draw(corpus) == recorded
 
 
 # --- the scorer on a fixture -------------------------------------------------------------
@@ -275,10 +294,13 @@ def test_citation_on_the_wrong_unit_is_one_class(scorer: ModuleType) -> None:
 
 
 @pytest.mark.slow
-def test_holdout_figures_informational(scorer: ModuleType, shared_corpus: Path) -> None:
+@SAMPLES
+def test_holdout_figures_informational(
+    scorer: ModuleType, shared_corpus: Path, sample_dir: Path
+) -> None:
     """Runs the whole evaluation and prints the figures; asserts only that every document
     was read. ``scorer.HOLDOUT_TARGET`` is not asserted yet (the lead decides at merge)."""
-    report = scorer.evaluate(shared_corpus)
+    report = scorer.evaluate(shared_corpus, scorer.load_labels(sample_dir))
     assert report.skipped == []
     assert report.overall().documents == 25
     print(scorer.format_report(report).split("\n\nErrors by class:")[0])

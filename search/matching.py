@@ -18,7 +18,7 @@ import heapq
 import itertools
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh import query as wq
@@ -104,15 +104,7 @@ def _matcher_ids(q: Any, sub: Any, candidates: Iterable[int] | None = None) -> D
             found.add(m.id())
             m.next()
         return found
-    for doc in sorted(candidates):
-        if not m.is_active():
-            break
-        if m.id() < doc:
-            m.skip_to(doc)
-            if not m.is_active():
-                break
-        if m.id() == doc:
-            found.add(doc)
+    found.update(_at_each(m, sorted(candidates)))
     return found
 
 
@@ -262,17 +254,21 @@ def _positions(seg: Any, word: str, docs: list[int]) -> dict[int, list[int]]:
     except TermNotFound:
         return {}
     m = getattr(m, "child", m)
-    found: dict[int, list[int]] = {}
+    return {doc: list(m.value_as("positions")) for doc in _at_each(m, docs)}
+
+
+def _at_each(m: Any, docs: Iterable[int]) -> Iterator[int]:
+    """The documents of ``docs`` (ascending) that matcher ``m`` holds, ``m`` left on each
+    when it is yielded: skipping forward, never reading the postings in between."""
     for doc in docs:
         if not m.is_active():
-            break
+            return
         if m.id() < doc:
             m.skip_to(doc)
             if not m.is_active():
-                break
+                return
         if m.id() == doc:
-            found[doc] = list(m.value_as("positions"))
-    return found
+            yield doc
 
 
 def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:

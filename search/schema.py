@@ -89,10 +89,10 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
+        if not tokenize:  # a term as a query gives it (for pairs: a term made of a pair)
             found: Iterable[tuple[str, int, int]] = [(value.lower(), 0, len(value))]
         else:
-            found = tokens(value)
+            found = self.split(value)
         for pos, (text, start, end) in enumerate(found, start_pos):
             t.text = text
             t.boost = 1.0
@@ -105,6 +105,10 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
                 t.startchar = start_char + start
                 t.endchar = start_char + end
             yield t
+
+    def split(self, value: str) -> Iterable[tuple[str, int, int]]:
+        """The terms of ``value`` with their character offsets."""
+        return tokens(value)
 
 
 class PairTokenizer(SymbolTokenizer):
@@ -114,36 +118,8 @@ class PairTokenizer(SymbolTokenizer):
     postings are far shorter than those of "to"), then checked on the text's positions.
     Without positions of its own: they would double the size of the index."""
 
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:  # a term already made of a pair, as a query gives it
-            found: Iterable[tuple[str, int, int]] = [(value.lower(), 0, len(value))]
-        else:
-            found = pairs(value)
-        for pos, (text, start, end) in enumerate(found, start_pos):
-            t.text = text
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = value[start:end]
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+    def split(self, value: str) -> Iterable[tuple[str, int, int]]:
+        return pairs(value)
 
 
 def pair_term(first: str, second: str) -> str:

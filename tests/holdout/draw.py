@@ -108,14 +108,21 @@ def document_key(path: Path) -> str:
     return stem.removesuffix("_EN_GOLD")
 
 
-def draw(corpus: Path) -> list[str]:
-    rng = random.Random(SEED)
-    taken = set(EXCLUDED)
+def draw(
+    corpus: Path,
+    seed: int = SEED,
+    excluded: frozenset[str] | set[str] = EXCLUDED,
+    per_format: int = PER_FORMAT,
+) -> list[str]:
+    """One ``random.Random(seed)`` for the whole draw; a resolution drawn in one format is
+    not drawn again in another (tests/holdout2/draw.py calls this with its own seed)."""
+    rng = random.Random(seed)
+    taken = set(excluded)
     sample: list[str] = []
     for fmt in FORMATS:
         files = sorted(p for p in (corpus / fmt).iterdir() if p.is_file())
         pool = [p for p in files if document_key(p) not in taken]
-        for path in rng.sample(pool, PER_FORMAT):
+        for path in rng.sample(pool, per_format):
             taken.add(document_key(path))
             sample.append(f"{fmt}/{path.name}")
     return sample

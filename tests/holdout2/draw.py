@@ -18,7 +18,6 @@ script, so that later files do not change the draw.
 from __future__ import annotations
 
 import importlib.util
-import random
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -46,16 +45,7 @@ EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST.EXCLUDED
 
 
 def draw(corpus: Path) -> list[str]:
-    rng = random.Random(SEED)
-    taken = set(EXCLUDED)
-    sample: list[str] = []
-    for fmt in FORMATS:
-        files = sorted(p for p in (corpus / fmt).iterdir() if p.is_file())
-        pool = [p for p in files if document_key(p) not in taken]
-        for path in rng.sample(pool, PER_FORMAT):
-            taken.add(document_key(path))
-            sample.append(f"{fmt}/{path.name}")
-    return sample
+    return list(_FIRST.draw(corpus, seed=SEED, excluded=EXCLUDED, per_format=PER_FORMAT))
 
 
 def main(argv: list[str]) -> int:

@@ -137,6 +137,10 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         names = self.schema.names()
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
+        # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
+        stored = self.perdocwriter._colwriters["_stored"]._child
+        if not EXACT and getattr(stored, "_compress", None) is zlib.compress:
+            stored._compress = deflate
 
     # --- adding ---------------------------------------------------------------------------
 
@@ -290,22 +294,29 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         super().cancel()
 
 
+def deflate(data: bytes, level: int = 3) -> bytes:
+    """``zlib.compress(data, level)`` as readers decompress it, with a window just large
+    enough for ``data`` (the same matches: deflate looks back at most the window less 262
+    bytes): ``zlib.compress`` sets up 256 KB of state for every call, 80 µs on this machine
+    for a block of one posting."""
+    if EXACT:
+        return zlib.compress(data, level)
+    wbits = min(15, max(9, (len(data) + 262).bit_length()))
+    deflater = zlib.compressobj(level, zlib.DEFLATED, wbits)
+    return deflater.compress(data) + deflater.flush()
+
+
 def _deflate(data: bytes) -> tuple[int, bytes]:
     """(compression level, bytes) of a block's data as the postings reader expects them.
-    Whoosh compressed every block with ``zlib.compress(data, 3)``, whatever its size
-    (its test "less than 20 bytes, don't bother" is overwritten on the next line): 80 µs
-    a block on this machine, most of it setting up zlib's 256 KB of state, for blocks of
-    one posting that come out larger than they went in. Here a block under
-    ``COMPRESS_MIN`` bytes is stored as it is (level 0, which the reader honours), and a
-    larger one is deflated at level 3 with a window just large enough for it (the same
-    matches, a fraction of the setup)."""
+    Whoosh deflated every block whatever its size (its test "less than 20 bytes, don't
+    bother" is overwritten on the next line), and a block of one posting came out larger
+    than it went in. Here a block under ``COMPRESS_MIN`` bytes is stored as it is (level
+    0, which the reader honours); a larger one is deflated at level 3."""
     if EXACT:
         return 3, zlib.compress(data, 3)
     if len(data) < COMPRESS_MIN:
         return 0, data
-    wbits = min(15, max(9, (len(data) + 262).bit_length()))
-    deflater = zlib.compressobj(3, zlib.DEFLATED, wbits)
-    return 3, deflater.compress(data) + deflater.flush()
+    return 3, deflate(data)
 
 
 class _FieldTerms:

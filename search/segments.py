@@ -135,6 +135,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._run_dir: str | None = None
         self.runs_written = 0
         names = self.schema.names()
+        self._fields = {name: self.schema[name] for name in names}
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -146,13 +147,13 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()
-        schema = self.schema
+        schema = self._fields
         perdoc = self.perdocwriter
         docnum = self.docnum
         names = sorted(name for name in fields if not name.startswith("_"))
         for name in names:
             if name not in schema:
-                raise UnknownFieldError(f"No field named {name!r} in {schema}")
+                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
         lengths = self._lengths
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase

@@ -5,8 +5,9 @@ every match; resdex needs, for every query, the whole set of matches (totals, re
 ``--by`` groups) and the scores of only a few of them. Here a query is evaluated per
 segment into a set of document numbers: a term reads its postings a block (up to 128
 documents) at a time; AND, OR and NOT are set operations; a phrase is looked up in the
-word-pair field (``resdex.search.schema.PairTokenizer``): one postings list for two words,
-the pairs' intersection checked by Whoosh's phrase matcher over the pairs for more.
+word-pair field (``resdex.search.schema.PairTokenizer``) where its words are common: one
+postings list for two such words; any other phrase through its pairs and its other words,
+then checked on positions (``phrase_parts``).
 Anything else (a phrase with slop, a field this module does not know) goes through Whoosh's
 own matcher, so the answer is always the one Whoosh would give. Scores are computed for the
 best ``n`` only (``top_scored``), skipping the blocks whose best score cannot enter them.
@@ -24,7 +25,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
-from resdex.search.schema import pair_term, tokens
+from resdex.search.schema import is_pair, pair_term, tokens
 
 DocSet = set[int]
 # Most terms a wildcard or prefix may stand for in one query
@@ -46,27 +47,49 @@ class ExpansionTooLarge(Exception):
 # --- rewriting phrases into the pairs field ---------------------------------------------------
 
 
+def _is_exact_phrase(node: Any) -> bool:
+    return isinstance(node, wq.Phrase) and node.fieldname == "text" and node.slop == 1
+
+
 def pair_query(node: Any) -> Any:
-    """The query over word pairs equal to a phrase of the text field (slop 1); the phrase
-    itself otherwise. One word: a term; two: one pair term; more: a phrase of pairs."""
-    if not isinstance(node, wq.Phrase) or node.fieldname != "text" or node.slop != 1:
+    """A phrase of the text field (slop 1) as a term where it is one: one word, a term of
+    the text; two common words (``is_pair``), their term of the pairs field. Any other
+    phrase is left as it is: ``doc_ids`` finds it through ``phrase_parts``."""
+    if not _is_exact_phrase(node):
         return node
     words = list(node.words)
     if len(words) == 1:
         return wq.Term("text", words[0], boost=node.boost)
-    pairs = [pair_term(a, b) for a, b in itertools.pairwise(words)]
-    if len(pairs) == 1:
-        return wq.Term("pairs", pairs[0], boost=node.boost)
-    return wq.Phrase("pairs", pairs, boost=node.boost)
+    if len(words) == 2 and is_pair(*words):
+        return wq.Term("pairs", pair_term(*words), boost=node.boost)
+    return node
 
 
 def rewrite(q: Any) -> Any:
-    """``q`` with every phrase of the text field turned into its pairs (``pair_query``)."""
+    """``q`` with every phrase of the text field that is one term turned into it
+    (``pair_query``)."""
     if isinstance(q, wq.Phrase):
         return pair_query(q)
     if q.is_leaf():
         return q
     return q.apply(rewrite)
+
+
+def phrase_parts(words: list[str]) -> list[Any]:
+    """The terms every unit holding the phrase ``words`` holds: the pair of each two
+    neighbouring common words, and each word no such pair covers ("acquisition of
+    territory by war": "acquisition", "of territory", "territory by", "war")."""
+    covered = [False] * len(words)
+    parts: dict[tuple[str, str], Any] = {}
+    for i, (first, second) in enumerate(itertools.pairwise(words)):
+        if is_pair(first, second):
+            term = pair_term(first, second)
+            parts.setdefault(("pairs", term), wq.Term("pairs", term))
+            covered[i] = covered[i + 1] = True
+    for word, done in zip(words, covered, strict=True):
+        if not done:
+            parts.setdefault(("text", word), wq.Term("text", word))
+    return list(parts.values())
 
 
 # --- postings as sets ----------------------------------------------------------------------
@@ -129,8 +152,8 @@ def doc_ids(q: Any, leaf: Leaf) -> DocSet:
     seg = leaf.seg
     if isinstance(q, wq.Term):
         return set(term_ids(seg, q.fieldname, q.text))
-    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
-        return _pair_phrase_ids(q, leaf)
+    if _is_exact_phrase(q):
+        return _phrase_ids(list(q.words), leaf)
     if isinstance(q, wq.Every):
         return leaf.everything()
     if isinstance(q, wq.Not):
@@ -193,19 +216,18 @@ def _estimate(q: Any, seg: Any) -> int:
     return 1 << 40
 
 
-def _pair_phrase_ids(q: Any, leaf: Leaf) -> DocSet:
-    """A phrase of three or more words, as its pairs: the documents holding every pair,
-    then those where the words stand in a row (the positions of each word in the text
-    field, read for those documents only, skipping through its postings: Whoosh's own
-    phrase matcher costs ten times more per document)."""
-    words = phrase_words(q.words)
-    by_rarity = sorted(q.words, key=lambda w: _estimate(wq.Term("pairs", w), leaf.seg))
-    candidates = _and_ids([wq.Term("pairs", w) for w in by_rarity[:2]], leaf)
+def _phrase_ids(words: list[str], leaf: Leaf) -> DocSet:
+    """A phrase of two or more words that is not one pair: the documents holding all its
+    parts (``phrase_parts``), then those where the words stand in a row (the positions of
+    each word in the text field, read for those documents only, skipping through its
+    postings: Whoosh's own phrase matcher costs ten times more per document)."""
+    parts = sorted(phrase_parts(words), key=lambda t: _estimate(t, leaf.seg))
+    candidates = _and_ids(parts[:2], leaf)
     if len(candidates) <= TEXT_CHECK:
         seg = leaf.seg
         phrase = tuple(words)
         return {d for d in candidates if _holds(seg.stored_fields(d).get("text", ""), phrase)}
-    candidates = _and_ids([wq.Term("pairs", w) for w in q.words], leaf)
+    candidates = _and_ids(parts, leaf)
     order = sorted(range(len(words)), key=lambda i: _estimate(wq.Term("text", words[i]), leaf.seg))
     starts: dict[int, set[int]] | None = None
     for i in order:
@@ -232,16 +254,12 @@ def _holds(text: str, phrase: tuple[str, ...]) -> bool:
     )
 
 
-def phrase_words(pairs: list[str]) -> list[str]:
-    """The words of a phrase from its pairs: "a b", "b c" -> ["a", "b", "c"]."""
-    return [pairs[0].split(" ", 1)[0], *(pair.split(" ", 1)[1] for pair in pairs)]
-
-
 def scoring_query(q: Any) -> Any:
-    """``q`` (rewritten) as Whoosh can score it: a phrase of pairs as the AND of its pairs
-    (the pairs field keeps no positions to match a phrase with)."""
-    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
-        return wq.And([wq.Term("pairs", w) for w in q.words])
+    """``q`` (rewritten) as resdex scores it: a phrase as the AND of its parts
+    (``phrase_parts``: the pairs field keeps no positions to match a phrase with)."""
+    if _is_exact_phrase(q):
+        parts = phrase_parts(list(q.words))
+        return parts[0] if len(parts) == 1 else wq.And(parts)
     if q.is_leaf():
         return q
     return q.apply(scoring_query)

@@ -7,6 +7,7 @@ spaCy, no parser: this is the path ``resdex search`` starts on.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
@@ -69,7 +70,7 @@ from resdex.search.schema import (
 from resdex.search.snippets import match_spans, query_words, snippet
 from resdex.search.targets import normalize_target, target_key
 from resdex.search.timeline import Matched, body_name, by_date, group_counts
-from resdex.search.units import leaves, segment_columns
+from resdex.search.units import RecordMeta, cited_rows, leaves, record_meta, segment_columns
 
 __all__ = [  # the request's names too: callers import them from here
     "BODIES",
@@ -91,6 +92,9 @@ __all__ = [  # the request's names too: callers import them from here
     "search",
     "show",
 ]
+
+
+KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 
 
 class NotIndexed(ResdexError):
@@ -235,24 +239,27 @@ class _Highlighter:
         self.terms |= _expanded_words(user_query, reader)
         self.analyzer = analyzer
 
-    def hit(self, stored: dict[str, Any], score: float) -> Hit:
+    def hit(self, part: Matched, doc: int, score: float) -> Hit:
+        """The hit of local document ``doc`` of a segment's matches."""
+        stored = part.seg.stored_fields(doc)
+        meta = record_meta(part.seg, part.columns.res[doc])
         text = stored.get("text", "")
         spans = match_spans(text, self.analyzer, self.terms, self.phrases)
         return Hit(
             symbol=stored["symbol"],
             label=stored["label"],
-            kind=stored["kind"],
+            kind=KIND_NAMES.get(part.columns.kind[doc], ""),
             body=stored["body"],
             session=_opt_int(stored.get("session")),
             year=_opt_int(stored.get("year")),
             adopted=stored.get("adopted"),
-            title=stored.get("title"),
+            title=meta.title if meta else None,
             verb=stored.get("verb"),
             opening=stored.get("opening"),
             text=text,
             snippet=snippet(text, spans),
             score=score,
-            order=int(stored.get("order") or 0),
+            order=part.columns.order[doc],
         )
 
 
@@ -319,7 +326,11 @@ def search(ix: Any, request: SearchRequest) -> SearchResult:
             units = by_date(matched, n, newest=sort == "newest")
             chosen = [(0.0, matched[i].offset + doc) for i, doc in units]
         highlighter = _Highlighter(user_query, schema["text"].analyzer, searcher.reader())
-        hits = [highlighter.hit(searcher.stored_fields(doc), score) for score, doc in chosen]
+        starts = [m.offset for m in matched]
+        hits = []
+        for score, doc in chosen:
+            part = matched[bisect_right(starts, doc) - 1]
+            hits.append(highlighter.hit(part, doc - part.offset, score))
     if sort == "newest":
         newest_first = sorted({_display_key(h) for h in hits}, reverse=True)
         rank = {key: i for i, key in enumerate(newest_first)}
@@ -378,62 +389,79 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
 # --- cites ----------------------------------------------------------------------------------
 
 
-def _unit_of(stored: dict[str, Any], key: str) -> CitingUnit:
-    citations = [c for c in stored.get("citations") or () if target_key(c[0]) == key]
-    direct = key in (stored.get("cites_direct") or "").split()
-    notes = tuple(sorted({c[2] for c in citations if c[2] is not None}))
-    unit = stored["unit"]
-    kind = "header" if unit == UNIT_DOCUMENT else stored.get("kind", "")
+# (unit code, order, kind code, the c_cites row) of a unit citing the target
+_Citer = tuple[int, int, int, Any]
+
+
+def _citing_unit(unit: _Citer, key: str) -> CitingUnit:
+    code, _, kind, (label, _, rows) = unit
+    matching = [row for row in rows if target_key(row[0]) == key]
+    if code == UNIT_CODES[UNIT_PARAGRAPH]:  # a paragraph: directly, or through its notes
+        direct = any(via is None for _, _, via in matching)
+    else:  # a footnote's or the header's own citations are direct
+        direct = bool(matching)
     return CitingUnit(
-        label=stored.get("label", ""),
-        kind=kind,
+        label=label,
+        kind="header" if code == UNIT_CODES[UNIT_DOCUMENT] else KIND_NAMES.get(kind, ""),
         direct=direct,
-        via_footnotes=notes,
-        surfaces=tuple(dict.fromkeys(c[1] for c in citations)),
+        via_footnotes=tuple(sorted({via for _, _, via in matching if via is not None})),
+        surfaces=tuple(dict.fromkeys(surface for _, surface, _ in matching)),
     )
 
 
 def cites(ix: Any, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
-    the paragraphs that cite it directly or through a footnote."""
+    the paragraphs that cite it directly or through a footnote: the citing units from the
+    postings of ``cites``, what is listed of each from the columns, nothing scored and no
+    stored field read but each resolution's record (once per process)."""
     canonical = normalize_target(target)
     key = target_key(canonical)
-    found: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    found: dict[int, list[_Citer]] = defaultdict(list)
+    metas: dict[int, RecordMeta | None] = {}
     with ix.searcher() as searcher:
-        # the citing units' postings, read a block at a time; nothing scored
         for sub, _, seg in leaves(searcher):
-            leaf = Leaf(sub, seg)
-            deleted = leaf.deleted()
-            for doc in term_ids(seg, "cites", key):
-                if doc in deleted:
-                    continue
-                stored = seg.stored_fields(doc)
-                stored.pop("data", None)
-                found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
+            deleted = Leaf(sub, seg).deleted()
+            ids = [doc for doc in term_ids(seg, "cites", key) if doc not in deleted]
+            if not ids:
+                continue
+            columns = segment_columns(seg)
+            rows = cited_rows(seg)
+            for doc in ids:
+                res = columns.res[doc]
+                if res not in metas:
+                    metas[res] = record_meta(seg, res)
+                row = rows[doc]
+                if row is not None:
+                    found[res].append(
+                        (columns.unit[doc], columns.order[doc], columns.kind[doc], row)
+                    )
     written = canonical
     citing = []
-    for symbol, units in found.items():
-        units.sort(key=lambda u: (u[1]["unit"] != UNIT_DOCUMENT, u[0]))
-        carried = {
-            n for _, s in units if s["unit"] == UNIT_PARAGRAPH for n in s.get("footnotes") or ()
-        }
+    paragraph, footnote, record = (
+        UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
+    )
+    for res, units in found.items():
+        meta = metas[res]
+        if meta is None:  # no record: an index written half-way (never by resdex)
+            continue
+        units.sort(key=lambda u: (u[0] != record, u[1]))
+        carried = {n for u in units if u[0] == paragraph for n in u[3][1]}
         kept = []
-        for _, stored in units:
-            if stored["unit"] == UNIT_FOOTNOTE and set(stored.get("footnotes") or ()) <= carried:
+        for unit in units:
+            if unit[0] == footnote and set(unit[3][1]) <= carried:
                 continue  # already listed through the paragraphs that carry its marker
-            kept.append(_unit_of(stored, key))
-            for c in stored.get("citations") or ():
-                if target_key(c[0]) == key:
-                    written = c[0]
-        first = units[0][1]
+            kept.append(_citing_unit(unit, key))
+            for cited, _, _ in unit[3][2]:
+                if target_key(cited) == key:
+                    written = cited
         citing.append(
             Citing(
-                symbol=symbol,
-                body=first["body"],
-                session=_opt_int(first.get("session")),
-                year=_opt_int(first.get("year")),
-                adopted=first.get("adopted"),
-                title=first.get("title"),
+                symbol=meta.symbol,
+                body=meta.body,
+                session=meta.session,
+                year=meta.year,
+                adopted=meta.adopted,
+                title=meta.title,
                 units=tuple(kept),
             )
         )

@@ -17,19 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resdex.indexer.errors import ResdexError
-from resdex.search.schema import (
-    COL_ADOPTED,
-    COL_BODY,
-    COL_DRAFT,
-    COL_KIND,
-    COL_ORDER,
-    COL_RES,
-    COL_SESSION,
-    COL_UNIT,
-    COL_VERB,
-    COL_YEAR,
-    COLUMNS,
-)
+from resdex.search.schema import COL_CITES, COL_UNIT, COLUMNS, UNIT_CODES, UNIT_DOCUMENT
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -71,18 +59,6 @@ class SegmentColumns:
 
 
 _CACHE: dict[tuple[str, int], SegmentColumns] = {}
-_FIELDS = {
-    COL_UNIT: "unit",
-    COL_KIND: "kind",
-    COL_BODY: "body",
-    COL_DRAFT: "draft",
-    COL_SESSION: "session",
-    COL_YEAR: "year",
-    COL_ADOPTED: "adopted",
-    COL_ORDER: "order",
-    COL_RES: "res",
-    COL_VERB: "verb",
-}
 
 
 def _read_column(perdoc: Any, segment: Any, name: str, code: str, doc_count: int) -> array[int]:
@@ -120,8 +96,8 @@ def segment_columns(segreader: Any) -> SegmentColumns:
         )
     perdoc = segreader._perdoc
     arrays = {
-        _FIELDS[name]: _read_column(perdoc, segment, name, code, doc_count)
-        for name, code in COLUMNS
+        attribute: _read_column(perdoc, segment, name, code, doc_count)
+        for name, code, attribute in COLUMNS
     }
     columns = SegmentColumns(doc_count=doc_count, **arrays)
     _CACHE[key] = columns
@@ -151,3 +127,64 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
         raw = _read_column(segreader._perdoc, segment, f"_{field}_len", "B", doc_count)
         found = _LENGTHS[key] = [table[b] for b in raw]
     return found
+
+
+# --- the resolution's record, for what units no longer store ------------------------------
+
+_RECORDS: dict[tuple[str, int], dict[int, int]] = {}
+_META: dict[tuple[str, int], RecordMeta] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMeta:
+    """What a hit or a citing resolution shows of its resolution, from its record."""
+
+    symbol: str
+    body: str
+    session: int | None
+    year: int | None
+    adopted: str | None
+    title: str | None
+
+
+def _opt_int(value: Any) -> int | None:
+    return int(value) if value else None
+
+
+def record_meta(segreader: Any, res: int) -> RecordMeta | None:
+    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
+    (cached per process: a segment and its records never change)."""
+    segment_id = segreader.segment().segment_id()
+    doc_count = segreader.doc_count_all()
+    key = (segment_id, doc_count)
+    records = _RECORDS.get(key)
+    if records is None:
+        columns = segment_columns(segreader)
+        records = {
+            columns.res[doc]: doc
+            for doc, unit in enumerate(columns.unit)
+            if unit == UNIT_CODES[UNIT_DOCUMENT]
+        }
+        _RECORDS[key] = records
+    doc = records.get(res)
+    if doc is None or segreader.is_deleted(doc):
+        return None
+    found = _META.get((segment_id, doc))
+    if found is None:
+        stored = segreader.stored_fields(doc)
+        found = RecordMeta(
+            symbol=stored.get("symbol", ""),
+            body=stored.get("body", ""),
+            session=_opt_int(stored.get("session")),
+            year=_opt_int(stored.get("year")),
+            adopted=stored.get("adopted") or None,
+            title=stored.get("title") or None,
+        )
+        _META[(segment_id, doc)] = found
+    return found
+
+
+def cited_rows(segreader: Any) -> Any:
+    """The ``c_cites`` column of a segment: ``reader[doc]`` is (label, footnote numbers,
+    ((target, surface, via footnote | None), ...)) or None."""
+    return segreader.column_reader(COL_CITES)

@@ -95,26 +95,43 @@ def phrase_parts(words: list[str]) -> list[Any]:
 # --- postings as sets ----------------------------------------------------------------------
 
 
-def term_ids(seg: Any, field: str, text: Any) -> list[int]:
-    """The document numbers of a term's postings in one segment (deleted ones included),
-    in order, read a block at a time."""
+Postings = tuple[list[int], list[float]]  # document numbers and term frequencies
+
+
+def postings(seg: Any, field: str, text: Any) -> Postings:
+    """The document numbers and weights (frequencies) of a term's postings in one segment
+    (deleted ones included), in order, read a block at a time: each block's data is
+    unpickled once and its delta-coded numbers summed in C (``accumulate``), where
+    Whoosh's matcher decodes them number by number in Python."""
     try:
         m = seg.postings(field, text)
     except TermNotFound:
-        return []
+        return [], []
     m = getattr(m, "child", m)  # a FilterMatcher of the deleted documents: unwrapped
-    out: list[int] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
+    ids: list[int] = []
+    weights: list[float] = []
+    if hasattr(m, "_read_data") and hasattr(m, "_next_block"):  # Whoosh 3 codec
         while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            out.extend(m._ids[m._i :])
+            if m._data is None:
+                m._read_data()
+            deltas, block_weights = m._data[0], m._data[1]
+            ids.extend(itertools.accumulate(deltas))
+            if block_weights is None or isinstance(block_weights, float):
+                weights.extend([block_weights or 1.0] * len(deltas))
+            else:
+                weights.extend(block_weights)
             m._next_block()
-        return out
+        return ids, weights
     while m.is_active():
-        out.append(m.id())
+        ids.append(m.id())
+        weights.append(m.weight())
         m.next()
-    return out
+    return ids, weights
+
+
+def term_ids(seg: Any, field: str, text: Any) -> list[int]:
+    """The document numbers of a term's postings in one segment (deleted ones included)."""
+    return postings(seg, field, text)[0]
 
 
 def _matcher_ids(q: Any, sub: Any, candidates: Iterable[int] | None = None) -> DocSet:
@@ -138,6 +155,23 @@ class Leaf:
         self.sub = sub
         self.seg = seg
         self.doc_count = seg.doc_count_all()
+        self._terms: dict[tuple[str, Any], Postings] = {}
+        self._stored: dict[int, dict[str, Any]] = {}
+
+    def stored(self, doc: int) -> dict[str, Any]:
+        """The stored fields of a document, read once per query (checked, scored, shown)."""
+        found = self._stored.get(doc)
+        if found is None:
+            found = self._stored[doc] = self.seg.stored_fields(doc)
+        return found
+
+    def postings(self, field: str, text: Any) -> Postings:
+        """``postings`` of a term, read once per query (matched, then scored)."""
+        key = (field, text)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = postings(self.seg, field, text)
+        return found
 
     def everything(self) -> DocSet:
         return set(range(self.doc_count))
@@ -149,9 +183,8 @@ class Leaf:
 def doc_ids(q: Any, leaf: Leaf) -> DocSet:
     """The document numbers of a segment that ``q`` (rewritten) matches, deleted ones
     included (the caller leaves them out once)."""
-    seg = leaf.seg
     if isinstance(q, wq.Term):
-        return set(term_ids(seg, q.fieldname, q.text))
+        return set(leaf.postings(q.fieldname, q.text)[0])
     if _is_exact_phrase(q):
         return _phrase_ids(list(q.words), leaf)
     if isinstance(q, wq.Every):
@@ -224,9 +257,8 @@ def _phrase_ids(words: list[str], leaf: Leaf) -> DocSet:
     parts = sorted(phrase_parts(words), key=lambda t: _estimate(t, leaf.seg))
     candidates = _and_ids(parts[:2], leaf)
     if len(candidates) <= TEXT_CHECK:
-        seg = leaf.seg
         phrase = tuple(words)
-        return {d for d in candidates if _holds(seg.stored_fields(d).get("text", ""), phrase)}
+        return {d for d in candidates if _holds(leaf.stored(d).get("text", ""), phrase)}
     candidates = _and_ids(parts, leaf)
     order = sorted(range(len(words)), key=lambda i: _estimate(wq.Term("text", words[i]), leaf.seg))
     starts: dict[int, set[int]] | None = None
@@ -302,43 +334,35 @@ def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
 
 
 def term_top(
-    q: Any, sub: Any, offset: int, allowed: list[int], n: int
+    q: Any, sub: Any, offset: int, allowed: list[int], n: int, leaf: Leaf | None = None
 ) -> list[tuple[float, int]] | None:
-    """``top_scored`` for one term under BM25F, Whoosh's weighting, computed over the
-    postings a block at a time (the term's frequencies, the field lengths of the segment
-    as one array) instead of through a matcher per posting: the same formula, the same
-    numbers. None when the weighting is another."""
+    """``top_scored`` for one term under BM25F, Whoosh's weighting, computed over its
+    postings (the term's frequencies, the field lengths of the segment as one array)
+    instead of through a matcher per posting: the same formula, the same numbers. None
+    when the weighting is another. ``leaf``: the postings already read for the match."""
     from whoosh.scoring import BM25FScorer
 
     seg = sub.reader()
     try:
         btext = seg.schema[q.fieldname].to_bytes(q.text)
         scorer = sub.weighting.scorer(sub, q.fieldname, btext)
-        m = seg.postings(q.fieldname, btext)
     except TermNotFound:
         return []
     if not isinstance(scorer, BM25FScorer) or q.boost != 1 or scorer.qf != 1:
         return None
-    m = getattr(m, "child", m)
-    if not (hasattr(m, "_read_ids") and hasattr(m, "_read_weights")):
-        return None
     from resdex.search.units import field_lengths
 
+    ids, weights = (leaf or Leaf(sub, seg)).postings(q.fieldname, q.text)
     lengths = field_lengths(seg, q.fieldname)
     idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     keep = set(allowed)
     scored: list[tuple[float, int]] = []
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        m._read_weights()
-        for doc, tf in zip(m._ids, m._weights, strict=True):
-            if doc in keep:
-                fl = lengths[doc]
-                # whoosh.scoring.bm25, inlined
-                score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-                scored.append((score, -(offset + doc)))
-        m._next_block()
+    for doc, tf in zip(ids, weights, strict=True):
+        if doc in keep:
+            fl = lengths[doc]
+            # whoosh.scoring.bm25, inlined
+            score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            scored.append((score, -(offset + doc)))
     return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
 
 
@@ -358,7 +382,9 @@ def _plain_terms(q: Any) -> list[tuple[str, str]] | None:
     return None
 
 
-def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[float, int]] | None:
+def stored_scores(
+    q: Any, sub: Any, offset: int, docs: list[int], leaf: Leaf | None = None
+) -> list[tuple[float, int]] | None:
     """Whoosh's BM25F score of a few documents for a term or an AND of terms, each term's
     frequency counted on the document's stored text (the tokens it was indexed from):
     skipping through the postings of "of the" to score two documents costs more. None
@@ -370,19 +396,22 @@ def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[
     terms = _plain_terms(q)
     if terms is None:
         return None
+    if not docs:
+        return []
     seg = sub.reader()
     scorers = []
     for field, text in terms:
         btext = seg.schema[field].to_bytes(text)
-        if (field, text) not in seg:
+        if not seg.doc_frequency(field, btext):
             continue  # a term absent from the segment scores nothing
         scorer = sub.weighting.scorer(sub, field, btext)
         if not isinstance(scorer, BM25FScorer) or scorer.qf != 1:
             return None
         scorers.append((field, text, scorer, field_lengths(seg, field)))
     out = []
+    leaf = leaf or Leaf(sub, seg)
     for doc in docs:
-        words = [token for token, _, _ in tokens(seg.stored_fields(doc).get("text", ""))]
+        words = [token for token, _, _ in tokens(leaf.stored(doc).get("text", ""))]
         counts = {
             "text": Counter(words),
             "pairs": Counter(pair_term(a, b) for a, b in itertools.pairwise(words)),

@@ -16,8 +16,22 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
+from whoosh.reading import TermNotFound
+
 from resdex.indexer.errors import ResdexError
-from resdex.search.schema import COL_CITES, COL_UNIT, COLUMNS, UNIT_CODES, UNIT_DOCUMENT
+from resdex.indexer.models import Resolution
+from resdex.search.documents import unpack_resolution
+from resdex.search.schema import (
+    COL_CITES,
+    COL_ORDER,
+    COL_UNIT,
+    COLUMNS,
+    UNIT_CODES,
+    UNIT_DOCUMENT,
+    UNIT_FOOTNOTE,
+    UNIT_PARAGRAPH,
+)
+from resdex.search.targets import target_key
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -188,3 +202,23 @@ def cited_rows(segreader: Any) -> Any:
     """The ``c_cites`` column of a segment: ``reader[doc]`` is (label, footnote numbers,
     ((target, surface, via footnote | None), ...)) or None."""
     return segreader.column_reader(COL_CITES)
+
+
+def resolution_at(reader: Any, docnum: int) -> Resolution:
+    """The Resolution of the record ``docnum`` of ``reader`` (a segment's, or a whole
+    index's): the record's data and the stored texts of its units, in order (the record
+    keeps no texts: ``resdex.search.documents.pack_resolution``)."""
+    stored = reader.stored_fields(docnum)
+    sha = stored.get("sha")
+    try:
+        ids = list(reader.postings("symkey", target_key(stored["symbol"])).all_ids())
+    except TermNotFound:
+        ids = []
+    order = reader.column_reader(COL_ORDER)
+    units = []
+    for doc in ids:
+        unit = reader.stored_fields(doc)
+        if unit.get("unit") in (UNIT_PARAGRAPH, UNIT_FOOTNOTE) and unit.get("sha") == sha:
+            units.append((order[doc], unit.get("text", "")))
+    units.sort()
+    return unpack_resolution(stored["data"], [text for _, text in units])

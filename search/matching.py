@@ -26,6 +26,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
 from resdex.search.schema import is_pair, pair_term, tokens
+from resdex.search.whoosh_access import expanded_texts, postings_blocks
 
 DocSet = set[int]
 # Most terms a wildcard or prefix may stand for in one query
@@ -100,9 +101,8 @@ Postings = tuple[list[int], list[float]]  # document numbers and term frequencie
 
 def postings(seg: Any, field: str, text: Any) -> Postings:
     """The document numbers and weights (frequencies) of a term's postings in one segment
-    (deleted ones included), in order, read a block at a time: each block's data is
-    unpickled once and its delta-coded numbers summed in C (``accumulate``), where
-    Whoosh's matcher decodes them number by number in Python."""
+    (deleted ones included), in order, read a block at a time (``postings_blocks``),
+    where Whoosh's matcher decodes them number by number in Python."""
     try:
         m = seg.postings(field, text)
     except TermNotFound:
@@ -110,17 +110,11 @@ def postings(seg: Any, field: str, text: Any) -> Postings:
     m = getattr(m, "child", m)  # a FilterMatcher of the deleted documents: unwrapped
     ids: list[int] = []
     weights: list[float] = []
-    if hasattr(m, "_read_data") and hasattr(m, "_next_block"):  # Whoosh 3 codec
-        while m.is_active():
-            if m._data is None:
-                m._read_data()
-            deltas, block_weights = m._data[0], m._data[1]
-            ids.extend(itertools.accumulate(deltas))
-            if block_weights is None or isinstance(block_weights, float):
-                weights.extend([block_weights or 1.0] * len(deltas))
-            else:
-                weights.extend(block_weights)
-            m._next_block()
+    blocks = postings_blocks(m)
+    if blocks is not None:  # Whoosh 3 codec
+        for block_ids, block_weights in blocks:
+            ids.extend(block_ids)
+            weights.extend(block_weights)
         return ids, weights
     while m.is_active():
         ids.append(m.id())
@@ -323,7 +317,7 @@ def _at_each(m: Any, docs: Iterable[int]) -> Iterator[int]:
 
 def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
     found: DocSet = set()
-    for n, text in enumerate(q._btexts(leaf.seg)):
+    for n, text in enumerate(expanded_texts(q, leaf.seg)):
         if n >= MAX_EXPANSION:
             raise ExpansionTooLarge(q)
         found.update(term_ids(leaf.seg, q.fieldname, text))

@@ -32,6 +32,7 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import target_key
+from resdex.search.whoosh_access import column_bytes
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -75,19 +76,11 @@ class SegmentColumns:
 _CACHE: dict[tuple[str, int], SegmentColumns] = {}
 
 
-def _read_column(perdoc: Any, segment: Any, name: str, code: str, doc_count: int) -> array[int]:
-    from whoosh.codec.whoosh3 import W3Codec
-
+def _read_column(segreader: Any, name: str, code: str, doc_count: int) -> array[int]:
     values: array[int] = array(code)
-    filename = W3Codec.column_filename(segment, name)
-    storage = perdoc._storage
-    if storage.file_exists(filename):
-        length = storage.file_length(filename)
-        f = storage.open_file(filename)
-        try:
-            values.frombytes(f.get(0, length))
-        finally:
-            f.close()
+    raw = column_bytes(segreader, name)
+    if raw is not None:
+        values.frombytes(raw)
         if sys.byteorder == "little":  # Whoosh writes them big-endian ("!" + code)
             values.byteswap()
     missing = doc_count - len(values)
@@ -108,9 +101,8 @@ def segment_columns(segreader: Any) -> SegmentColumns:
         raise MissingColumns(
             "the index was built by an older resdex; rebuild it: resdex index --rebuild PATH"
         )
-    perdoc = segreader._perdoc
     arrays = {
-        attribute: _read_column(perdoc, segment, name, code, doc_count)
+        attribute: _read_column(segreader, name, code, doc_count)
         for name, code, attribute in COLUMNS
     }
     columns = SegmentColumns(doc_count=doc_count, **arrays)
@@ -138,7 +130,7 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
     found = _LENGTHS.get(key)
     if found is None:
         table = [1] + [byte_to_length(b) for b in range(1, 256)]
-        raw = _read_column(segreader._perdoc, segment, f"_{field}_len", "B", doc_count)
+        raw = _read_column(segreader, f"_{field}_len", "B", doc_count)
         found = _LENGTHS[key] = [table[b] for b in raw]
     return found
 

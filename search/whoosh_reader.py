@@ -79,6 +79,7 @@ from resdex.search.units import (
     resolution_at,
     segment_columns,
 )
+from resdex.search.whoosh_access import expanded_texts
 
 
 class WhooshReader:
@@ -304,7 +305,7 @@ def _expanded_words(q: Any, reader: Any) -> set[str]:
             return
         if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
             if node.fieldname == "text":
-                for text in node._btexts(reader):
+                for text in expanded_texts(node, reader):
                     found.add(text.decode("utf-8") if isinstance(text, bytes) else text)
             return
         for child in node.children():

@@ -21,6 +21,7 @@ from whoosh.reading import TermNotFound
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.search.documents import unpack_resolution
+from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
     COL_ORDER,
@@ -138,26 +139,14 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
 # --- the resolution's record, for what units no longer store ------------------------------
 
 _RECORDS: dict[tuple[str, int], dict[int, int]] = {}
-_META: dict[tuple[str, int], RecordMeta] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class RecordMeta:
-    """What a hit or a citing resolution shows of its resolution, from its record."""
-
-    symbol: str
-    body: str
-    session: int | None
-    year: int | None
-    adopted: str | None
-    title: str | None
+_META: dict[tuple[str, int], Resolved] = {}
 
 
 def _opt_int(value: Any) -> int | None:
     return int(value) if value else None
 
 
-def record_meta(segreader: Any, res: int) -> RecordMeta | None:
+def record_meta(segreader: Any, res: int) -> Resolved | None:
     """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
     (cached per process: a segment and its records never change)."""
     segment_id = segreader.segment().segment_id()
@@ -178,7 +167,7 @@ def record_meta(segreader: Any, res: int) -> RecordMeta | None:
     found = _META.get((segment_id, doc))
     if found is None:
         stored = segreader.stored_fields(doc)
-        found = RecordMeta(
+        found = Resolved(
             symbol=stored.get("symbol", ""),
             body=stored.get("body", ""),
             session=_opt_int(stored.get("session")),

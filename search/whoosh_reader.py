@@ -23,6 +23,7 @@ from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.models import Resolution
 from resdex.search import guard
+from resdex.search import request as rq
 from resdex.search.engine import NotIndexed
 from resdex.search.matching import (
     TEXT_CHECK,
@@ -36,18 +37,7 @@ from resdex.search.matching import (
     term_top,
     top_scored,
 )
-from resdex.search.request import (
-    QueryError,
-    SearchRequest,
-    check_request,
-    check_syntax,
-    normalize_body,
-    normalize_by,
-    normalize_kind,
-    normalize_sort,
-    normalize_status,
-    normalize_verb,
-)
+from resdex.search.request import QueryError, SearchRequest
 from resdex.search.results import (
     CitesResult,
     Citing,
@@ -72,7 +62,7 @@ from resdex.search.snippets import match_spans, query_words, snippet
 from resdex.search.targets import normalize_target, target_key
 from resdex.search.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.units import (
-    RecordMeta,
+    Resolved,
     cited_rows,
     leaves,
     record_meta,
@@ -203,7 +193,7 @@ def parse_query(text: str, schema: Any) -> Any:
 
 
 def _parse(text: str, schema: Any) -> Any:
-    check_syntax(text)
+    rq.check_syntax(text)
     try:
         guard.check_text(text, schema.names())
     except guard.GuardError as err:
@@ -234,14 +224,14 @@ def column_bounds(request: SearchRequest) -> list[Bounds]:
 
     bounds: list[Bounds] = [("unit", UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE])]
     if request.body:
-        body = normalize_body(request.body)
+        body = rq.normalize_body(request.body)
         code = BODY_ORDER.index(body) + 1 if body in BODY_ORDER else OTHER_BODY
         bounds.append(("body", code, code))
     if request.kind:
-        code = KIND_CODES[normalize_kind(request.kind)]
+        code = KIND_CODES[rq.normalize_kind(request.kind)]
         bounds.append(("kind", code, code))
     if request.status:
-        code = DRAFT if normalize_status(request.status) == "draft" else ADOPTED
+        code = DRAFT if rq.normalize_status(request.status) == "draft" else ADOPTED
         bounds.append(("draft", code, code))
     for column, given in (("session", request.session), ("year", request.year)):
         if given is not None:
@@ -354,9 +344,9 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
     are in, and either the ``limit`` hits its ``sort`` keeps (grouped by resolution in
     session order; newest first for ``sort="newest"``) or, with ``by``, the counts per
     group over every match."""
-    check_request(request)
-    sort = normalize_sort(request.sort)
-    by = normalize_by(request.by) if request.by is not None else None
+    rq.check_request(request)
+    sort = rq.normalize_sort(request.sort)
+    by = rq.normalize_by(request.by) if request.by is not None else None
     deadline = guard.Deadline(guard.DEFAULT_CAPS.seconds)
     # the searcher's schema: ``ix.schema`` would read the index's table of contents again
     schema = searcher.schema
@@ -367,7 +357,7 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
         raise QueryError(str(err)) from err
     q = rewrite(user_query)
     if request.verb:
-        q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
+        q = wq.And([q, wq.Term("verbs", rq.normalize_verb(request.verb))])
     matched = _matches(searcher, q, request)
     if deadline.expired():
         raise QueryError(str(guard.too_slow(deadline.seconds)))
@@ -498,7 +488,7 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
     canonical = normalize_target(target)
     key = target_key(canonical)
     found: dict[int, list[_Citer]] = defaultdict(list)
-    metas: dict[int, RecordMeta | None] = {}
+    metas: dict[int, Resolved | None] = {}
     for sub, _, seg in leaves(searcher):
         deleted = Leaf(sub, seg).deleted()
         ids = [doc for doc in term_ids(seg, "cites", key) if doc not in deleted]

@@ -170,8 +170,9 @@ class Leaf:
     def everything(self) -> DocSet:
         return set(range(self.doc_count))
 
-    def deleted(self) -> set[int]:
-        return set(getattr(self.seg, "deleted_docs_set", None) or ())
+    def deleted(self) -> frozenset[int]:
+        """The deleted documents (Whoosh keeps the set with the open segment reader)."""
+        return frozenset(getattr(self.seg, "deleted_docs_set", None) or ())
 
 
 def doc_ids(q: Any, leaf: Leaf) -> DocSet:

@@ -12,6 +12,7 @@ deleted documents do, which are read per query), so the arrays are cached by seg
 from __future__ import annotations
 
 import sys
+import weakref
 from array import array
 from dataclasses import dataclass
 from typing import Any
@@ -179,10 +180,17 @@ def record_meta(segreader: Any, res: int) -> Resolved | None:
     return found
 
 
+_CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
 def cited_rows(segreader: Any) -> Any:
     """The ``c_cites`` column of a segment: ``reader[doc]`` is (label, footnote numbers,
-    ((target, surface, via footnote | None), ...)) or None."""
-    return segreader.column_reader(COL_CITES)
+    ((target, surface, via footnote | None), ...)) or None. One column reader per open
+    segment reader (making one reads the column's offsets)."""
+    found = _CITED.get(segreader)
+    if found is None:
+        found = _CITED[segreader] = segreader.column_reader(COL_CITES)
+    return found
 
 
 def resolution_at(reader: Any, docnum: int) -> Resolution:

@@ -45,6 +45,7 @@ from resdex.search.results import (
     First,
     Group,
     Hit,
+    Resolved,
     SearchResult,
     natural_key,
     session_key,
@@ -62,7 +63,6 @@ from resdex.search.snippets import match_spans, query_words, snippet
 from resdex.search.targets import normalize_target, target_key
 from resdex.search.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.units import (
-    Resolved,
     cited_rows,
     leaves,
     record_meta,

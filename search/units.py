@@ -11,6 +11,7 @@ deleted documents do, which are read per query), so the arrays are cached by seg
 
 from __future__ import annotations
 
+import re
 import sys
 import weakref
 from array import array
@@ -156,11 +157,10 @@ def record_meta(segreader: Any, res: int) -> Resolved | None:
     records = _RECORDS.get(key)
     if records is None:
         columns = segment_columns(segreader)
-        records = {
-            columns.res[doc]: doc
-            for doc, unit in enumerate(columns.unit)
-            if unit == UNIT_CODES[UNIT_DOCUMENT]
-        }
+        # the records' places, found by ``re`` in the one-byte unit column (C speed)
+        record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
+        places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
+        records = {columns.res[doc]: doc for doc in places}
         _RECORDS[key] = records
     doc = records.get(res)
     if doc is None or segreader.is_deleted(doc):

@@ -16,6 +16,7 @@ NEUTRAL = ("engine.py", "request.py", "results.py", "targets.py", "documents.py"
 QUERY_PATH = (
     "query.py",
     "whoosh_reader.py",
+    "whoosh_cites.py",
     "matching.py",
     "units.py",
     "schema.py",

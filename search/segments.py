@@ -34,6 +34,7 @@ from typing import Any
 
 from whoosh import formats
 from whoosh.analysis.tokenizers import IDTokenizer
+from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.fields import UnknownFieldError
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
@@ -67,7 +68,8 @@ TERM_BYTES = 160
 # fewer objects to build, less memory per posting, and a block's pickle refers to a value
 # it already holds instead of repeating it (``EXACT`` repeats them, as Whoosh does)
 _WEIGHTS = tuple(float(n) for n in range(256))
-_ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION: dict[type, dict[int, bytes]] = {}
+_OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
 
 
 def _frequency_value(freq: int, cache: dict[int, tuple[float, bytes]] = {}) -> tuple[float, bytes]:  # noqa: B006
@@ -85,8 +87,10 @@ def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, byt
     analyzer = field.analyzer
     kind = type(fmt)
     if isinstance(value, str) and fmt.field_boost == 1.0:
-        if isinstance(analyzer, SymbolTokenizer) and kind in (formats.Positions, formats.Frequency):
-            if kind is formats.Positions:
+        # a format that keeps Whoosh's word_values (CompactPositions only encodes otherwise)
+        own = kind.word_values
+        if isinstance(analyzer, SymbolTokenizer) and own in _OWN_WORD_VALUES:
+            if own is formats.Positions.word_values:
                 positions: dict[str, list[int]] = {}
                 for pos, (text, _start, _end) in enumerate(analyzer.split(value)):
                     found = positions.get(text)
@@ -95,7 +99,7 @@ def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, byt
                     else:
                         found.append(pos)
                 encode = fmt.encode
-                single = _ONE_POSITION
+                single = _ONE_POSITION.setdefault(kind, {})  # each format encodes its own
                 out = []
                 for w, p in positions.items():
                     n = len(p)
@@ -370,6 +374,7 @@ class _FieldTerms:
         values = postings[2::3]
         count = len(ids)
         limit = self._limit
+        dumps = whoosh3.dumps  # as Whoosh pickles blocks (resdex.search.whoosh_fixes: protocol 5)
         parts = [WHOOSH3_HEADER_MAGIC]
         total = 0.0
         heaviest_all: Any = 0
@@ -400,8 +405,8 @@ class _FieldTerms:
                 mini_weights = tuple(block_weights)
             deltas = tuple(delta_encode(block_ids)) if end - start > 1 else (block_ids[0],)
             mini_values = self._values(values[start:end])
-            level, data = _deflate(pickle.dumps((deltas, mini_weights, mini_values), 2))
-            info = pickle.dumps(
+            level, data = _deflate(dumps((deltas, mini_weights, mini_values), 2))
+            info = dumps(
                 (
                     end - start,
                     block_ids[-1],

@@ -96,7 +96,7 @@ def _contents(folder: Path) -> Iterator[tuple[Any, ...]]:
             yield ("stored", docnum, reader.stored_fields(docnum))
             for fieldname in ("text", "pairs"):
                 yield ("length", docnum, reader.doc_field_length(docnum, fieldname))
-        for name, _code in COLUMNS:
+        for name, *_ in COLUMNS:
             yield ("column", name, list(reader.column_reader(name)))
 
 

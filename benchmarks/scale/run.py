@@ -128,7 +128,9 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
         shutil.rmtree(index)
     with log.open("w", encoding="utf-8") as sink:
         run = run_measured(
-            [RESDEX, "index", "--index", str(index), str(grown)], stdout=sink, stderr=sink
+            [RESDEX, "index", "--verbose", "--index", str(index), str(grown)],
+            stdout=sink,
+            stderr=sink,
         )
     return {
         "returncode": run.returncode,
@@ -182,7 +184,7 @@ def add_new_documents(
     shutil.copytree(index, target, copy_function=os.link)
     try:
         with log.open("w", encoding="utf-8") as sink:
-            argv = [RESDEX, "index", "--index", str(target), str(new)]
+            argv = [RESDEX, "index", "--verbose", "--index", str(target), str(new)]
             run = run_measured(argv, stdout=sink, stderr=sink)
     finally:
         shutil.rmtree(target, ignore_errors=True)

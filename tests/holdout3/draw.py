@@ -14,47 +14,33 @@ tests/holdout2/excluded.txt. The list was collected once by a scan of ``git ls-f
 (symbols such as "A/RES/78/136", "A/C.1/80/L.2", "A/80/L.39", "S/RES/677 (1990)"; bare
 "resolution 78/136" and "677 (1990)"; file names such as "S_RES_0677_1990" and
 "draft-chair-a-c5-80-l11") and is kept in ``excluded.txt`` beside this script, so that later
-files do not change the draw.
+files do not change the draw. The first draw's module is read with ``runpy`` (its
+``draw``, ``document_key``, ``FORMATS`` and ``EXCLUDED``), not copied.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import runpy
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 SEED = 20261203
 PER_FORMAT = 5
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[1].parent / "shared" / "corpus"
 
-
-def _first_draw() -> ModuleType:
-    path = HERE.parent / "holdout" / "draw.py"
-    spec = importlib.util.spec_from_file_location("holdout_draw", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_FIRST = _first_draw()
-FORMATS: tuple[str, ...] = _FIRST.FORMATS
-document_key = _FIRST.document_key
+_FIRST: dict[str, Any] = runpy.run_path(str(HERE.parent / "holdout" / "draw.py"))
+FORMATS: tuple[str, ...] = _FIRST["FORMATS"]
+document_key: Callable[[Path], str] = _FIRST["document_key"]
 _NAMED = (HERE / "excluded.txt").read_text(encoding="utf-8").split()
-EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST.EXCLUDED
+EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST["EXCLUDED"]
 
 
 def draw(corpus: Path) -> list[str]:
-    return list(_FIRST.draw(corpus, seed=SEED, excluded=EXCLUDED, per_format=PER_FORMAT))
-
-
-def main(argv: list[str]) -> int:
-    corpus = Path(argv[1]) if len(argv) > 1 else DEFAULT_CORPUS
-    print("\n".join(draw(corpus)))
-    return 0
+    return list(_FIRST["draw"](corpus, seed=SEED, excluded=EXCLUDED, per_format=PER_FORMAT))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    print("\n".join(draw(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)))

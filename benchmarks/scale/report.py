@@ -145,7 +145,8 @@ def aims(results: dict[str, Any]) -> list[str]:
         ratio = e["resdex"]["warm_open"]["p95_ms"] / e["fts5"]["warm"]["p95_ms"]
         out.append(
             f"{name}{f', limit {limit}' if limit else ''}, index open: {ratio:.2f}× FTS5 "
-            + ("(met" if ratio <= aim else "(not met") + f": aim ≤ {aim}×)"
+            + ("(met" if ratio <= aim else "(not met")
+            + f": aim ≤ {aim}×)"
         )
     return out
 

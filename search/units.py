@@ -140,35 +140,49 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
 
 # --- the resolution's record, for what units no longer store ------------------------------
 
-_RECORDS: dict[tuple[str, int], dict[int, int]] = {}
-_META: dict[tuple[str, int], Resolved] = {}
+
+@dataclass(frozen=True, slots=True)
+class _Records:
+    """The records of a segment: where each resolution's is, and what was read of them."""
+
+    places: dict[int, int]  # resolution code -> document number of its record
+    metas: dict[int, Resolved]  # document number -> its metadata, once read
+
+
+_RECORDS: dict[tuple[str, int], _Records] = {}  # by segment (id, documents)
+_RECORDS_OF: weakref.WeakKeyDictionary[Any, _Records] = weakref.WeakKeyDictionary()
 
 
 def _opt_int(value: Any) -> int | None:
     return int(value) if value else None
 
 
+def _records(segreader: Any) -> _Records:
+    found = _RECORDS_OF.get(segreader)
+    if found is None:
+        key = (segreader.segment().segment_id(), segreader.doc_count_all())
+        found = _RECORDS.get(key)
+        if found is None:
+            columns = segment_columns(segreader)
+            # the records' places, found by ``re`` in the one-byte unit column (C speed)
+            record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
+            places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
+            found = _RECORDS[key] = _Records({columns.res[doc]: doc for doc in places}, {})
+        _RECORDS_OF[segreader] = found
+    return found
+
+
 def record_meta(segreader: Any, res: int) -> Resolved | None:
     """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
     (cached per process: a segment and its records never change)."""
-    segment_id = segreader.segment().segment_id()
-    doc_count = segreader.doc_count_all()
-    key = (segment_id, doc_count)
-    records = _RECORDS.get(key)
-    if records is None:
-        columns = segment_columns(segreader)
-        # the records' places, found by ``re`` in the one-byte unit column (C speed)
-        record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
-        places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
-        records = {columns.res[doc]: doc for doc in places}
-        _RECORDS[key] = records
-    doc = records.get(res)
+    records = _records(segreader)
+    doc = records.places.get(res)
     if doc is None or segreader.is_deleted(doc):
         return None
-    found = _META.get((segment_id, doc))
+    found = records.metas.get(doc)
     if found is None:
         stored = segreader.stored_fields(doc)
-        found = Resolved(
+        found = records.metas[doc] = Resolved(
             symbol=stored.get("symbol", ""),
             body=stored.get("body", ""),
             session=_opt_int(stored.get("session")),
@@ -176,7 +190,6 @@ def record_meta(segreader: Any, res: int) -> Resolved | None:
             adopted=stored.get("adopted") or None,
             title=stored.get("title") or None,
         )
-        _META[(segment_id, doc)] = found
     return found
 
 

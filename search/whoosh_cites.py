@@ -34,9 +34,10 @@ KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 _Citer = tuple[int, int, int, Any]
 
 
-def _citing_unit(unit: _Citer, key: str) -> CitingUnit:
+def _citing_unit(unit: _Citer, key: str, keys: dict[str, str]) -> CitingUnit:
+    """What ``cites`` lists of a unit; ``keys``: target_key of the targets seen so far."""
     code, _, kind, (label, _, rows) = unit
-    matching = [row for row in rows if target_key(row[0]) == key]
+    matching = [row for row in rows if _key(row[0], keys) == key]
     if code == UNIT_CODES[UNIT_PARAGRAPH]:  # a paragraph: directly, or through its notes
         direct = any(via is None for _, _, via in matching)
     else:  # a footnote's or the header's own citations are direct
@@ -50,6 +51,13 @@ def _citing_unit(unit: _Citer, key: str) -> CitingUnit:
     )
 
 
+def _key(target: str, keys: dict[str, str]) -> str:
+    found = keys.get(target)
+    if found is None:
+        found = keys[target] = target_key(target)
+    return found
+
+
 def run_cites(searcher: Any, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
     the paragraphs that cite it directly or through a footnote: the citing units from the
@@ -58,6 +66,7 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
     canonical = normalize_target(target)
     key = target_key(canonical)
     found: dict[int, list[_Citer]] = defaultdict(list)
+    keys: dict[str, str] = {}
     metas: dict[int, Resolved | None] = {}
     for sub, _, seg in leaves(searcher):
         deleted = Leaf(sub, seg).deleted()
@@ -88,9 +97,9 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
         for unit in units:
             if unit[0] == footnote and set(unit[3][1]) <= carried:
                 continue  # already listed through the paragraphs that carry its marker
-            kept.append(_citing_unit(unit, key))
+            kept.append(_citing_unit(unit, key, keys))
             for cited, _, _ in unit[3][2]:
-                if target_key(cited) == key:
+                if _key(cited, keys) == key:
                     written = cited
         citing.append(
             Citing(

@@ -12,20 +12,14 @@ import datetime as dt
 import importlib.util
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from builders import ga_meta, note, para, resolution
 
-from resdex.indexer.models import (
-    Body,
-    Citation,
-    Footnote,
-    Metadata,
-    Paragraph,
-    ParagraphKind,
-    Resolution,
-)
+from resdex.indexer.models import Citation, Report, Resolution
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "holdout"
@@ -88,9 +82,10 @@ def test_label_files_are_well_formed(sample_dir: Path) -> None:
         }, path.name
         labels = [p["label"] for p in data["paragraphs"]]
         assert len(labels) == len(set(labels)), path.name
-        for para in data["paragraphs"]:
-            assert para["kind"] == ("preambular" if para["label"][:2] == "PP" else "operative")
-            assert para["first"].strip() and para["last"].strip()
+        for paragraph in data["paragraphs"]:
+            kind = "preambular" if paragraph["label"][:2] == "PP" else "operative"
+            assert paragraph["kind"] == kind
+            assert paragraph["first"].strip() and paragraph["last"].strip()
         for holders in data["footnotes"].values():
             assert set(holders) <= set(labels), path.name
         for cite in data["citations"]:
@@ -179,48 +174,29 @@ LABEL = {
 
 
 def _resolution(*, op1_text: str, op1_cites: tuple[Citation, ...], title: str | None) -> Resolution:
-    meta = Metadata(
-        symbol="A/RES/71/194",
-        body=Body.GA,
-        number="71/194",
-        title=title,
-        session=71,
-        adopted=dt.date(2016, 12, 19),
-    )
-    paras = (
-        Paragraph(
-            label="PP1",
-            kind=ParagraphKind.PREAMBULAR,
-            number=1,
-            text="Reaffirming its commitment to promoting, in its resolution 70/153, "
-            "the purposes of the Charter of the United Nations,",
-            verb="Reaffirming",
-            citations=(_cite("A/RES/70/153", "its resolution 70/153"),),
+    """``op1_cites``: what a parse found in OP1 (their surfaces need not stand in the text)."""
+    line = "on the report of the Third Committee (A/71/484/Add.2)"
+    report = Report("Third Committee", "A/71/484/Add.2", line)
+    return resolution(
+        meta=ga_meta("A/RES/71/194", dt.date(2016, 12, 19), title=title, report=report),
+        paragraphs=(
+            para(
+                "PP1",
+                "Reaffirming its commitment to promoting, in its resolution 70/153, "
+                "the purposes of the Charter of the United Nations,",
+                "Reaffirming",
+                citations=(("its resolution 70/153", "A/RES/70/153"),),
+            ),
+            para(
+                "PP2",
+                "Recalling the Vienna Declaration and Programme of Action, adopted "
+                "on 25 June 1993,",
+                "Recalling",
+                footnotes=(1,),
+            ),
+            replace(para("OP1", op1_text, "Reaffirms"), citations=op1_cites),
         ),
-        Paragraph(
-            label="PP2",
-            kind=ParagraphKind.PREAMBULAR,
-            number=2,
-            text="Recalling the Vienna Declaration and Programme of Action, adopted "
-            "on 25 June 1993,",
-            verb="Recalling",
-            footnotes=(1,),
-            citations=(_cite("A/CONF.157/24", "A/CONF.157/24", via=1),),
-        ),
-        Paragraph(
-            label="OP1",
-            kind=ParagraphKind.OPERATIVE,
-            number=1,
-            text=op1_text,
-            verb="Reaffirms",
-            citations=op1_cites,
-        ),
-    )
-    return Resolution(
-        meta=meta,
-        paragraphs=paras,
-        footnotes=(Footnote(1, "A/CONF.157/24.", (_cite("A/CONF.157/24", "A/CONF.157/24"),)),),
-        header_citations=(_cite("A/71/484/Add.2", "A/71/484/Add.2"),),
+        footnotes=(note(1, "A/CONF.157/24.", ("A/CONF.157/24", "A/CONF.157/24")),),
     )
 
 

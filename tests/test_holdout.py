@@ -99,28 +99,26 @@ def test_label_files_are_well_formed(sample_dir: Path) -> None:
             dt.date.fromisoformat(data["adopted"])
 
 
-def test_draw_is_deterministic_and_recorded() -> None:
-    draw = _load("holdout_draw", HOLDOUT / "draw.py")
-    assert draw.SEED == 20261201
+# each sample's draw: its seed, and the samples drawn before it (none of their documents again)
+DRAWS = [(HOLDOUT, 20261201, ()), (HOLDOUT2, 20261202, (HOLDOUT,))]
+
+
+@pytest.mark.parametrize(("sample_dir", "seed", "earlier"), DRAWS, ids=["holdout", "holdout2"])
+def test_draw_is_deterministic_recorded_and_apart_from_earlier_samples(
+    sample_dir: Path, seed: int, earlier: tuple[Path, ...]
+) -> None:
+    draw = _load(f"{sample_dir.name}_draw", sample_dir / "draw.py")
+    assert seed == draw.SEED
+    recorded = (sample_dir / "sample.txt").read_text(encoding="utf-8").split()
+    keys = {draw.document_key(Path(name)) for name in recorded}
+    for before in earlier:
+        drawn = (before / "sample.txt").read_text(encoding="utf-8").split()
+        assert not keys & {draw.document_key(Path(name)) for name in drawn}
+    assert not keys & draw.EXCLUDED
     corpus = ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir():
         pytest.skip(f"the shared corpus is not at {corpus}")
-    recorded = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
     assert draw.draw(corpus) == recorded
-
-
-def test_second_draw_is_deterministic_recorded_and_apart_from_the_first() -> None:
-    draw2 = _load("holdout2_draw", HOLDOUT2 / "draw.py")
-    assert draw2.SEED == 20261202
-    first = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
-    recorded = (HOLDOUT2 / "sample.txt").read_text(encoding="utf-8").split()
-    keys = {draw2.document_key(Path(name)) for name in recorded}
-    assert not keys & {draw2.document_key(Path(name)) for name in first}
-    assert not keys & draw2.EXCLUDED
-    corpus = ROOT.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"the shared corpus is not at {corpus}")
-    assert draw2.draw(corpus) == recorded
 
 
 # --- the scorer on a fixture -------------------------------------------------------------

@@ -212,11 +212,11 @@ def test_a_perfect_parse_scores_one(scorer: ModuleType) -> None:
     )
     tally, errors = scorer.score_document(LABEL, scorer.found_from_resolution(res))
     assert errors == []
-    assert (tally.cite_tp, tally.cite_fn, tally.cite_fp) == (4, 0, 0)  # optional not counted
-    assert (tally.via_tp, tally.via_fn, tally.via_fp) == (1, 0, 0)
+    assert (tally.cites.tp, tally.cites.fn, tally.cites.fp) == (4, 0, 0)  # optional not counted
+    assert (tally.via.tp, tally.via.fn, tally.via.fp) == (1, 0, 0)
     assert (tally.paragraphs, tally.paragraphs_right, tally.verbs_right) == (3, 3, 3)
     assert (tally.titles_right, tally.dates_right, tally.symbols_right) == (1, 1, 1)
-    assert tally.precision == tally.recall == tally.paragraph_share == 1.0
+    assert tally.cites.precision == tally.cites.recall == tally.paragraph_share == 1.0
 
 
 def test_errors_fall_into_classes(scorer: ModuleType) -> None:
@@ -236,10 +236,10 @@ def test_errors_fall_into_classes(scorer: ModuleType) -> None:
         "title missing",
         "wrong target in the right unit",
     ]
-    assert (tally.cite_tp, tally.cite_fn, tally.cite_fp) == (3, 1, 2)
+    assert (tally.cites.tp, tally.cites.fn, tally.cites.fp) == (3, 1, 2)
     assert tally.paragraphs_right == 2
-    assert tally.precision == pytest.approx(3 / 5)
-    assert tally.recall == pytest.approx(3 / 4)
+    assert tally.cites.precision == pytest.approx(3 / 5)
+    assert tally.cites.recall == pytest.approx(3 / 4)
 
 
 def test_text_comparison_normalizes_quotes_hyphens_and_spaces(scorer: ModuleType) -> None:

@@ -4,7 +4,9 @@ documents they turn into.
 Paragraphs, footnotes and citations below were typed from reading corpus/A_RES_71_194.md,
 corpus/A_RES_69_179.ods.txt, ../shared/corpus/sc-text/S_RES_0338_1973_EN_GOLD.txt and
 ../shared/corpus/ga-text/A_RES_78_116.txt (one paragraph), not produced by the parser.
-Only citation offsets are computed (``text.index(surface)``).
+Only what follows from what is typed is computed (``tests/builders.py``): citation offsets
+(``text.index(surface)``), a paragraph's kind and number from its label, a record's number,
+session and year from its symbol, and the citations a paragraph carries through its footnotes.
 """
 
 from __future__ import annotations

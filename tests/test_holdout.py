@@ -25,7 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "holdout"
 # The second, blind sample (drawn and labelled after the first one's errors were read).
 HOLDOUT2 = ROOT / "tests" / "holdout2"
-SAMPLES = pytest.mark.parametrize("sample_dir", [HOLDOUT, HOLDOUT2], ids=["holdout", "holdout2"])
+# The third, blind sample (drawn and labelled while the second one's errors were being fixed).
+HOLDOUT3 = ROOT / "tests" / "holdout3"
+SAMPLES = pytest.mark.parametrize(
+    "sample_dir", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["holdout", "holdout2", "holdout3"]
+)
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -99,11 +103,18 @@ def test_label_files_are_well_formed(sample_dir: Path) -> None:
             dt.date.fromisoformat(data["adopted"])
 
 
-# each sample's draw: its seed, and the samples drawn before it (none of their documents again)
-DRAWS = [(HOLDOUT, 20261201, ()), (HOLDOUT2, 20261202, (HOLDOUT,))]
+# each sample's draw: its seed, and the samples drawn before it (none of their documents
+# again, and all they left out left out again)
+DRAWS = [
+    (HOLDOUT, 20261201, ()),
+    (HOLDOUT2, 20261202, (HOLDOUT,)),
+    (HOLDOUT3, 20261203, (HOLDOUT, HOLDOUT2)),
+]
 
 
-@pytest.mark.parametrize(("sample_dir", "seed", "earlier"), DRAWS, ids=["holdout", "holdout2"])
+@pytest.mark.parametrize(
+    ("sample_dir", "seed", "earlier"), DRAWS, ids=["holdout", "holdout2", "holdout3"]
+)
 def test_draw_is_deterministic_recorded_and_apart_from_earlier_samples(
     sample_dir: Path, seed: int, earlier: tuple[Path, ...]
 ) -> None:
@@ -114,6 +125,7 @@ def test_draw_is_deterministic_recorded_and_apart_from_earlier_samples(
     for before in earlier:
         drawn = (before / "sample.txt").read_text(encoding="utf-8").split()
         assert not keys & {draw.document_key(Path(name)) for name in drawn}
+        assert _load(f"{before.name}_draw", before / "draw.py").EXCLUDED <= draw.EXCLUDED
     assert not keys & draw.EXCLUDED
     corpus = ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir():

@@ -77,11 +77,9 @@ def test_the_same_files_as_whoosh(
 def _contents(folder: Path) -> Iterator[tuple[Any, ...]]:
     """Everything a reader gets from the index: each term's postings (id, weight, value),
     stored fields, lengths and columns of each document."""
-    from whoosh.index import open_dir
-
     from resdex.search.schema import COLUMNS
 
-    with open_dir(str(folder)).reader() as reader:
+    with store.open_generation(folder).reader() as reader:
         for fieldname, text in reader.all_terms():
             fmt = reader.schema[fieldname].format
             postings = reader.postings(fieldname, text)

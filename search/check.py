@@ -111,7 +111,7 @@ def _cause(err: store.DamagedIndex) -> str:
 
 def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
     """(live documents, resolutions, units, terms, first problem) of one segment."""
-    from resdex.search.documents import unpack_resolution
+    from resdex.search.documents import record_size
 
     limit = leaf.doc_count_all()
     n_terms = 0
@@ -132,8 +132,7 @@ def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
         unit = stored.get("unit")
         symbol = str(stored.get("symbol"))
         if unit == UNIT_DOCUMENT:
-            res = unpack_resolution(stored["data"])
-            expected[symbol] = len(res.paragraphs) + len(res.footnotes)
+            expected[symbol] = record_size(stored["data"])
         elif unit in (UNIT_PARAGRAPH, UNIT_FOOTNOTE):
             seen[symbol] += 1
     for symbol, count in expected.items():

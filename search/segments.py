@@ -67,6 +67,7 @@ COMPRESS_MIN = 128
 EXACT = False
 _TERMINFO = W3TermInfo._struct  # flags, weight, doc freq, min/max length byte, max weight, ids
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # a row of Whoosh's hash file: key and value lengths
+_RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
 TERM_BYTES = 160
 
 
@@ -226,9 +227,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._run_dir = tempfile.mkdtemp(prefix="resdex-runs-", dir=self.storage.folder)
         path = os.path.join(self._run_dir, f"{len(self._runs):04d}.run")
         with open(path, "wb") as f:
-            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+            # each record pickled on its own (a Pickler's memo, and so its Unpickler's,
+            # would keep every record of the run alive while the runs are merged)
             for record in self._sorted_records():
-                pickler.dump(record)
+                data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+                f.write(_RECORD_SIZE.pack(len(data)))
+                f.write(data)
         self._runs.append(path)
         self.runs_written += 1
         self._postings = {}
@@ -236,13 +240,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     @staticmethod
     def _read_run(path: str) -> Iterator[Record]:
-        with open(path, "rb") as f:
-            unpickler = pickle.Unpickler(f)
-            while True:
-                try:
-                    yield unpickler.load()
-                except EOFError:
-                    return
+        size = _RECORD_SIZE.size
+        with open(path, "rb", buffering=1 << 20) as f:
+            while head := f.read(size):
+                (length,) = _RECORD_SIZE.unpack(head)
+                record: Record = pickle.loads(f.read(length))
+                yield record
 
     def _merged(self) -> Iterator[Record]:
         """Every term of the segment in order, its postings from all runs joined (the runs

@@ -36,7 +36,12 @@ from resdex.indexer.organs import (
 # document series): "WT/MIN(22)/..." (WTO), "CM/Rec(2010)5" (Council of Europe),
 # "AU/Dec.718" (African Union), "GC(67)/RES/13" (IAEA), "WHA58/2005/REC/1" (WHO),
 # "ISBA/21/A/9" (International Seabed Authority), "LEG/CONF.17/..." (IMO), "IOC/A-32/..."
-# (UNESCO), "HIV/AIDS" (not a symbol at all).
+# (UNESCO), "HIV/AIDS" (not a symbol at all); found by a survey of the corpus's symbols
+# (issue 9): "GOV/2022/17" (IAEA Board), "COFI/2022/4.1/Rev.1", "FIRO/R957" (FAO),
+# "SOLAS/CONF.5/32", "BWM/CONF/36", "MEPC.1/Circ.909" (IMO), "GB.346/LILS/3",
+# "TWGSHE/2022/7", "STCMLC/2025" (ILO), "IDB.48/Dec.8" (UNIDO), "ATT/CSP9/2023/SEC/773"
+# (Arms Trade Treaty secretariat), "MRE/RES.1/91", "CP/RES.594" (OAS), "ECM/Res.5 (III)"
+# (OAU).
 UN_SERIES_ROOTS: Final[tuple[str, ...]] = SERIES_ROOTS
 # OCR of the Security Council texts reads "S/" as "$/" or "S$/": "document $/26627 cf 25
 # October 1993" (S/RES/885 (1993)), "Ibid., document S$/21909." (S/RES/675 (1990)
@@ -141,7 +146,14 @@ MEMBER_RE: Final = re.compile(
     r"(?![\d/])"
     rf"(?:{_LETTER_PART})?"
 )
-_DATE: Final = r",?\s+(?:of|on|adopted on)\s+\d{1,2},?\s+[A-Z][a-z\]\-]+(?:,?\s+\d{4}(?!\s?\())?"
+# A date malformed with "of" between its parts: "77/203 of 15 of December of 2022 and
+# 78/189 of 19 December 2023" (ga-text/A_RES_78_189, A_RES_79_159, A_RES_80_191 PP2):
+# the list goes on after it.
+_DAY_OF: Final = r"(?:\s+of)?"
+_DATE: Final = (
+    rf",?\s+(?:of|on|adopted on)\s+\d{{1,2}}{_DAY_OF},?\s+[A-Z][a-z\]\-]+"
+    rf"(?:,?{_DAY_OF}\s+\d{{4}}(?!\s?\())?"
+)
 DATE_RE: Final = re.compile(_DATE)
 # A footnote marker left glued to a member or its date when the text was not cleaned of
 # it: "54/9 of 11 October 202336 and 54/18,37 54/22" (A/RES/78/253), "General Assembly
@@ -319,7 +331,8 @@ CLAUSE_END_RE: Final = re.compile(
 # before spaCy sees it (most paragraphs). Two searches that Python's ``re`` runs fast (a
 # literal first letter; a letter class), the root checked against the table afterwards.
 MAY_CITE_KEYWORD_RE: Final = re.compile(r"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d")
-MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,5}|S?\$)/")
+# (roots run to six letters: "UNCTAD/RMT/2023", A/RES/80/110 footnote 125)
+MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,6}|S?\$)/")
 MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOTS))
 
 

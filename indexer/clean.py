@@ -105,12 +105,16 @@ def with_footnotes(
     return CleanText(fmt, tuple(lines), front_matter)
 
 
-def footnote_entries(lines: Iterable[str], expected: int | None) -> tuple[list[str], int | None]:
+def footnote_entries(
+    lines: Iterable[str], expected: int | None, carried: Sequence[str] = ()
+) -> tuple[list[str], int | None]:
     """Footnote lines ("1 A/CONF.157/24 ...", continuation lines) -> one "N text" entry per
     footnote. A new footnote starts only with the next number in sequence (or "*"), so a
     continuation line starting with a number ("1994 (United Nations publication") stays
-    with its footnote. Returns the entries and the next expected number."""
-    entries: list[list[str]] = []
+    with its footnote. ``carried`` is the last footnote of the page before: lines above
+    this page's first number go on with it (the footnote ran over the page break).
+    Returns the entries and the next expected number."""
+    entries: list[list[str]] = [list(carried)] if carried else []
     for line in lines:
         if not line.strip() or is_noise(line):
             continue
@@ -217,7 +221,13 @@ def clean_pages(fmt: SourceFormat, pages: list[list[str]]) -> CleanText:
     for number, page in enumerate(pages):
         lines = strip_running_head(page) if number else page
         body, foot = split_page_footnotes(lines)
-        entries, expected = footnote_entries(foot, expected)
+        # "42 See Official Records of the Economic and Social Council, 2005, Supplement
+        # No. 7 and" / (next page, under its rule) "corrigendum (E/2005/27 and
+        # E/2005/27/Corr.1), chap. I, sect. D." (ga-drafts/A_C.3_80_L.17 footnote 42)
+        carried = notes[-1].split(" ", 1) if notes else ()
+        entries, expected = footnote_entries(foot, expected, carried)
+        if carried:
+            notes[-1] = entries.pop(0)
         notes.extend(entries)
         new = page_blocks(body)
         if new and blocks and number and continues(blocks[-1], new[0]):

@@ -69,6 +69,20 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         ],
     ),
     (
+        "a malformed date does not end the list",  # A/RES/79/159 PP2
+        "reaffirming its resolutions 75/168 of 16 December 2020, 76/148 of 16 December "
+        "2021, 77/203 of 15 of December of 2022 and 78/189 of 19 December 2023, and "
+        "recalling Human Rights Council resolutions 27/13 of 25 September 2014,",
+        CiteContext(Body.GA, "A/RES/79/159"),
+        [
+            ("A/RES/75/168", "resolutions 75/168", None, None),
+            ("A/RES/76/148", "76/148", None, None),
+            ("A/RES/77/203", "77/203", None, None),
+            ("A/RES/78/189", "78/189", None, None),
+            ("A/HRC/RES/27/13", "resolutions 27/13", None, None),
+        ],
+    ),
+    (
         "lettered part",  # A/C.5/80/L.14 PP1-PP2
         "Recalling its resolution 52/212 B of 31 March 1998 and its decision 57/573 of "
         "20 December 2002, Recalling also its resolutions 79/245 A of 24 December 2024 and "

@@ -213,6 +213,31 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         sc("S/RES/281(1970)", 1970),
         [f"S/RES/{n}" for n in S_RES_281_OP1.split()],
     ),
+    # --- series of UN-serviced bodies found by a survey of the corpus's symbols ---------
+    (
+        "Convention on Cluster Munitions meeting",  # A/RES/78/32 footnote 3
+        "CCM/CONF/2021/6, annexes I and II.",
+        ga("A/RES/78/32", 2023),
+        ["CCM/CONF/2021/6"],
+    ),
+    (
+        "UNCTAD's own series",  # A/RES/80/110 footnote 125
+        "United Nations Conference on Trade and Development, document UNCTAD/RMT/2023.",
+        ga("A/RES/80/110", 2025),
+        ["UNCTAD/RMT/2023"],
+    ),
+    # A/RES/78/158 footnote 8
+    ("ESCAP's series", "ESCAP/78/12/Add.1.", ga("A/RES/78/158", 2023), ["ESCAP/78/12/Add.1"]),
+    (
+        "UNODC expert group",  # A/RES/79/187 footnote 9
+        "UNODC/CCPCJ/EG.9/2023/2.",
+        ga("A/RES/79/187", 2024),
+        ["UNODC/CCPCJ/EG.9/2023/2"],
+    ),
+    # A/RES/79/214 footnote 4, A/RES/79/210 footnote 14, A/RES/78/219 footnote 17
+    ("Chief Executives Board", "CEB/2019/1/Add.5.", ga("A/RES/79/214", 2024), ["CEB/2019/1/Add.5"]),
+    ("IPBES plenary", "IPBES/9/14/Add.2.", ga("A/RES/79/210", 2024), ["IPBES/9/14/Add.2"]),
+    ("Security Council press release", "SC/13331.", ga("A/RES/78/219", 2023), ["SC/13331"]),
 ]
 
 # Numbers that name no UN symbol: another body's, or one that cannot exist.
@@ -282,6 +307,22 @@ NOT_CITATIONS: list[tuple[str, str, CiteContext]] = [
         "Official Records of the Economic and Social Council, 2025, Supplement No. 7 "
         "(E/2025/27), chap. I, sect. C, resolution 69/1, annex.",
         ga("A/RES/80/186", 2025),
+    ),
+    (
+        "IAEA Board of Governors' resolutions",  # A/RES/78/316 PP4
+        "the International Atomic Energy Agency, as well as resolutions GOV/2022/17 of "
+        "3 March 2022, GOV/2022/58 of 15 September 2022",
+        ga("A/RES/78/316", 2023),
+    ),
+    (
+        "IMO conference document",  # A/RES/80/110 footnote 126
+        "International Maritime Organization, document BWM/CONF/36, annex.",
+        ga("A/RES/80/110", 2025),
+    ),
+    (
+        "Arms Trade Treaty secretariat",  # A/RES/78/48 footnote 8
+        "See ATT/CSP9/2023/SEC/773/Conf.FinRep.Rev2.",
+        ga("A/RES/78/48", 2023),
     ),
 ]
 # the documents the last two cite are citations themselves; only the numbers are not

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
+from resdex.indexer.lost_labels import restore_lost_labels
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
 from resdex.indexer.verbs import (
     continues_a_name,
@@ -317,7 +318,10 @@ def clean_markdown(text: str) -> CleanText:
             continue
         blocks.append(block)
     return with_footnotes(
-        SourceFormat.MARKDOWN, blocks, [f"{n[0]} {reflow(n[1:])}" for n in notes], meta
+        SourceFormat.MARKDOWN,
+        restore_lost_labels(blocks),
+        [f"{n[0]} {reflow(n[1:])}" for n in notes],
+        meta,
     )
 
 
@@ -336,7 +340,8 @@ def _runs_on_after_colon(previous: str, block: str) -> bool:
     if sum(1 for word in block.split()[:4] if word[:1].isupper()) < 2:
         return False
     return not (
-        P.OP_NUMBER_RE.match(block)
+        P.INFINITIVE_ITEM_RE.match(block)
+        or P.OP_NUMBER_RE.match(block)
         or P.SUB_LABEL_RE.match(block)
         or P.ORGAN_OPENING_RE.match(block)
         or P.ROMAN_HEADING_RE.match(block)

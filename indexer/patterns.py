@@ -214,6 +214,16 @@ OP_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.,]\s+(?P<rest>\S.*)$")
 # "(a) To develop ...", "(ii) Termination of ...", "(1) Withdrawal" (OCR for "(i)"),
 # "(aa) ..." (long lists)
 SUB_LABEL_RE = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?P<rest>\S.*)?$")
+# the line before a list of sub-paragraphs: "7. Requests the Secretary-General, within
+# available resources:" (ga-md/A_RES_80_12), a footnote marker allowed ("…:[^3]")
+LIST_INTRO_END_RE = re.compile(r":\s*(?:\[\^\d+\])?\s*$")
+# an item of such a list: "To continue the practice of sending an annual note verbale …
+# on military expenditures;" (ga-md/A_RES_80_12 OP7(a)), "…; and", "…, and"
+LIST_ITEM_END_RE = re.compile(r"[;,](?:\s*\[\^\d+\])?\s*(?:and|or)?\s*$")
+# an item of a list that opens with an infinitive, never a title going on after a colon:
+# "8. Encourages Member States:" / "To inform the Secretary-General about possible
+# problems …" (ga-md/A_RES_80_12 OP8(a))
+INFINITIVE_ITEM_RE = re.compile(r"^To [a-z]")
 # explicit markers: "[^4]" (ga-md/), superscripts are converted to this form by clean
 EXPLICIT_MARKER_RE = re.compile(r"\s?\[\^(?P<n>\d{1,3})\]")
 # "25 June 19931" (1993 + footnote 1), "4 July 20253", "24 October 202410"

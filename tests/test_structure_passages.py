@@ -366,3 +366,29 @@ MD_TITLES = [
 @pytest.mark.parametrize(("name", "title"), MD_TITLES)
 def test_markdown_title_completed_from_the_yaml_header(name: str, title: str) -> None:
     assert parse_passage(name).meta.title == title
+
+
+# ------------------------------------------------------------ Markdown: labels lost
+
+# ga-md A/RES/80/11: the conversion dropped the sub-paragraph labels the PDF text has
+# (ga-text/A_RES_80_11.txt: "(a) / Decides, where appropriate …", "(i) / Assisting Member
+# States …"): a run after a colon, closed by the next operative paragraph or by the label
+# that follows it ("(ii) Inviting …"), gets them back.
+MD_LOST_LABELS = [
+    ("OP2(a)", "Decides, where appropriate and through its relevant agenda items"),
+    ("OP2(b)", "May consider, when seeking the advice of the Peacebuilding Commission"),
+    ("OP2(c)", "Requests the Peacebuilding Commission to utilize its convening role"),
+    ("OP2(d)", "Takes note of the intention of the Security Council to encourage"),
+    ("OP3", "Encourages improved cooperation between the Peacebuilding Commission"),
+]
+
+
+@pytest.mark.parametrize(("label", "opening"), MD_LOST_LABELS)
+def test_markdown_lost_labels_restored(label: str, opening: str) -> None:
+    assert paragraph(parse_passage("md-lost-labels-80-11"), label).text.startswith(opening)
+
+
+def test_markdown_lost_label_before_the_next_one() -> None:
+    res = parse_passage("md-lost-labels-80-11")
+    subs = [(p.label[-4:], p.text[:20]) for p in res.paragraphs if p.label.startswith("OP1(")]
+    assert subs == [("1(i)", "Assisting Member Sta"), ("(ii)", "Inviting internation")]

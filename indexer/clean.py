@@ -457,6 +457,10 @@ def sc_blocks(lines: list[str]) -> list[str]:
 
 
 def _opens_paragraph_after(previous: str, line: str) -> bool:
+    if P.WHEREAS_RE.match(line):
+        # "30 (1947). Resolution of 25 August 1947 (S/525, I]" / "Whereas the Security
+        # Council on 1 August 1947 called upon …" (S_RES_0030_1947): no blank line between
+        return True
     if not ends_sentence_part(previous):
         # the closing comma lost in OCR, no blank line: "…the hostilities of 5 June" /
         # "Recalling its resolution" (the verb evidence of verbs.opens_after_lost_terminal)

@@ -392,3 +392,86 @@ def test_markdown_lost_label_before_the_next_one() -> None:
     res = parse_passage("md-lost-labels-80-11")
     subs = [(p.label[-4:], p.text[:20]) for p in res.paragraphs if p.label.startswith("OP1(")]
     assert subs == [("1(i)", "Assisting Member Sta"), ("(ii)", "Inviting internation")]
+
+
+# ---------------------------------------------- the old Security Council form, SC dates
+
+# "15 (1946). Resolution of 19 December 1946 [S/339]" / "Whereas …," / "The Security
+# Council / Resolves:" / "That the Security Council …;" (the preamble stands before the
+# organ line; the "That" paragraphs after it are operative), and "Whereas …" ×3 / "The
+# Security Council" / "1. Notes with satisfaction …" (S/RES/30 (1947)): the "Whereas"
+# paragraphs used to be read as the header and lost.
+SC_OLD_FORM = [
+    (
+        "sc-whereas-resolves-s-res-15-1946",
+        [
+            ("PP1", "Whereas there have been presented", "regarding the issues involved,"),
+            ("OP1", "That the Security Council under Article 34", "and Yugoslavia on the other;"),
+            ("OP2", "That the Commission be composed", "as it will be constituted in 1947;"),
+        ],
+    ),
+    (
+        "sc-whereas-before-organ-s-res-30-1947",
+        [
+            ("PP1", "Whereas the Security Council on 1 August 1947", "hostilities forthwith,"),
+            ("PP2", "Whereas communications have been received", "cessation of hostilities,"),
+            ("PP3", "Whereas it is desirable that steps", "agreement between the parties,"),
+            ("OP1", "Notes with satisfaction the steps taken", "of 1 August 1947;"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), SC_OLD_FORM)
+def test_sc_preamble_before_the_organ_line(
+    name: str, expected: list[tuple[str, str, str]]
+) -> None:
+    res = parse_passage(name)
+    got = [(p.label, p.text) for p in res.paragraphs[: len(expected)]]
+    assert [label for label, _ in got] == [label for label, _, _ in expected]
+    for (_, text), (_, first, last) in zip(got, expected, strict=True):
+        assert text.startswith(first)
+        assert text.endswith(last)
+
+
+# the adoption date of a Security Council header, with its OCR slips (each passage the
+# first lines of the document)
+SC_DATES = [
+    ("sc-date-s-res-803-1993", "1993-01-28", "3167th meeting"),  # "Adopted by the Security at"
+    ("sc-date-s-res-856-1993", "1993-08-10", "3263rd meeting"),  # "on 10 Auqust 1993"
+    ("sc-date-s-res-883-1993", "1993-11-11", None),  # the date alone under the heading
+    ("sc-date-s-res-206-1965", "1965-06-15", None),  # "ef 15 June 1965"
+    ("sc-date-s-res-464-1980", "1980-02-19", "2198th meeting"),  # "Of 19 February 1980"
+]
+
+
+@pytest.mark.parametrize(("name", "adopted", "meeting"), SC_DATES)
+def test_sc_adoption_date(name: str, adopted: str, meeting: str | None) -> None:
+    meta = parse_passage(name).meta
+    assert (str(meta.adopted), meta.meeting) == (adopted, meeting)
+
+
+# ------------------------------------------------------------------------ amendments
+
+# an amendment has no preamble and no operative part: its instructions are kept as
+# "AMENDMENT.n", never "PP1" (ga-drafts/A_C.2_80_L.63, the committee twin of A/80/L.39;
+# A/C.3/80/L.62, an instruction then the paragraph it inserts)
+AMENDMENTS = [
+    ("amendment-a-c2-80-l63", ["Delete operative paragraphs 3, 43 and 45."]),
+    (
+        "amendment-a-c3-80-l62",
+        [
+            "After the fourteenth preambular paragraph, insert a new preambular paragraph "
+            "reading:",
+            "Reaffirming that, in accordance with article 5 of the Convention",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "openings"), AMENDMENTS)
+def test_amendment_instructions(name: str, openings: list[str]) -> None:
+    res = parse_passage(name)
+    assert [p.label for p in res.paragraphs] == [f"AMENDMENT.{i}" for i in range(1, 1 + len(openings))]
+    for p, opening in zip(res.paragraphs, openings, strict=True):
+        assert p.text.startswith(opening)

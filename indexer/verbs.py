@@ -194,7 +194,9 @@ def _adverb_after_object(words: list[str], j: int, modifiers: list[str]) -> int:
     gets it, and the opening runs to it. Returns where the opening ends."""
     if modifiers and modifiers[-1] in _POST_MODIFIERS:
         return j  # "Noting also with concern": the adverb is taken already
-    for k in (j, j + 1):  # the noun, or an adjective then the noun ("deep concern")
+    # the noun, or words before it: "deep concern", "with concern", "with great concern"
+    # ("Noting with great concern also that the COVID-19 pandemic", A/RES/78/136 PP13)
+    for k in (j, j + 1, j + 2):
         if k + 1 < len(words) and words[k].lower() in _WITH_NOUNS:
             if words[k + 1].lower() in _POST_MODIFIERS:
                 modifiers.append(words[k + 1].lower())

@@ -67,6 +67,12 @@ from resdex.indexer.verbs import looks_like_opening, opens_with_listed_opener, p
             "also",
             "Expressing deep concern also",
         ),
+        (  # A/RES/78/136 PP13
+            "Noting with great concern also that the COVID-19 pandemic",
+            "Noting",
+            "also",
+            "Noting with great concern also",
+        ),
         (  # the old Security Council preamble (sc-text/S_RES_0070_1949): not a verb in -s
             "Whereas Article 83, paragraph 3, of the Charter",
             "Whereas",

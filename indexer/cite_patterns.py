@@ -17,6 +17,7 @@ Two layers use these pieces:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Final
 
 from resdex.indexer.organs import (
@@ -198,13 +199,78 @@ REFERENCE_HEAD_RE: Final = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+
 # Narcotic Drugs", "Conference of the Parties to the Convention on Biological Diversity".
 _ORGAN_NAME: Final = name_alternation(groups=True)
 
-# The organ written right before the keyword (the end of the text before it): "Sub-
-# Commission on the Promotion and Protection of Human Rights resolution 2000/22",
-# "Commission on Human Rights resolution 2005/69", "Human Rights Council resolution 32/6",
-# "Economic and Social Council resolution 2004/67", "Security Council resolution 1541
-# (2004)", "General Assembly resolution 1514 (XV)", "United Nations Environment Assembly
-# resolution 5/1", "Commission on Narcotic Drugs resolution 60/1" (no series: no citation).
-ORGAN_BEFORE_RE: Final = re.compile(rf"{_ORGAN_NAME}(?:['’]s)?$")
+
+@dataclass(frozen=True, slots=True)
+class AroundOrgan:
+    """The regexes that read the organ named around a reference: each the name of any body
+    of the table (``_ORGAN_NAME``) between what stands before it and what after it."""
+
+    before: re.Pattern[str]
+    context_before: re.Pattern[str]
+    list_head_before: re.Pattern[str]
+    after_by: re.Pattern[str]
+    after_of: re.Pattern[str]
+    acting_before: re.Pattern[str]
+    subject_after: re.Pattern[str]
+
+
+def _around_organ(before: str, after: str) -> re.Pattern[str]:
+    return re.compile(before + _ORGAN_NAME + after)
+
+
+AROUND_ORGAN: Final = AroundOrgan(
+    # The organ written right before the keyword (the end of the text before it): "Sub-
+    # Commission on the Promotion and Protection of Human Rights resolution 2000/22",
+    # "Commission on Human Rights resolution 2005/69", "Human Rights Council resolution 32/6",
+    # "Economic and Social Council resolution 2004/67", "Security Council resolution 1541
+    # (2004)", "General Assembly resolution 1514 (XV)", "United Nations Environment Assembly
+    # resolution 5/1", "Commission on Narcotic Drugs resolution 60/1" (no series: no citation).
+    before=_around_organ("", r"(?:['’]s)?$"),
+    # The organ named just before a list that belongs to it: "the resolutions and decisions
+    # of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
+    # (A/RES/80/221).
+    context_before=_around_organ(
+        r"(?:of|by) the ",
+        r",?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
+        r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$",
+    ),
+    # The organ named before a keyword without numbers that the list then picks out:
+    # "relevant Human Rights Council resolutions, in particular resolutions 7/34 of 28 March
+    # 2008" (A/RES/78/190 PP), "Human Rights Council resolutions on the subject, including
+    # resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
+    # the topic, including resolutions 19/11" (A/RES/78/208 PP).
+    list_head_before=_around_organ(
+        "",
+        r"\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
+        r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
+        r",?\s+(?:in\s+particular|including|notably)$",
+    ),
+    # The organ named after the reference in the same clause: "resolution 2000/22 of
+    # 18 August 2000, on the promotion of dialogue on human rights issues, by the
+    # Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
+    # "resolutions 5/1 and 5/2 of the Human Rights Council".
+    after_by=_around_organ(r"\bby the ", ""),
+    after_of=_around_organ(r"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+", ""),
+    # The organ that acts in the clause, named before the keyword: "the decision by the United
+    # Nations Environment Assembly at its resumed fifth session, in resolution 5/14"
+    # (A/C.2/80/L.27 OP19), "the adoption, by the Economic and Social Commission for Asia and
+    # the Pacific at its seventy-ninth session, of resolution 79/8" (A/RES/78/147 PP9), "the
+    # request by the United Nations Environment Assembly at its second session, in paragraph 6
+    # of its resolution 2/10" (A/RES/78/69 OP197), "the decision of the United Nations
+    # Environment Assembly, in paragraph 1 of its resolution 5/14" (A/RES/78/69 OP220).
+    acting_before=_around_organ(
+        r"\b(?:by|of) the ",
+        r"(?:,?\s+at\s+its\s+[\w\s-]{1,40}?session)?"
+        r"(?:,?\s+(?:in|of|through|by)(?:\s+paragraphs?\s+\d+(?:\s+\([a-z]\))?\s+of)?)?,?$",
+    ),
+    # "its resolution …, the X <verb>": the organ is the subject named after the reference:
+    # "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted"
+    # (A/C.3/80/L.38 OP7).
+    subject_after=_around_organ(
+        r"(?:\d{1,3})?,\s+the ", r"\s+(?!resolutions?\b|decisions?\b)[a-z]"
+    ),
+)
+
 # "the General Assembly in its resolution 60/1", "the Council, in its resolution 5/1",
 # "Recalling its resolution 70/153", "its most recent resolution 78/199": the words
 # between an organ (or nothing) and the keyword.
@@ -212,24 +278,8 @@ ITS_TAIL_RE: Final = re.compile(
     r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
     r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
 )
-# The organ named just before a list that belongs to it: "the resolutions and decisions
-# of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
-# (A/RES/80/221).
-ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
-    rf"(?:of|by) the {_ORGAN_NAME},?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
-    r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$"
-)
-# The organ named before a keyword without numbers that the list then picks out:
-# "relevant Human Rights Council resolutions, in particular resolutions 7/34 of 28 March
-# 2008" (A/RES/78/190 PP), "Human Rights Council resolutions on the subject, including
-# resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
-# the topic, including resolutions 19/11" (A/RES/78/208 PP).
-ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
-    rf"{_ORGAN_NAME}\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
-    r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
-    r",?\s+(?:in\s+particular|including|notably)$"
-)
-# How the two context regexes above can end (a cheap test before the costly search).
+# How ``AROUND_ORGAN.context_before`` and ``.list_head_before`` can end (a cheap test
+# before the costly search).
 LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (
     "being", "is", "are", "was", "were", "particular", "including", "notably",
 )  # fmt: skip
@@ -256,14 +306,6 @@ ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
 LAST_COUNCIL_RE: Final = re.compile(
     name_alternation(tuple(o for o in ADOPTING if o is not Organ.GA), groups=True)
 )
-# The organ named after the reference in the same clause: "resolution 2000/22 of
-# 18 August 2000, on the promotion of dialogue on human rights issues, by the
-# Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
-# "resolutions 5/1 and 5/2 of the Human Rights Council".
-ORGAN_AFTER_BY_RE: Final = re.compile(rf"\bby the {_ORGAN_NAME}")
-ORGAN_AFTER_OF_RE: Final = re.compile(
-    rf"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+{_ORGAN_NAME}"
-)
 # A document named right before the keyword, nothing but its pinpoints between: the
 # reference is to a text that document holds: "United Nations Environment Programme,
 # document CBD/COP/15/17, decision 15/4, annex." (A/RES/80/3 footnote 11), "See
@@ -273,23 +315,6 @@ ORGAN_AFTER_OF_RE: Final = re.compile(
 _SECTION: Final = r"sect\.?\s+[IVXL]+\.[A-Z]"
 DOCUMENT_BEFORE_RE: Final = re.compile(
     rf"(?P<symbol>{SYMBOL})\)?(?:,\s*(?:{_SECTION}|{_PINPOINT_ITEM}))*,$"
-)
-# The organ that acts in the clause, named before the keyword: "the decision by the United
-# Nations Environment Assembly at its resumed fifth session, in resolution 5/14"
-# (A/C.2/80/L.27 OP19), "the adoption, by the Economic and Social Commission for Asia and
-# the Pacific at its seventy-ninth session, of resolution 79/8" (A/RES/78/147 PP9), "the
-# request by the United Nations Environment Assembly at its second session, in paragraph 6
-# of its resolution 2/10" (A/RES/78/69 OP197), "the decision of the United Nations
-# Environment Assembly, in paragraph 1 of its resolution 5/14" (A/RES/78/69 OP220).
-ORGAN_ACTING_BEFORE_RE: Final = re.compile(
-    rf"\b(?:by|of) the {_ORGAN_NAME}(?:,?\s+at\s+its\s+[\w\s-]{{1,40}}?session)?"
-    r"(?:,?\s+(?:in|of|through|by)(?:\s+paragraphs?\s+\d+(?:\s+\([a-z]\))?\s+of)?)?,?$"
-)
-# "its resolution …, the X <verb>": the organ is the subject named after the reference:
-# "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted"
-# (A/C.3/80/L.38 OP7).
-ORGAN_SUBJECT_AFTER_RE: Final = re.compile(
-    rf"(?:\d{{1,3}})?,\s+the {_ORGAN_NAME}\s+(?!resolutions?\b|decisions?\b)[a-z]"
 )
 # Any organ of the table, anywhere (the sentence search of a re-attribution).
 ORGAN_ANY_RE: Final = re.compile(_ORGAN_NAME)

@@ -181,9 +181,7 @@ SC_ADOPTED_AT_RE = re.compile(
 # "Resolution 242 (1967)\nof 22 November 1967"; OCR: "ef 15 June 1965" (S_RES_0206_1965),
 # "Of 19 February 1980" (S_RES_0464_1980); the date alone on the line under the heading:
 # "Resolution 883 (1993)\n11 November 1993" (S_RES_0883_1993, S_RES_0891_1993)
-SC_DATE_RE = re.compile(
-    rf"(?:\b[Ooe]f\s+|^\s*|(?<=\(\d{{4}}\))\s+)(?P<date>{DATE})", re.MULTILINE
-)
+SC_DATE_RE = re.compile(rf"(?:\b[Ooe]f\s+|^\s*|(?<=\(\d{{4}}\))\s+)(?P<date>{DATE})", re.MULTILINE)
 # footnote asterisks after a name or a line: "Iraq:*,** draft resolution" (ga-drafts/
 # A_80_L.23), "Tajikistan:* draft decision**" (A_80_L.42), "Nigeria,* and Thailand"
 # (A_C.1_80_L.32), "submitted by the President of the General Assembly*" (A_80_L.37)

@@ -190,8 +190,8 @@ def _post_modifier(words: list[str], verb_at: int, j: int) -> bool:
 def _adverb_after_object(words: list[str], j: int, modifiers: list[str]) -> int:
     """An adverb standing after the verb's object noun belongs to the verb: "Expressing
     concern also about malicious information" (A/RES/78/16 PP), "Expressing deep concern
-    also at the deterioration of debt" (ga-drafts/A_C.2_80_L.12 PP) -> modifier "also"; ``modifiers``
-    gets it, and the opening runs to it. Returns where the opening ends."""
+    also at the deterioration of debt" (ga-drafts/A_C.2_80_L.12 PP) -> modifier "also";
+    ``modifiers`` gets it, and the opening runs to it. Returns where the opening ends."""
     if modifiers and modifiers[-1] in _POST_MODIFIERS:
         return j  # "Noting also with concern": the adverb is taken already
     # the noun, or words before it: "deep concern", "with concern", "with great concern"

@@ -100,8 +100,7 @@ FOOTNOTE_OVER_PAGE_C3_80_L17 = [
     "__________________ ",
     "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D. ",
     " ",
-    "43 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and E/2012/27/Corr.1), "
-    "chap. I, ",
+    "43 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and E/2012/27/Corr.1), chap. I, ",
     "sect. D. ",
 ]
 

@@ -423,9 +423,7 @@ SC_OLD_FORM = [
 
 
 @pytest.mark.parametrize(("name", "expected"), SC_OLD_FORM)
-def test_sc_preamble_before_the_organ_line(
-    name: str, expected: list[tuple[str, str, str]]
-) -> None:
+def test_sc_preamble_before_the_organ_line(name: str, expected: list[tuple[str, str, str]]) -> None:
     res = parse_passage(name)
     got = [(p.label, p.text) for p in res.paragraphs[: len(expected)]]
     assert [label for label, _ in got] == [label for label, _, _ in expected]
@@ -461,8 +459,7 @@ AMENDMENTS = [
     (
         "amendment-a-c3-80-l62",
         [
-            "After the fourteenth preambular paragraph, insert a new preambular paragraph "
-            "reading:",
+            "After the fourteenth preambular paragraph, insert a new preambular paragraph reading:",
             "Reaffirming that, in accordance with article 5 of the Convention",
         ],
     ),
@@ -472,6 +469,8 @@ AMENDMENTS = [
 @pytest.mark.parametrize(("name", "openings"), AMENDMENTS)
 def test_amendment_instructions(name: str, openings: list[str]) -> None:
     res = parse_passage(name)
-    assert [p.label for p in res.paragraphs] == [f"AMENDMENT.{i}" for i in range(1, 1 + len(openings))]
+    assert [p.label for p in res.paragraphs] == [
+        f"AMENDMENT.{i}" for i in range(1, 1 + len(openings))
+    ]
     for p, opening in zip(res.paragraphs, openings, strict=True):
         assert p.text.startswith(opening)

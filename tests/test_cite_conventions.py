@@ -12,6 +12,21 @@ from resdex.indexer.resolve import CiteContext
 
 GA = CiteContext(Body.GA, "A/RES/79/166")
 
+
+def _plain(prefix: str, surfaces: str) -> list[tuple[str, str, str | None, str | None]]:
+    """The expected citations of a list without parts or pinpoints, in text order, from
+    their surfaces (", " between them): each surface's number after ``prefix``
+    ("resolutions 64/256" -> "A/RES/64/256", "686 (1991)" -> "S/RES/686(1991)", "S‑29/1"
+    with its non-breaking hyphen -> "…/S-29/1")."""
+    out: list[tuple[str, str, str | None, str | None]] = []
+    for surface in surfaces.split(", "):
+        words = surface.split()
+        if words[0].lower().rstrip("s") in ("resolution", "decision"):
+            words = words[1:]
+        out.append((prefix + "".join(words).replace("\u2011", "-"), surface, None, None))
+    return out
+
+
 # (id, text, context, expected [(target, surface, part, pinpoint)])
 ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | None]]]] = [
     (
@@ -20,10 +35,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "8 September 2000, its resolution 70/153 of 17 December 2015, Human Rights Council "
         "resolution 32/6 of 30 June 2016 and the resolutions of the Commission on Human Rights",
         CiteContext(Body.GA, "A/RES/71/194"),
-        [
-            ("A/RES/70/153", "resolution 70/153", None, None),
-            ("A/HRC/RES/32/6", "resolution 32/6", None, None),
-        ],
+        _plain("A/RES/", "resolution 70/153") + _plain("A/HRC/RES/", "resolution 32/6"),
     ),
     (
         "resolution in a footnote",  # A/RES/79/166 footnote 2
@@ -45,16 +57,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "2016, 73/331 of 25 July 2019,75/276 of 28 April 2021 and 77/13 of 21 November 2022 "
         "on cooperation",
         CiteContext(Body.GA, "A/RES/79/10"),
-        [
-            ("A/RES/64/256", "resolutions 64/256", None, None),
-            ("A/RES/65/122", "65/122", None, None),
-            ("A/RES/67/6", "67/6", None, None),
-            ("A/RES/69/12", "69/12", None, None),
-            ("A/RES/71/12", "71/12", None, None),
-            ("A/RES/73/331", "73/331", None, None),
-            ("A/RES/75/276", "75/276", None, None),
-            ("A/RES/77/13", "77/13", None, None),
-        ],
+        _plain("A/RES/", "resolutions 64/256, 65/122, 67/6, 69/12, 71/12, 73/331, 75/276, 77/13"),
     ),
     (
         "a list with topics between members",  # A/RES/79/158 PP2
@@ -62,11 +65,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "of 19 December 2023 on the rights of the child, and 77/193 of 15 December 2022 on "
         "the intensification of efforts",
         CiteContext(Body.GA, "A/RES/79/158"),
-        [
-            ("A/RES/78/188", "resolutions 78/188", None, None),
-            ("A/RES/78/187", "78/187", None, None),
-            ("A/RES/77/193", "77/193", None, None),
-        ],
+        _plain("A/RES/", "resolutions 78/188, 78/187, 77/193"),
     ),
     (
         "a malformed date does not end the list",  # A/RES/79/159 PP2
@@ -74,13 +73,8 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "2021, 77/203 of 15 of December of 2022 and 78/189 of 19 December 2023, and "
         "recalling Human Rights Council resolutions 27/13 of 25 September 2014,",
         CiteContext(Body.GA, "A/RES/79/159"),
-        [
-            ("A/RES/75/168", "resolutions 75/168", None, None),
-            ("A/RES/76/148", "76/148", None, None),
-            ("A/RES/77/203", "77/203", None, None),
-            ("A/RES/78/189", "78/189", None, None),
-            ("A/HRC/RES/27/13", "resolutions 27/13", None, None),
-        ],
+        _plain("A/RES/", "resolutions 75/168, 76/148, 77/203, 78/189")
+        + _plain("A/HRC/RES/", "resolutions 27/13"),
     ),
     (
         "lettered part",  # A/C.5/80/L.14 PP1-PP2
@@ -143,32 +137,20 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "Recalling its resolutions 660 (1990) of 2 August 1990, 661 (1990) of 6 August 1990, "
         "662 (1990) of 9 August 1990 and 686 (1991) of 2 March 1991,",
         CiteContext(Body.SC, "S/RES/687(1991)"),
-        [
-            ("S/RES/660(1990)", "resolutions 660 (1990)", None, None),
-            ("S/RES/661(1990)", "661 (1990)", None, None),
-            ("S/RES/662(1990)", "662 (1990)", None, None),
-            ("S/RES/686(1991)", "686 (1991)", None, None),
-        ],
+        _plain("S/RES/", "resolutions 660 (1990), 661 (1990), 662 (1990), 686 (1991)"),
     ),
     (
         "Security Council list with dates lacking years",  # S/RES/305 (1971) OP1
         "resolutions 186 (1964) of 4 March, 187 (1964) of 13 March, 192 (1964) of 20 June",
         CiteContext(Body.SC, "S/RES/305(1971)"),
-        [
-            ("S/RES/186(1964)", "resolutions 186 (1964)", None, None),
-            ("S/RES/187(1964)", "187 (1964)", None, None),
-            ("S/RES/192(1964)", "192 (1964)", None, None),
-        ],
+        _plain("S/RES/", "resolutions 186 (1964), 187 (1964), 192 (1964)"),
     ),
     (
         "GA (XV) against SC (2004)",  # table row, wording of A/RES/79/115 OP7
         "in accordance with General Assembly resolution 1514 (XV) and Security Council "
         "resolution 1541 (2004)",
         GA,
-        [
-            ("A/RES/1514(XV)", "resolution 1514 (XV)", None, None),
-            ("S/RES/1541(2004)", "resolution 1541 (2004)", None, None),
-        ],
+        _plain("A/RES/", "resolution 1514 (XV)") + _plain("S/RES/", "resolution 1541 (2004)"),
     ),
     (
         "its resolution in a Human Rights Council text",  # table row
@@ -188,11 +170,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "of which being resolutions 59/2 of 4 July 2025, 58/20 of 3 April 2025, S‑29/1 of "
         "12 February 2021",
         CiteContext(Body.GA, "A/RES/80/221"),
-        [
-            ("A/HRC/RES/59/2", "resolutions 59/2", None, None),
-            ("A/HRC/RES/58/20", "58/20", None, None),
-            ("A/HRC/RES/S-29/1", "S‑29/1", None, None),
-        ],
+        _plain("A/HRC/RES/", "resolutions 59/2, 58/20, S‑29/1"),
     ),
     (
         "Commission on Human Rights",  # table row
@@ -214,11 +192,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "December 2006 on the proclamation of international years, and Economic and Social "
         "Council resolution 1980/67 of 25 July 1980 on international years",
         CiteContext(Body.GA, "A/RES/80/10"),
-        [
-            ("A/RES/53/199", "resolutions 53/199", None, None),
-            ("A/RES/61/185", "61/185", None, None),
-            ("E/RES/1980/67", "resolution 1980/67", None, None),
-        ],
+        _plain("A/RES/", "resolutions 53/199, 61/185") + _plain("E/RES/", "resolution 1980/67"),
     ),
     (
         "Council resolution in an ECOSOC context",  # table row
@@ -254,10 +228,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "and Corr.1",  # A/RES/69/179 report line
         "on the report of the Third Committee (A/69/488/Add.2 and Corr.1)",
         CiteContext(Body.GA, "A/RES/69/179"),
-        [
-            ("A/69/488/Add.2", "A/69/488/Add.2", None, None),
-            ("A/69/488/Add.2/Corr.1", "Corr.1", None, None),
-        ],
+        _plain("", "A/69/488/Add.2") + _plain("A/69/488/Add.2/", "Corr.1"),
     ),
     (
         "report line pinpoint",  # A/RES/79/166 report line
@@ -278,10 +249,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "joint GA/SC symbol",  # A/RES/79/10 footnote 1
         "A/79/302-S/2024/600.",
         CiteContext(Body.GA, "A/RES/79/10"),
-        [
-            ("A/79/302", "A/79/302", None, None),
-            ("S/2024/600", "S/2024/600", None, None),
-        ],
+        _plain("", "A/79/302, S/2024/600"),
     ),
     (
         "Supplement No. 53",  # A/RES/79/166 footnote 3
@@ -323,11 +291,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "mandated by the Human Rights Council in its resolutions 54/9 of 11 October 2023 "
         "and 54/18,37 54/22",
         CiteContext(Body.GA, "A/RES/78/253"),
-        [
-            ("A/HRC/RES/54/9", "resolutions 54/9", None, None),
-            ("A/HRC/RES/54/18", "54/18", None, None),
-            ("A/HRC/RES/54/22", "54/22", None, None),
-        ],
+        _plain("A/HRC/RES/", "resolutions 54/9, 54/18, 54/22"),
     ),
     (
         "organ named before a list goes on past a topic and a new keyword",
@@ -345,25 +309,13 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "of 5 July 2018, 47/16 of 13 July 2021 and 57/29 of 11 October 2024 on the "
         "promotion, protection and enjoyment of human rights on the Internet,",
         CiteContext(Body.GA, "A/RES/79/175"),
-        [
-            ("A/RES/68/167", "resolutions 68/167", None, None),
-            ("A/RES/69/166", "69/166", None, None),
-            ("A/RES/71/199", "71/199", None, None),
-            ("A/RES/73/179", "73/179", None, None),
-            ("A/RES/75/176", "75/176", None, None),
-            ("A/RES/77/211", "77/211", None, None),
-            ("A/RES/45/95", "resolution 45/95", None, None),
-            ("A/HRC/RES/28/16", "resolutions 28/16", None, None),
-            ("A/HRC/RES/34/7", "34/7", None, None),
-            ("A/HRC/RES/37/2", "37/2", None, None),
-            ("A/HRC/RES/42/15", "42/15", None, None),
-            ("A/HRC/RES/48/4", "48/4", None, None),
-            ("A/HRC/RES/54/21", "54/21", None, None),
-            ("A/HRC/RES/32/13", "resolutions 32/13", None, None),
-            ("A/HRC/RES/38/7", "38/7", None, None),
-            ("A/HRC/RES/47/16", "47/16", None, None),
-            ("A/HRC/RES/57/29", "57/29", None, None),
-        ],
+        _plain(
+            "A/RES/", "resolutions 68/167, 69/166, 71/199, 73/179, 75/176, 77/211, resolution 45/95"
+        )
+        + _plain(
+            "A/HRC/RES/",
+            "resolutions 28/16, 34/7, 37/2, 42/15, 48/4, 54/21, resolutions 32/13, 38/7, 47/16, 57/29",
+        ),
     ),
     (
         "organ named before a decision goes on to the resolutions after it",
@@ -373,13 +325,9 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "18/120 of 30 September 2011 and resolutions 24/14 of 27 September 2013, 27/21 of "
         "26 September 2014, 30/2 of 1 October 2015,",
         CiteContext(Body.GA, "A/RES/78/202"),
-        [
-            ("A/RES/77/214", "resolution 77/214", None, None),
-            ("A/HRC/DEC/18/120", "decision 18/120", None, None),
-            ("A/HRC/RES/24/14", "resolutions 24/14", None, None),
-            ("A/HRC/RES/27/21", "27/21", None, None),
-            ("A/HRC/RES/30/2", "30/2", None, None),
-        ],
+        _plain("A/RES/", "resolution 77/214")
+        + _plain("A/HRC/DEC/", "decision 18/120")
+        + _plain("A/HRC/RES/", "resolutions 24/14, 27/21, 30/2"),
     ),
     (
         "organ named before a list after a topic, as well as",  # A/RES/78/171 PP4
@@ -389,13 +337,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "albinism, as well as resolutions 28/6 of 26 March 2015, 37/5 of 22 March 2018 and "
         "46/12 of 23 March 2021 pertaining to the mandate of the Independent Expert",
         CiteContext(Body.GA, "A/RES/78/171"),
-        [
-            ("A/HRC/RES/23/13", "resolutions 23/13", None, None),
-            ("A/HRC/RES/24/33", "24/33", None, None),
-            ("A/HRC/RES/28/6", "resolutions 28/6", None, None),
-            ("A/HRC/RES/37/5", "37/5", None, None),
-            ("A/HRC/RES/46/12", "46/12", None, None),
-        ],
+        _plain("A/HRC/RES/", "resolutions 23/13, 24/33, resolutions 28/6, 37/5, 46/12"),
     ),
     (
         "Environment Assembly list goes on to the next session's resolution",
@@ -417,13 +359,8 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "29 September 2011 and 21/33 of 28 September 2012, as well as General Assembly "
         "resolutions",
         CiteContext(Body.GA, "A/RES/78/190"),
-        [
-            ("E/CN.4/RES/2004/16", "resolutions 2004/16", None, None),
-            ("E/CN.4/RES/2005/5", "2005/5", None, None),
-            ("A/HRC/RES/7/34", "resolutions 7/34", None, None),
-            ("A/HRC/RES/18/15", "18/15", None, None),
-            ("A/HRC/RES/21/33", "21/33", None, None),
-        ],
+        _plain("E/CN.4/RES/", "resolutions 2004/16, 2005/5")
+        + _plain("A/HRC/RES/", "resolutions 7/34, 18/15, 21/33"),
     ),
     (
         "organ's resolutions on the subject, including resolution …",  # A/RES/78/191 PP1
@@ -432,10 +369,7 @@ ROWS: list[tuple[str, str, CiteContext, list[tuple[str, str, str | None, str | N
         "including resolution 54/3 of 11 October 2023, as well as all resolutions adopted "
         "by the Commission on Human Rights in this regard,",
         CiteContext(Body.GA, "A/RES/78/191"),
-        [
-            ("A/RES/77/206", "resolution 77/206", None, None),
-            ("A/HRC/RES/54/3", "resolution 54/3", None, None),
-        ],
+        _plain("A/RES/", "resolution 77/206") + _plain("A/HRC/RES/", "resolution 54/3"),
     ),
 ]
 

@@ -28,19 +28,20 @@ from resdex.indexer.plausibility import plausible, sc_number_range, sc_year_of, 
 from resdex.indexer.resolve import CiteContext
 
 
-def ga(symbol: str, year: int, title: str = "") -> CiteContext:
-    return CiteContext(Body.GA, symbol, year, int(symbol.split("/")[-2]), title)
+def ga(symbol: str, title: str = "") -> CiteContext:
+    """The context of a General Assembly text: its session from its symbol, its year the
+    session's ("A/RES/80/109": session 80, 2025)."""
+    session = int(symbol.split("/")[-2])
+    return CiteContext(Body.GA, symbol, 1945 + session, session, title)
 
 
 def sc(symbol: str, year: int) -> CiteContext:
     return CiteContext(Body.SC, symbol, year)
 
 
-L27 = ga("A/C.2/80/L.27", 2025)
+L27 = ga("A/C.2/80/L.27")
 CBD_TITLE = "Implementation of the Convention on Biological Diversity and its contribution"
-UNCAC = ga(
-    "A/RES/79/190", 2024, "… in accordance with the United Nations Convention against Corruption"
-)
+UNCAC = ga("A/RES/79/190", "… in accordance with the United Nations Convention against Corruption")
 
 # the 20 resolutions reaffirmed by S/RES/281 (1970) OP1, "274 (1959)" read as 1969
 S_RES_281_OP1 = (
@@ -72,7 +73,7 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "of the Environment Assembly after the date",  # A/C.2/80/L.8 PP15
         "Taking note of resolution 5/12 of 2 March 2022 of the United Nations Environment "
         "Assembly,",
-        ga("A/C.2/80/L.8", 2025),
+        ga("A/C.2/80/L.8"),
         ["UNEP/EA.5/Res.12"],
     ),
     (
@@ -82,13 +83,13 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "2030 Agenda in an integrated manner, as reflected in its resolutions 2/5 of 27 May "
         "2016 and 3/3 of 6 December 2017 on the contributions of the United Nations "
         "Environment Assembly to the high-level political forum on sustainable development;",
-        ga("A/RES/79/209", 2024),
+        ga("A/RES/79/209"),
         ["UNEP/EA.2/Res.5", "UNEP/EA.3/Res.3"],
     ),
     (
         "document of the CBD, decision",  # A/RES/80/3 footnote 11
         "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex.",
-        ga("A/RES/80/3", 2025),
+        ga("A/RES/80/3"),
         ["CBD/COP/15/17", "CBD/COP/DEC/15/4"],
     ),
     (
@@ -96,7 +97,7 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "including through revising or updating national biodiversity strategies and action "
         "plans, in alignment with the Framework, its goals and its targets, in line with "
         "decisions 15/6, 16/31 and 16/32;",
-        ga("A/RES/80/140", 2025, CBD_TITLE),
+        ga("A/RES/80/140", CBD_TITLE),
         ["CBD/COP/DEC/15/6", "CBD/COP/DEC/16/31", "CBD/COP/DEC/16/32"],
     ),
     (
@@ -116,14 +117,14 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "Official Records supplement of the Human Rights Council",  # A/RES/79/133 footnote 20
         "Official Records of the General Assembly, Seventy-third Session, Supplement No. 53 "
         "(A/73/53), chap. IV, sect. A, resolution 37/17.",
-        ga("A/RES/79/133", 2024),
+        ga("A/RES/79/133"),
         ["A/73/53", "A/HRC/RES/37/17"],
     ),
     (
         "Official Records supplement of the Environment Assembly",  # A/RES/79/209 footnote 14
         "Official Records of the General Assembly, Sixty-ninth Session, Supplement No. 25 "
         "(A/69/25), annex, resolution 1/1.",
-        ga("A/RES/79/209", 2024),
+        ga("A/RES/79/209"),
         ["A/69/25", "UNEP/EA.1/Res.1"],
     ),
     (
@@ -131,7 +132,7 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "Takes note, in this regard, that through its resolution 54/18 of 12 October 2023, the "
         "Human Rights Council submitted to the General Assembly the draft international "
         "covenant on the right to development",
-        ga("A/C.3/80/L.38", 2025),
+        ga("A/C.3/80/L.38"),
         ["A/HRC/RES/54/18"],
     ),
     (
@@ -139,21 +140,21 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "affirms the importance of the work undertaken pursuant to paragraphs 135 and 136 of "
         "resolution 66/68, and notes in particular the support provided by the Food and "
         "Agriculture Organization of the United Nations to States",
-        ga("A/RES/80/109", 2025),
+        ga("A/RES/80/109"),
         ["A/RES/66/68"],
     ),
     (
         "the Council's 2026 session opens in 2025",  # A/RES/80/186 PP17
         "Taking note of the adoption of Economic and Social Council resolution 2026/2 of "
         "19 September 2025 on the revitalization of the Commission on the Status of Women,",
-        ga("A/RES/80/186", 2025),
+        ga("A/RES/80/186"),
         ["E/RES/2026/2"],
     ),
     (
         "the Narcotic Drugs Commission's own, after a GA one",  # A/RES/79/191 OP37
         "and in this regard recalls its resolution 72/197 of 19 December 2017, as well as "
         "Commission on Narcotic Drugs resolution 67/3 of 22 March 2024;",
-        ga("A/RES/79/191", 2024),
+        ga("A/RES/79/191"),
         ["A/RES/72/197"],
     ),
     (
@@ -161,7 +162,7 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
         "and 77/195 of 15 December 2022, Commission on the Status of Women resolutions 51/2 "
         "of 9 March 2007, 52/2 of 7 March 2008 and 54/7 of 12 March 2010 and Human Rights "
         "Council resolutions 27/22 of 26 September 2014",
-        ga("A/RES/79/153", 2024),
+        ga("A/RES/79/153"),
         ["A/HRC/RES/27/22"],
     ),
     # --- 5. addenda, OCR ------------------------------------------------------------------
@@ -217,27 +218,27 @@ ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
     (
         "Convention on Cluster Munitions meeting",  # A/RES/78/32 footnote 3
         "CCM/CONF/2021/6, annexes I and II.",
-        ga("A/RES/78/32", 2023),
+        ga("A/RES/78/32"),
         ["CCM/CONF/2021/6"],
     ),
     (
         "UNCTAD's own series",  # A/RES/80/110 footnote 125
         "United Nations Conference on Trade and Development, document UNCTAD/RMT/2023.",
-        ga("A/RES/80/110", 2025),
+        ga("A/RES/80/110"),
         ["UNCTAD/RMT/2023"],
     ),
     # A/RES/78/158 footnote 8
-    ("ESCAP's series", "ESCAP/78/12/Add.1.", ga("A/RES/78/158", 2023), ["ESCAP/78/12/Add.1"]),
+    ("ESCAP's series", "ESCAP/78/12/Add.1.", ga("A/RES/78/158"), ["ESCAP/78/12/Add.1"]),
     (
         "UNODC expert group",  # A/RES/79/187 footnote 9
         "UNODC/CCPCJ/EG.9/2023/2.",
-        ga("A/RES/79/187", 2024),
+        ga("A/RES/79/187"),
         ["UNODC/CCPCJ/EG.9/2023/2"],
     ),
     # A/RES/79/214 footnote 4, A/RES/79/210 footnote 14, A/RES/78/219 footnote 17
-    ("Chief Executives Board", "CEB/2019/1/Add.5.", ga("A/RES/79/214", 2024), ["CEB/2019/1/Add.5"]),
-    ("IPBES plenary", "IPBES/9/14/Add.2.", ga("A/RES/79/210", 2024), ["IPBES/9/14/Add.2"]),
-    ("Security Council press release", "SC/13331.", ga("A/RES/78/219", 2023), ["SC/13331"]),
+    ("Chief Executives Board", "CEB/2019/1/Add.5.", ga("A/RES/79/214"), ["CEB/2019/1/Add.5"]),
+    ("IPBES plenary", "IPBES/9/14/Add.2.", ga("A/RES/79/210"), ["IPBES/9/14/Add.2"]),
+    ("Security Council press release", "SC/13331.", ga("A/RES/78/219"), ["SC/13331"]),
 ]
 
 # Numbers that name no UN symbol: another body's, or one that cannot exist.
@@ -260,37 +261,37 @@ NOT_CITATIONS: list[tuple[str, str, CiteContext]] = [
         "Recalling Conference of the Parties to the United Nations Convention on "
         "Transnational Organized Crime resolutions 10/6 of 16 October 2020, 11/3 of 21 "
         "October 2022 and 12/4 of 18 October 2024,",
-        ga("A/C.3/80/L.9", 2025),
+        ga("A/C.3/80/L.9"),
     ),
     (
         "regional commission at its session, of resolution",  # A/RES/78/147 PP9
         "Noting also the adoption, by the Economic and Social Commission for Asia and the "
         "Pacific at its seventy-ninth session, of resolution 79/8 of 19 May 2023 on the "
         "modalities",
-        ga("A/RES/78/147", 2023),
+        ga("A/RES/78/147"),
     ),
     (
         "High-level Committee on South-South Cooperation",  # A/C.2/80/L.14 OP9
         "and notes decisions 22/1 and 22/2 adopted by the High-level Committee on South-South "
         "Cooperation at its twenty-second session, held from 27 to 30 May 2025;",
-        ga("A/C.2/80/L.14", 2025),
+        ga("A/C.2/80/L.14"),
     ),
     (
         "Open-ended Working Group on Ageing",  # A/RES/80/179 OP72
         "Also recalls the adoption by the Open-ended Working Group on Ageing of decision "
         "14/1, which contains options",
-        ga("A/RES/80/179", 2025),
+        ga("A/RES/80/179"),
     ),
     (
         "Indian Ocean Tuna Commission",  # A/RES/80/109 footnote 46
         "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07.",
-        ga("A/RES/80/109", 2025),
+        ga("A/RES/80/109"),
     ),
     (
         "Food and Agriculture Organization",  # A/RES/80/174 PP6
         "as recalled by the Food and Agriculture Organization of the United Nations in its "
         "resolution 7/2025,",
-        ga("A/RES/80/174", 2025),
+        ga("A/RES/80/174"),
     ),
     (
         "Conference of the States Parties' report",  # A/RES/79/190 footnote 37
@@ -300,29 +301,29 @@ NOT_CITATIONS: list[tuple[str, str, CiteContext]] = [
     (
         "joint document of another organization",  # A/RES/80/109 footnote 46 (A/80/L.16 fn 10)
         "A/56/1026-S/2002/932, annex II, resolution 14/221.",
-        ga("A/80/L.16", 2025),
+        ga("A/80/L.16"),
     ),
     (
         "Commission on the Status of Women's report",  # A/RES/80/186 footnote 9
         "Official Records of the Economic and Social Council, 2025, Supplement No. 7 "
         "(E/2025/27), chap. I, sect. C, resolution 69/1, annex.",
-        ga("A/RES/80/186", 2025),
+        ga("A/RES/80/186"),
     ),
     (
         "IAEA Board of Governors' resolutions",  # A/RES/78/316 PP4
         "the International Atomic Energy Agency, as well as resolutions GOV/2022/17 of "
         "3 March 2022, GOV/2022/58 of 15 September 2022",
-        ga("A/RES/78/316", 2023),
+        ga("A/RES/78/316"),
     ),
     (
         "IMO conference document",  # A/RES/80/110 footnote 126
         "International Maritime Organization, document BWM/CONF/36, annex.",
-        ga("A/RES/80/110", 2025),
+        ga("A/RES/80/110"),
     ),
     (
         "Arms Trade Treaty secretariat",  # A/RES/78/48 footnote 8
         "See ATT/CSP9/2023/SEC/773/Conf.FinRep.Rev2.",
-        ga("A/RES/78/48", 2023),
+        ga("A/RES/78/48"),
     ),
 ]
 # the documents the last two cite are citations themselves; only the numbers are not

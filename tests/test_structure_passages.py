@@ -43,7 +43,7 @@ def test_every_passage_names_its_source() -> None:
 # A/RES/79/258, adopted in sections ("I / Enterprise resource planning project, Umoja",
 # "II / Request for a subvention to the Residual Special Court for Sierra Leone"), each
 # with its own preamble and its numbering from 1
-SECTIONS = [
+SECTION_OPENINGS = [
     ("I.PP1", "Recalling section II of its resolution 60/283 of 7 July 2006"),
     ("I.PP2", "Having considered the report of the Secretary-General on the progress"),
     ("I.OP1", "Takes note of the report of the Secretary-General;"),
@@ -53,11 +53,24 @@ SECTIONS = [
     ("II.OP1", "Takes note of the report of the Secretary-General;"),
     ("II.OP3", "Reaffirms the high priority accorded to the work of the Residual Special"),
 ]
+# ga-md A/RES/80/11: Markdown sub-paragraph labels restored (see "Markdown: labels lost")
+MD_LOST_LABELS = [
+    ("OP2(a)", "Decides, where appropriate and through its relevant agenda items"),
+    ("OP2(b)", "May consider, when seeking the advice of the Peacebuilding Commission"),
+    ("OP2(c)", "Requests the Peacebuilding Commission to utilize its convening role"),
+    ("OP2(d)", "Takes note of the intention of the Security Council to encourage"),
+    ("OP3", "Encourages improved cooperation between the Peacebuilding Commission"),
+]
+# one check for every table of openings: (passage, label, how its text starts)
+PARAGRAPH_OPENINGS = [
+    *(("sections-79-258", *row) for row in SECTION_OPENINGS),
+    *(("md-lost-labels-80-11", *row) for row in MD_LOST_LABELS),
+]
 
 
-@pytest.mark.parametrize(("label", "start"), SECTIONS)
-def test_sections_number_from_one(label: str, start: str) -> None:
-    assert paragraph(parse_passage("sections-79-258"), label).text.startswith(start)
+@pytest.mark.parametrize(("name", "label", "start"), PARAGRAPH_OPENINGS)
+def test_sections_number_from_one(name: str, label: str, start: str) -> None:
+    assert paragraph(parse_passage(name), label).text.startswith(start)
 
 
 def test_section_titles_are_not_paragraphs() -> None:
@@ -143,26 +156,61 @@ def test_asterisk_footnotes_are_kept() -> None:
 
 # --------------------------------------------------------------------------- old SC texts
 
-# S/RES/93 (1951): paragraphs without numbers, split on sentence and verb evidence
-SC_UNNUMBERED = [
-    ("PP3", "Noting that the Chief of Staff", "Palestine Land Development Company, Limited, is"),
-    ("PP4", "Noting further that article V", "responsibility for the general supervision"),
-    ("OP1", "Endorses the requests of the Chief of Staff", "to comply with them;"),
-    ("OP7", "Recalls to the Governments of Syria and Israel", "and finds that:"),
-    ("OP8", "Noting the complaint with regard to the evacuation", "demilitarized zone:"),
-    ("OP8(a)", "Decides that Arab civilians", "determined by the Commission;"),
-    ("OP8(b)", "Holds that no action involving the transfer", "Mixed Armistice Commission;"),
-    ("OP9", "Noting with concern the refusal", "considers that the parties should permit"),
-    ("OP10", "Reminds the parties of their obligations", "permanent peace in Palestine;"),
-    ("OP13", "Requests the Secretary-General to furnish", "resolutions 92 (1951) and 89 (1950)."),
+# Paragraphs of the old Security Council texts, as the passage writes them: (passage,
+# label, how the paragraph's text starts, how it ends)
+# - S/RES/93 (1951): paragraphs without numbers, split on sentence and verb evidence;
+# - S/RES/259 (1968), 2. of the struct2 classes: a closing comma lost in OCR ("…occupation
+#   by Israel following the hostilities of 5 June" / "" / "Recalling its resolution 237
+#   (1967) of 14 June 1967,");
+# - S/RES/15 (1946), S/RES/30 (1947): the old form, "Whereas …" before "The Security
+#   Council / Resolves:" (once read as the header and lost), "That …" paragraphs after it.
+SC_93 = "sc-unnumbered-s-res-93-1951"
+SC_259 = "sc-lost-comma-s-res-259-1968"
+SC_15 = "sc-whereas-resolves-s-res-15-1946"
+SC_30 = "sc-whereas-before-organ-s-res-30-1947"
+SC_PARAGRAPHS = [
+    (SC_93, "PP3", "Noting that the Chief of Staff", "Commission for continuing this project,"),
+    (
+        SC_93,
+        "PP4",
+        "Noting further that article V",
+        "general supervision of the demilitarized zone,",
+    ),
+    (SC_93, "OP1", "Endorses the requests of the Chief of Staff", "to comply with them;"),
+    (SC_93, "OP7", "Recalls to the Governments of Syria and Israel", "and finds that:"),
+    (SC_93, "OP8", "Noting the complaint with regard to the evacuation", "demilitarized zone:"),
+    (SC_93, "OP8(a)", "Decides that Arab civilians", "determined by the Commission;"),
+    (SC_93, "OP8(b)", "Holds that no action involving the transfer", "Mixed Armistice Commission;"),
+    (SC_93, "OP9", "Noting with concern the refusal", "‘Commission for this purpose;"),
+    (SC_93, "OP10", "Reminds the parties of their obligations", "permanent peace in Palestine;"),
+    (SC_93, "OP13", "Requests the Secretary-General to furnish", "92 (1951) and 89 (1950)."),
+    (SC_259, "PP1", "Concerned with the safety", "following the hostilities of 5 June"),
+    (SC_259, "PP2", "Recalling its resolution 237 (1967)", "of 14 June 1967,"),
+    (SC_259, "PP3", "Noting the report by the Secretary-General", "in this connexion,"),
+    (SC_259, "PP4", "Deploring the delay", "Special Representative of the Secretary-General,"),
+    (SC_259, "OP1", "Requests the Secretary-General urgently", "resolution 237 (1967);"),
+    (SC_15, "PP1", "Whereas there have been presented", "regarding the issues involved,"),
+    (SC_15, "OP1", "That the Security Council under Article 34", "and Yugoslavia on the other;"),
+    (SC_15, "OP2", "That the Commission be composed", "as it will be constituted in 1947;"),
+    (SC_30, "PP1", "Whereas the Security Council on 1 August 1947", "hostilities forthwith,"),
+    (SC_30, "PP2", "Whereas communications have been received", "cessation of hostilities,"),
+    (SC_30, "PP3", "Whereas it is desirable that steps", "agreement between the parties,"),
+    (SC_30, "OP1", "Notes with satisfaction the steps taken", "of 1 August 1947;"),
 ]
 
 
-@pytest.mark.parametrize(("label", "start", "inside"), SC_UNNUMBERED)
-def test_sc_unnumbered_paragraphs(label: str, start: str, inside: str) -> None:
-    p = paragraph(parse_passage("sc-unnumbered-s-res-93-1951"), label)
-    assert p.text.startswith(start)
-    assert inside in p.text
+@pytest.mark.parametrize(("name", "label", "first", "last"), SC_PARAGRAPHS)
+def test_sc_paragraphs(name: str, label: str, first: str, last: str) -> None:
+    p = paragraph(parse_passage(name), label)
+    assert p.text.startswith(first)
+    assert p.text.endswith(last)
+
+
+def test_sc_old_form_labels() -> None:
+    for name in (SC_15, SC_30):
+        labels = [p.label for p in parse_passage(name).paragraphs]
+        expected = [label for passage, label, _, _ in SC_PARAGRAPHS if passage == name]
+        assert labels[: len(expected)] == expected
 
 
 def test_sc_unnumbered_labels() -> None:
@@ -283,24 +331,6 @@ def test_modifier_after_particle(
     assert (p.verb, p.modifier, p.opening) == (verb, modifier, opening)
 
 
-# 2. a closing comma lost in OCR (S/RES/259 (1968)): "…occupation by Israel following the
-# hostilities of 5 June" / "" / "Recalling its resolution 237 (1967) of 14 June 1967,"
-LOST_COMMA = [
-    ("PP1", "Concerned with the safety", "following the hostilities of 5 June"),
-    ("PP2", "Recalling its resolution 237 (1967)", "of 14 June 1967,"),
-    ("PP3", "Noting the report by the Secretary-General", "in this connexion,"),
-    ("PP4", "Deploring the delay", "Special Representative of the Secretary-General,"),
-    ("OP1", "Requests the Secretary-General urgently", "resolution 237 (1967);"),
-]
-
-
-@pytest.mark.parametrize(("label", "start", "end"), LOST_COMMA)
-def test_paragraph_after_lost_comma(label: str, start: str, end: str) -> None:
-    p = paragraph(parse_passage("sc-lost-comma-s-res-259-1968"), label)
-    assert p.text.startswith(start)
-    assert p.text.endswith(end)
-
-
 # 3. an editorial footnote number glued after a year and its comma:
 # (passage, label, text kept, text gone, the paragraph's markers)
 YEAR_COMMA_MARKERS = [
@@ -373,19 +403,7 @@ def test_markdown_title_completed_from_the_yaml_header(name: str, title: str) ->
 # ga-md A/RES/80/11: the conversion dropped the sub-paragraph labels the PDF text has
 # (ga-text/A_RES_80_11.txt: "(a) / Decides, where appropriate …", "(i) / Assisting Member
 # States …"): a run after a colon, closed by the next operative paragraph or by the label
-# that follows it ("(ii) Inviting …"), gets them back.
-MD_LOST_LABELS = [
-    ("OP2(a)", "Decides, where appropriate and through its relevant agenda items"),
-    ("OP2(b)", "May consider, when seeking the advice of the Peacebuilding Commission"),
-    ("OP2(c)", "Requests the Peacebuilding Commission to utilize its convening role"),
-    ("OP2(d)", "Takes note of the intention of the Security Council to encourage"),
-    ("OP3", "Encourages improved cooperation between the Peacebuilding Commission"),
-]
-
-
-@pytest.mark.parametrize(("label", "opening"), MD_LOST_LABELS)
-def test_markdown_lost_labels_restored(label: str, opening: str) -> None:
-    assert paragraph(parse_passage("md-lost-labels-80-11"), label).text.startswith(opening)
+# that follows it ("(ii) Inviting …"), gets them back (MD_LOST_LABELS, above).
 
 
 def test_markdown_lost_label_before_the_next_one() -> None:
@@ -401,35 +419,6 @@ def test_markdown_lost_label_before_the_next_one() -> None:
 # organ line; the "That" paragraphs after it are operative), and "Whereas …" ×3 / "The
 # Security Council" / "1. Notes with satisfaction …" (S/RES/30 (1947)): the "Whereas"
 # paragraphs used to be read as the header and lost.
-SC_OLD_FORM = [
-    (
-        "sc-whereas-resolves-s-res-15-1946",
-        [
-            ("PP1", "Whereas there have been presented", "regarding the issues involved,"),
-            ("OP1", "That the Security Council under Article 34", "and Yugoslavia on the other;"),
-            ("OP2", "That the Commission be composed", "as it will be constituted in 1947;"),
-        ],
-    ),
-    (
-        "sc-whereas-before-organ-s-res-30-1947",
-        [
-            ("PP1", "Whereas the Security Council on 1 August 1947", "hostilities forthwith,"),
-            ("PP2", "Whereas communications have been received", "cessation of hostilities,"),
-            ("PP3", "Whereas it is desirable that steps", "agreement between the parties,"),
-            ("OP1", "Notes with satisfaction the steps taken", "of 1 August 1947;"),
-        ],
-    ),
-]
-
-
-@pytest.mark.parametrize(("name", "expected"), SC_OLD_FORM)
-def test_sc_preamble_before_the_organ_line(name: str, expected: list[tuple[str, str, str]]) -> None:
-    res = parse_passage(name)
-    got = [(p.label, p.text) for p in res.paragraphs[: len(expected)]]
-    assert [label for label, _ in got] == [label for label, _, _ in expected]
-    for (_, text), (_, first, last) in zip(got, expected, strict=True):
-        assert text.startswith(first)
-        assert text.endswith(last)
 
 
 # the adoption date of a Security Council header, with its OCR slips (each passage the

@@ -7,7 +7,6 @@ work: ``sources``, ``clean`` and ``structure`` import the compiled patterns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from resdex.indexer.organs import ADOPTING, Organ, name_alternation
 
@@ -247,140 +246,43 @@ QUOTATION_OPENING_RE = re.compile(r"^[“\"]")
 # "Whereas the Security Council on 29 April 1946 appointed a Sub-Committee …"
 # (sc-text/S_RES_0007_1946): the old preamble's opener, never a name after it
 WHEREAS_RE = re.compile(r"^\s*Whereas\b")
-
-
-@dataclass(frozen=True, slots=True)
-class MarkerPatterns:
-    """Where a footnote marker may stand in a paragraph's text: one pattern for each way
-    it stands (read by ``structure.markers`` and ``structure.choose``)."""
-
-    explicit: re.Pattern[str]
-    year: re.Pattern[str]
-    word: re.Pattern[str]
-    punct: re.Pattern[str]
-    thousands: re.Pattern[str]
-    left_spaced: re.Pattern[str]
-    year_period: re.Pattern[str]
-    number_period: re.Pattern[str]
-    council_resolution_head: re.Pattern[str]
-    long_number: re.Pattern[str]
-    period: re.Pattern[str]
-    spaced: re.Pattern[str]
-    symbol_abbreviation: re.Pattern[str]
-    upper: re.Pattern[str]
-    both_glued: re.Pattern[str]
-    slash_number: re.Pattern[str]
-    slash_head: re.Pattern[str]
-    dotted_head: re.Pattern[str]
-    special_head: re.Pattern[str]
-    number_tail: re.Pattern[str]
-    digit_run: re.Pattern[str]
-    trailing: re.Pattern[str]
-    date_editorial: re.Pattern[str]
-    trailing_editorial: re.Pattern[str]
-    year_comma: re.Pattern[str]
-    asterisk: re.Pattern[str]
-
-
-MARKERS = MarkerPatterns(
-    # explicit markers: "[^4]" (ga-md/), superscripts are converted to this form by clean
-    explicit=re.compile(r"\s?\[\^(?P<n>\d{1,3})\]"),
-    # "25 June 19931" (1993 + footnote 1), "4 July 20253", "24 October 202410"
-    year=re.compile(r"(?<![\d/.\-])(?P<year>1[6-9]\d\d|20[0-4]\d)(?P<n>\d{1,3})(?![\d/])"),
-    # "tenth4", "Rights3": a marker glued to a lower-case word
-    word=re.compile(r"(?<=[a-z]{2})(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])"),
-    # "1993,1 for", "Action,4 and", "”,5", "(A/80/53)3", "session,6", "Committee.1"
-    punct=re.compile(r"(?<=[,;:”’\"\)\]])(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])"),
-    # "has graduated 1,137 students" (A/RES/79/144): a thousands separator, not a marker;
-    # but "in 2024,113 and" and "resolution 5/14,120" are markers
-    thousands=re.compile(r"(?<![\d/.])\d{1,3},$"),
-    # "all previous resolutions 3on the follow-up", "the Paris Agreement 5and its early entry"
-    # (A/RES/80/129): a marker glued to the word after it (never "5th", "21st", "2nd")
-    left_spaced=re.compile(r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"),
-    # "held in New York from 5 to 9 June 2017.3" (A/RES/79/314), "no later than February
-    # 2025.14" (A/RES/78/128, annex): a marker after the full stop that follows a year
-    year_period=re.compile(r"(?<![\d/.\-])(?:1[6-9]|20)\d\d\.(?P<n>[1-9]\d{0,2})(?![\d\w]|\.\d)"),
-    # "referred to under model strategy 10.24 Furthermore," (A/RES/80/226, annex): a marker
-    # after the full stop that follows a number, before the next sentence; weak ("less than
-    # 2.15 United States dollars" is a decimal): taken only in sequence
-    # (never "Fiji 0.003 Finland", A/RES/79/249: a marker does not start with 0)
-    number_period=re.compile(r"(?<=\d)\.(?P<n>[1-9]\d{0,2})(?=\s+[A-Z])"),
-    # "Human Rights Council resolution 55/197 and" (A/RES/80/222): the Council's resolutions
-    # have at most two digits after the slash, so 55/19 + footnote 7
-    council_resolution_head=re.compile(r"Council\s+resolutions?\s+\d{1,2}$"),
-    # "among at least 56514 humanitarian workers" (A/RES/80/77): 565 + footnote 14; United
-    # Nations texts write thousands with a comma ("1,137 students"), so a bare run of five
-    # digits or more that is not a year with a marker hides one; weak, taken only in sequence
-    long_number=re.compile(r"(?<![\d/.,\-])\d{5,7}(?![\d/.,\-]\d|[\w/])"),
-    # (not "resolution GC.18/Res.9 of 7 November 2019", A/RES/79/222: see SYMBOL_ABBREVIATION)
-    period=re.compile(r"(?<=[a-z]{2})\.(?P<n>\d{1,3})(?![\d/]|\.\d|[\w])"),
-    # "Outcome, 1  sports", "Rights 9 and", "Council 41 and", "20 127 and 23 July 128 1993"
-    spaced=re.compile(r"(?<=\S)\s(?P<n>\d{1,3})(?=\s|[,;:.]\s|[,;:.]?$)"),
-    # abbreviations before a full stop and a number inside symbols and references:
-    # "GC.18/Res.9", "IDB.47/Dec.7", "A/71/484/Add.2", "vol. 2", "Sales No. E.96.IV.13"
-    symbol_abbreviation=re.compile(
-        r"(?:/\S*|\b(?:Res|Dec|Add|Corr|Rev|No|Nos|Sect|para|paras|vol|vols|chap|sect|art|arts|"
-        r"Suppl|Ser|Amend|Rec|Recs|Op|Vol))$"
-    ),
-    # "Additional Protocol I6" (A/RES/78/78), "HIV/AIDS7" (A/RES/78/182), "INTERPOL1"
-    # (A/RES/79/136): a marker glued to a capital letter; weak (taken only in sequence)
-    upper=re.compile(r"(?:(?<=[A-Z]{2})|(?<=\bI))(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])"),
-    # "the Paris Agreement4and its early entry" (A/RES/78/163): glued on both sides
-    # "the Paris Agreement,38and the Kunming-Montreal" (A/RES/79/159)
-    both_glued=re.compile(
-        r"(?:(?<=[a-z]{2})|(?<=[,;]))(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
-    ),
-    # "resolutions ... 76/17918 and 77/229" (A/RES/78/221): 76/179 + footnote 18;
-    # "54/2639 and 54/3340" (A/RES/78/253), "resolution 6/929" (A/RES/79/204),
-    # more digits after the slash than a resolution number has: every split of them is a weak
-    # candidate, the footnote sequence decides
-    # "decision CBD/CP/MOP/VIII/1914 and" (A/RES/78/155): VIII/19 + footnote 14, a roman
-    # head standing after a slash
-    slash_number=re.compile(
-        r"(?:(?:(?<![\d/.])\d{1,3}|(?<![\d.A-Z])[IVXL]{1,6})/(?P<digits>\d{4,7})"
-        r"|(?<![\d/.])\d/(?P<short>\d{2,3})"
-        r"|(?:[IVXL]{1,6}|CP|CMA|CMP)\.(?P<dotted>\d{3,6})|S-\d{1,2}/(?P<special>\d{2,3}))"
-        r"(?![\d/])"
-    ),
-    # "decision VII/1113 and other relevant decisions" (A/RES/78/68): VII/11 + footnote 13;
-    # "resolutions 5/1 3 and 5/64 of 2 March 2022" (A/RES/79/313): 5/6 + footnote 4;
-    # "paragraphs VIII.7441 and VIII.9642 of the reports" (A/RES/80/242): VIII.74 + 41
-    slash_head=re.compile(r"(?:\d{1,3}|[IVXL]{1,6})$"),
-    # "decision 1/CP.2731 and 1/CMA.4" (A/RES/78/153): 1/CP.27 + footnote 31;
-    # "Human Rights Council resolution S-35/16 and" (A/RES/79/183): S-35/1 + footnote 6
-    dotted_head=re.compile(r"(?:[IVXL]{1,6}|CP|CMA|CMP)$"),
-    special_head=re.compile(r"S-\d{1,2}$"),
-    # after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
-    # a list ("Goals 4, 5, 14 and 15"): the number is not a marker
-    number_tail=re.compile(
-        rf"^\s*(?:\(\d{{4}}\)|(?:,|and|to|-|–)\s*\d{{1,3}}(?![\d/])(?!\s+{MONTH})|[-–]\d)"
-    ),
-    # runs of digits: the places where footnote markers are looked for
-    digit_run=re.compile(r"\d+"),
-    # an editorial footnote number after the vote line: "... by 14 votes to none. 30"
-    # (S_RES_0429_1978)
-    trailing=re.compile(r"(?<=[.)])\s+\d{1,3}$"),
-    # an editorial footnote number right after a date, mid-sentence, its footnote text not in
-    # the file: "the report of the Secretary-General of 2 April 1992 44 submitted pursuant to"
-    # (sc-text/S_RES_0749_1992); never before a month or a unit ("1992 15 May")
-    date_editorial=re.compile(rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"),
-    # an editorial footnote number ending a paragraph after its comma or semicolon, its
-    # footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
-    # (sc-text/S_RES_0598_1987)
-    trailing_editorial=re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$"),
-    # an editorial footnote number glued after a year and its comma, mid-sentence or at a
-    # paragraph's end: "Time of War, of 12 August 1949,4 and acting in opposition to"
-    # (sc-text/S_RES_0694_1991), "the report of the Secretary-General of 19 March 1978,8
-    # approved by resolution" (sc-text/S_RES_0586_1986); never a list of years ("1949,1950")
-    # nor a number with thousands ("1,978,8")
-    year_comma=re.compile(r"(?<![\d,./])(?:1[89]|20)\d\d,(?P<n>[1-9]\d{0,2})(?=\s+[a-z(]|\s*$)"),
-    # the asterisk marker of a draft's footnote "**", glued to the word or the punctuation
-    # before it: "the Rome Statute of the International Criminal Court,** and noting the
-    # role" (ga-drafts/A_80_L.19), "on Population and Development** and its review"
-    # (A_80_L.31)
-    asterisk=re.compile(r"(?<=[\w,;.)”])(?P<stars>\*{1,3})(?=[\s,;:.]|$)"),
+# explicit markers: "[^4]" (ga-md/), superscripts are converted to this form by clean
+EXPLICIT_MARKER_RE = re.compile(r"\s?\[\^(?P<n>\d{1,3})\]")
+# "25 June 19931" (1993 + footnote 1), "4 July 20253", "24 October 202410"
+YEAR_MARKER_RE = re.compile(r"(?<![\d/.\-])(?P<year>1[6-9]\d\d|20[0-4]\d)(?P<n>\d{1,3})(?![\d/])")
+# "tenth4", "Rights3": a marker glued to a lower-case word
+WORD_MARKER_RE = re.compile(r"(?<=[a-z]{2})(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
+# "1993,1 for", "Action,4 and", "”,5", "(A/80/53)3", "session,6", "Committee.1"
+PUNCT_MARKER_RE = re.compile(r"(?<=[,;:”’\"\)\]])(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
+# "has graduated 1,137 students" (A/RES/79/144): a thousands separator, not a marker;
+# but "in 2024,113 and" and "resolution 5/14,120" are markers
+THOUSANDS_RE = re.compile(r"(?<![\d/.])\d{1,3},$")
+# "all previous resolutions 3on the follow-up", "the Paris Agreement 5and its early entry"
+# (A/RES/80/129): a marker glued to the word after it (never "5th", "21st", "2nd")
+LEFT_SPACED_MARKER_RE = re.compile(
+    r"(?<=[a-z,;])\s(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
 )
-
+# "held in New York from 5 to 9 June 2017.3" (A/RES/79/314), "no later than February
+# 2025.14" (A/RES/78/128, annex): a marker after the full stop that follows a year
+YEAR_PERIOD_MARKER_RE = re.compile(
+    r"(?<![\d/.\-])(?:1[6-9]|20)\d\d\.(?P<n>[1-9]\d{0,2})(?![\d\w]|\.\d)"
+)
+# "referred to under model strategy 10.24 Furthermore," (A/RES/80/226, annex): a marker
+# after the full stop that follows a number, before the next sentence; weak ("less than
+# 2.15 United States dollars" is a decimal): taken only in sequence
+# (never "Fiji 0.003 Finland", A/RES/79/249: a marker does not start with 0)
+NUMBER_PERIOD_MARKER_RE = re.compile(r"(?<=\d)\.(?P<n>[1-9]\d{0,2})(?=\s+[A-Z])")
+# "Human Rights Council resolution 55/197 and" (A/RES/80/222): the Council's resolutions
+# have at most two digits after the slash, so 55/19 + footnote 7
+COUNCIL_RESOLUTION_HEAD_RE = re.compile(r"Council\s+resolutions?\s+\d{1,2}$")
+# "among at least 56514 humanitarian workers" (A/RES/80/77): 565 + footnote 14; United
+# Nations texts write thousands with a comma ("1,137 students"), so a bare run of five
+# digits or more that is not a year with a marker hides one; weak, taken only in sequence
+LONG_NUMBER_RE = re.compile(r"(?<![\d/.,\-])\d{5,7}(?![\d/.,\-]\d|[\w/])")
+# (not "resolution GC.18/Res.9 of 7 November 2019", A/RES/79/222: see SYMBOL_ABBREVIATION)
+PERIOD_MARKER_RE = re.compile(r"(?<=[a-z]{2})\.(?P<n>\d{1,3})(?![\d/]|\.\d|[\w])")
+# "Outcome, 1  sports", "Rights 9 and", "Council 41 and", "20 127 and 23 July 128 1993"
+SPACED_MARKER_RE = re.compile(r"(?<=\S)\s(?P<n>\d{1,3})(?=\s|[,;:.]\s|[,;:.]?$)")
 # words after which a spaced number is a quantity or a reference, never a marker
 # (not "resolution", "resolutions", "decision", "goals": "a draft resolution 8 was not
 # adopted" (A/RES/78/222), "the Sustainable Development Goals 6 and" (A/RES/78/23) are
@@ -433,9 +335,49 @@ BARE_LABEL_LINE_RE = re.compile(r"^\s*(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\)
 # an operative number that lost its full stop: "26 \nCondemns without reservation ..."
 # (A/RES/79/160), "6 \nAlso reaffirms" (A/RES/80/167); accepted only in sequence
 OP_NUMBER_NO_DOT_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<rest>[A-Z]\S*.*)$")
-# names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
+# abbreviations before a full stop and a number inside symbols and references:
+# "GC.18/Res.9", "IDB.47/Dec.7", "A/71/484/Add.2", "vol. 2", "Sales No. E.96.IV.13"
+SYMBOL_ABBREVIATION_RE = re.compile(
+    r"(?:/\S*|\b(?:Res|Dec|Add|Corr|Rev|No|Nos|Sect|para|paras|vol|vols|chap|sect|art|arts|"
+    r"Suppl|Ser|Amend|Rec|Recs|Op|Vol))$"
+)
+# "Additional Protocol I6" (A/RES/78/78), "HIV/AIDS7" (A/RES/78/182), "INTERPOL1"
+# (A/RES/79/136): a marker glued to a capital letter; weak (taken only in sequence)
+UPPER_MARKER_RE = re.compile(r"(?:(?<=[A-Z]{2})|(?<=\bI))(?P<n>\d{1,3})(?![\d/.\-]\d|[\w/])")
+# "the Paris Agreement4and its early entry" (A/RES/78/163): glued on both sides
+# "the Paris Agreement,38and the Kunming-Montreal" (A/RES/79/159)
+BOTH_GLUED_MARKER_RE = re.compile(
+    r"(?:(?<=[a-z]{2})|(?<=[,;]))(?P<n>\d{1,3})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
+)
+# "resolutions ... 76/17918 and 77/229" (A/RES/78/221): 76/179 + footnote 18;
+# "54/2639 and 54/3340" (A/RES/78/253), "resolution 6/929" (A/RES/79/204),
+# more digits after the slash than a resolution number has: every split of them is a weak
+# candidate, the footnote sequence decides
+# "decision CBD/CP/MOP/VIII/1914 and" (A/RES/78/155): VIII/19 + footnote 14, a roman
+# head standing after a slash
+SLASH_NUMBER_RE = re.compile(
+    r"(?:(?:(?<![\d/.])\d{1,3}|(?<![\d.A-Z])[IVXL]{1,6})/(?P<digits>\d{4,7})"
+    r"|(?<![\d/.])\d/(?P<short>\d{2,3})"
+    r"|(?:[IVXL]{1,6}|CP|CMA|CMP)\.(?P<dotted>\d{3,6})|S-\d{1,2}/(?P<special>\d{2,3}))"
+    r"(?![\d/])"
+)
+# "decision VII/1113 and other relevant decisions" (A/RES/78/68): VII/11 + footnote 13;
+# "resolutions 5/1 3 and 5/64 of 2 March 2022" (A/RES/79/313): 5/6 + footnote 4;
+# "paragraphs VIII.7441 and VIII.9642 of the reports" (A/RES/80/242): VIII.74 + 41
+SLASH_HEAD_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,6})$")
+# "decision 1/CP.2731 and 1/CMA.4" (A/RES/78/153): 1/CP.27 + footnote 31;
+# "Human Rights Council resolution S-35/16 and" (A/RES/79/183): S-35/1 + footnote 6
+DOTTED_HEAD_RE = re.compile(r"(?:[IVXL]{1,6}|CP|CMA|CMP)$")
+SPECIAL_HEAD_RE = re.compile(
+    r"S-\d{1,2}$"
+)  # names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
 # Agenda 21 + footnote 6; "COVID-1915" (A/RES/78/233) is COVID-19 + footnote 15
 NAMES_ENDING_IN_NUMBER = ("Agenda 21", "COVID-19", "COVID‑19")
+# after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
+# a list ("Goals 4, 5, 14 and 15"): the number is not a marker
+NUMBER_TAIL_RE = re.compile(
+    rf"^\s*(?:\(\d{{4}}\)|(?:,|and|to|-|–)\s*\d{{1,3}}(?![\d/])(?!\s+{MONTH})|[-–]\d)"
+)
 # OCR'd operative numbers: "L. Strongly condemns" (S_RES_0273_1969), "I. Condemns",
 # "l1. Decides": I, l and L read for the digit 1 (taken only in sequence)
 OCR_OP_NUMBER_RE = re.compile(r"^\s*(?P<n>[\dIlL]{1,3})\s*[.,]\s+(?P<rest>[A-Z]\S*.*)$")
@@ -449,7 +391,35 @@ ORGAN_SENTENCE_RE = re.compile(
 # the operative part of the oldest texts, after a "Whereas …" preamble: "It is resolved
 # that the Security Council request the Secretary-General …" (sc-text/S_RES_0017_1947)
 RESOLVED_OPENING_RE = re.compile(r"^\s*It is (?:hereby )?resolved\b")
+# runs of digits: the places where footnote markers are looked for
+DIGIT_RUN_RE = re.compile(r"\d+")
+# an editorial footnote number after the vote line: "... by 14 votes to none. 30"
+# (S_RES_0429_1978)
+TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
+# an editorial footnote number ending a paragraph after its comma or semicolon, its
+# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
+# (sc-text/S_RES_0598_1987)
+# an editorial footnote number right after a date, mid-sentence, its footnote text not in
+# the file: "the report of the Secretary-General of 2 April 1992 44 submitted pursuant to"
+# (sc-text/S_RES_0749_1992); never before a month or a unit ("1992 15 May")
+DATE_EDITORIAL_MARKER_RE = re.compile(
+    rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"
+)
+TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
+# an editorial footnote number glued after a year and its comma, mid-sentence or at a
+# paragraph's end: "Time of War, of 12 August 1949,4 and acting in opposition to"
+# (sc-text/S_RES_0694_1991), "the report of the Secretary-General of 19 March 1978,8
+# approved by resolution" (sc-text/S_RES_0586_1986); never a list of years ("1949,1950")
+# nor a number with thousands ("1,978,8")
+YEAR_COMMA_MARKER_RE = re.compile(
+    r"(?<![\d,./])(?:1[89]|20)\d\d,(?P<n>[1-9]\d{0,2})(?=\s+[a-z(]|\s*$)"
+)
 
+# the asterisk marker of a draft's footnote "**", glued to the word or the punctuation
+# before it: "the Rome Statute of the International Criminal Court,** and noting the
+# role" (ga-drafts/A_80_L.19), "on Population and Development** and its review"
+# (A_80_L.31)
+ASTERISK_MARKER_RE = re.compile(r"(?<=[\w,;.)”])(?P<stars>\*{1,3})(?=[\s,;:.]|$)")
 # an asterisk footnote left in the body by a page without a footnote rule: "* Any changes
 # to the list of sponsors will be reflected in the official record of the meeting.",
 # "** United Nations, Treaty Series, vol. 2187, No. 38544." (ga-drafts/A_80_L.19)

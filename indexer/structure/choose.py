@@ -36,7 +36,7 @@ def choose_markers(
             continue
         if c.head in P.NUMBER_HEADS or c.tail in P.NUMBER_TAILS:
             continue
-        if P.MARKERS.number_tail.match(texts[i][c.end :]):
+        if P.NUMBER_TAIL_RE.match(texts[i][c.end :]):
             continue
         pos = bisect_left(order, (i, c.start))
         low = max(numbers[:pos], default=0)
@@ -89,14 +89,14 @@ def with_trailing_markers(
     dated: set[int] = set()
     for text, cands in zip(texts, chosen, strict=True):
         cands = list(cands)
-        for match in P.MARKERS.date_editorial.finditer(text):
+        for match in P.DATE_EDITORIAL_MARKER_RE.finditer(text):
             number = int(match.group("n"))
             if number in known or _overlaps_any(cands, match):
                 continue
             if number > max([highest, *(c.number for c in cands)]) or number in dated:
                 cands.append(Candidate(match.start("n"), match.end(), number, Strength.SPACED))
                 dated.add(number)
-        for match in P.MARKERS.year_comma.finditer(text):
+        for match in P.YEAR_COMMA_MARKER_RE.finditer(text):
             if not _overlaps_any(cands, match):
                 # the footnote's text may be on a yearbook page not in the file: then the
                 # number is cut out of the text but is no marker (number 0)
@@ -109,7 +109,7 @@ def with_trailing_markers(
                         Strength.SPACED,
                     )
                 )
-        trailing = P.MARKERS.trailing_editorial.search(text)
+        trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
         if trailing is not None and not _overlaps_any(cands, trailing):
             number = int(trailing.group("n"))
             earlier = [c.number for c in cands if c.start < trailing.start("n")]

@@ -37,7 +37,7 @@ class Candidate:
 def explicit_candidates(text: str) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), int(m.group("n")), Strength.EXPLICIT)
-        for m in P.MARKERS.explicit.finditer(text)
+        for m in P.EXPLICIT_MARKER_RE.finditer(text)
     ]
 
 
@@ -46,33 +46,33 @@ def asterisk_candidates(text: str) -> list[Candidate]:
     A_80_L.19): the marker of the footnote "**", numbered -2 (see ``parse_footnotes``)."""
     return [
         Candidate(m.start(), m.end(), -len(m.group("stars")), Strength.EXPLICIT)
-        for m in P.MARKERS.asterisk.finditer(text)
+        for m in P.ASTERISK_MARKER_RE.finditer(text)
     ]
 
 
 # the marker patterns tried at the start of every short run of digits, by strength
-_GLUED_AT_RUN = (P.MARKERS.word, P.MARKERS.punct)
-_WEAK_AT_RUN = (P.MARKERS.upper, P.MARKERS.both_glued)
+_GLUED_AT_RUN = (P.WORD_MARKER_RE, P.PUNCT_MARKER_RE)
+_WEAK_AT_RUN = (P.UPPER_MARKER_RE, P.BOTH_GLUED_MARKER_RE)
 
 
 def candidates(text: str) -> list[Candidate]:
     """Every place a footnote marker may stand. The marker patterns are tried only around
     the runs of digits of the text (one scan), not at every position."""
     out = explicit_candidates(text) if "[^" in text else []
-    for run in P.MARKERS.digit_run.finditer(text):
+    for run in P.DIGIT_RUN_RE.finditer(text):
         start, length = run.start(), run.end() - run.start()
         before = text[start - 1] if start else " "
         if length >= 5:
-            year = P.MARKERS.year.match(text, start)
+            year = P.YEAR_MARKER_RE.match(text, start)
             _add(out, year, Strength.GLUED, text)
             if year is None:
-                _add_long_number(out, P.MARKERS.long_number.match(text, start), text)
+                _add_long_number(out, P.LONG_NUMBER_RE.match(text, start), text)
         if before == "." and length <= 3:
             if start >= 5:
-                _add(out, P.MARKERS.year_period.match(text, start - 5), Strength.GLUED, text)
-            _add_weak(out, P.MARKERS.number_period.match(text, start - 1), text)
+                _add(out, P.YEAR_PERIOD_MARKER_RE.match(text, start - 5), Strength.GLUED, text)
+            _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
         if before == "/" and length == 3:
-            council = P.MARKERS.council_resolution_head.search(text, max(0, start - 40), start - 1)
+            council = P.COUNCIL_RESOLUTION_HEAD_RE.search(text, max(0, start - 40), start - 1)
             if council is not None:
                 out.append(_weak(text, run.end() - 1, run.end(), start))
         if length <= 3:
@@ -81,23 +81,19 @@ def candidates(text: str) -> list[Candidate]:
             for regex in _WEAK_AT_RUN:
                 _add(out, regex.match(text, start), Strength.SPACED, text)
             if before == ".":
-                _add(out, P.MARKERS.period.match(text, start - 1), Strength.GLUED, text)
+                _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), Strength.GLUED, text)
             if before.isspace():
                 # only the digits go: "Nuclear Weapons 6and" -> "Nuclear Weapons and"
-                _add(out, P.MARKERS.left_spaced.match(text, start - 1), Strength.SPACED, text)
-                _add_spaced(out, P.MARKERS.spaced.match(text, start - 1), text)
+                _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), Strength.SPACED, text)
+                _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
         if 3 <= length <= 5:
             _add_named(out, text, run)
         if before in "/.":
-            heads = (
-                (P.MARKERS.slash_head, P.MARKERS.special_head)
-                if before == "/"
-                else (P.MARKERS.dotted_head,)
-            )
+            heads = (P.SLASH_HEAD_RE, P.SPECIAL_HEAD_RE) if before == "/" else (P.DOTTED_HEAD_RE,)
             for head_re in heads:
                 head = head_re.search(text, max(0, start - 8), start - 1)
                 if head is not None:
-                    _add_slash(out, P.MARKERS.slash_number.match(text, head.start()))
+                    _add_slash(out, P.SLASH_NUMBER_RE.match(text, head.start()))
     return sorted(out, key=lambda c: (c.start, -c.strength))
 
 
@@ -178,8 +174,8 @@ def _add_slash(out: list[Candidate], m: re.Match[str] | None) -> None:
 def _false_glued(match: re.Match[str], text: str) -> bool:
     """A glued number that is part of a reference: "1,137 students", "GC.18/Res.9"."""
     before = text[max(0, match.start("n") - 40) : match.start("n")]
-    if match.re is P.MARKERS.period:
-        return bool(P.MARKERS.symbol_abbreviation.search(before[:-1]))
+    if match.re is P.PERIOD_MARKER_RE:
+        return bool(P.SYMBOL_ABBREVIATION_RE.search(before[:-1]))
     token = before.split()[-1] if before.split() else ""
     # "CM/Rec(2022)7 of the Committee", "(CM/Rec(2022)12)" (A/RES/79/284)
     if (
@@ -189,4 +185,4 @@ def _false_glued(match: re.Match[str], text: str) -> bool:
         and (not token.startswith("(") or token.count("(") >= 2)
     ):
         return True
-    return len(match.group("n")) == 3 and bool(P.MARKERS.thousands.search(before))
+    return len(match.group("n")) == 3 and bool(P.THOUSANDS_RE.search(before))

@@ -124,7 +124,7 @@ def sc_metadata(parts: Parts, head: str) -> Metadata:
     # (a vote line printed twice is read once: S_RES_0878_1993)
     vote = reflow_text(" ".join(dict.fromkeys(parts.closing))) if parts.closing else None
     if vote is not None:  # "... by 14 votes to none. 30": the editorial footnote number
-        vote = P.MARKERS.trailing.sub("", vote)
+        vote = P.TRAILING_MARKER_RE.sub("", vote)
     meeting_source = vote or (adopted_at.group("meeting") if adopted_at else "")
     meeting = P.SC_MEETING_RE.search(meeting_source)
     return Metadata(
@@ -193,7 +193,7 @@ def read_report(head: str) -> Report | None:
 def clean_title(title: str | None) -> str | None:
     if title is None:
         return None
-    title = P.MARKERS.explicit.sub("", title)
+    title = P.EXPLICIT_MARKER_RE.sub("", title)
     return reflow_text(title) or None
 
 

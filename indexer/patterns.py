@@ -368,9 +368,8 @@ SLASH_HEAD_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,6})$")
 # "decision 1/CP.2731 and 1/CMA.4" (A/RES/78/153): 1/CP.27 + footnote 31;
 # "Human Rights Council resolution S-35/16 and" (A/RES/79/183): S-35/1 + footnote 6
 DOTTED_HEAD_RE = re.compile(r"(?:[IVXL]{1,6}|CP|CMA|CMP)$")
-SPECIAL_HEAD_RE = re.compile(
-    r"S-\d{1,2}$"
-)  # names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
+SPECIAL_HEAD_RE = re.compile(r"S-\d{1,2}$")
+# names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
 # Agenda 21 + footnote 6; "COVID-1915" (A/RES/78/233) is COVID-19 + footnote 15
 NAMES_ENDING_IN_NUMBER = ("Agenda 21", "COVID-19", "COVID‑19")
 # after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
@@ -396,15 +395,15 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 # an editorial footnote number after the vote line: "... by 14 votes to none. 30"
 # (S_RES_0429_1978)
 TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
-# an editorial footnote number ending a paragraph after its comma or semicolon, its
-# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
-# (sc-text/S_RES_0598_1987)
 # an editorial footnote number right after a date, mid-sentence, its footnote text not in
 # the file: "the report of the Secretary-General of 2 April 1992 44 submitted pursuant to"
 # (sc-text/S_RES_0749_1992); never before a month or a unit ("1992 15 May")
 DATE_EDITORIAL_MARKER_RE = re.compile(
     rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"
 )
+# an editorial footnote number ending a paragraph after its comma or semicolon, its
+# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
+# (sc-text/S_RES_0598_1987)
 TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
 # an editorial footnote number glued after a year and its comma, mid-sentence or at a
 # paragraph's end: "Time of War, of 12 August 1949,4 and acting in opposition to"

@@ -31,7 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "holdout"
 # The second, blind sample (drawn and labelled after the first one's errors were read).
 HOLDOUT2 = ROOT / "tests" / "holdout2"
-SAMPLES = pytest.mark.parametrize("sample_dir", [HOLDOUT, HOLDOUT2], ids=["holdout", "holdout2"])
+# The third, blind sample (drawn and labelled while the second one's errors were being fixed).
+HOLDOUT3 = ROOT / "tests" / "holdout3"
+SAMPLES = pytest.mark.parametrize(
+    "sample_dir", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["holdout", "holdout2", "holdout3"]
+)
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -126,6 +130,26 @@ def test_second_draw_is_deterministic_recorded_and_apart_from_the_first() -> Non
     if not corpus.is_dir():
         pytest.skip(f"the shared corpus is not at {corpus}")
     assert draw2.draw(corpus) == recorded
+
+
+def test_third_draw_is_deterministic_recorded_and_apart_from_the_first_two() -> None:
+    draw3 = _load("holdout3_draw", HOLDOUT3 / "draw.py")
+    assert draw3.SEED == 20261203
+    earlier = [
+        name
+        for sample in (HOLDOUT, HOLDOUT2)
+        for name in (sample / "sample.txt").read_text(encoding="utf-8").split()
+    ]
+    recorded = (HOLDOUT3 / "sample.txt").read_text(encoding="utf-8").split()
+    keys = {draw3.document_key(Path(name)) for name in recorded}
+    assert not keys & {draw3.document_key(Path(name)) for name in earlier}
+    assert not keys & draw3.EXCLUDED
+    named2 = set((HOLDOUT2 / "excluded.txt").read_text(encoding="utf-8").split())
+    assert named2 <= draw3.EXCLUDED
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared corpus is not at {corpus}")
+    assert draw3.draw(corpus) == recorded
 
 
 # --- the scorer on a fixture -------------------------------------------------------------

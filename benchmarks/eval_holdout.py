@@ -97,17 +97,38 @@ class Error:
 
 
 @dataclass(slots=True)
+class Matches:
+    """Expected items against found ones: right (true positives), missed, false."""
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+
+    def count(self, expected: set[Any], got: set[Any]) -> None:
+        self.tp += len(expected & got)
+        self.fn += len(expected - got)
+        self.fp += len(got - expected)
+
+    def add(self, other: Matches) -> None:
+        self.tp, self.fn, self.fp = self.tp + other.tp, self.fn + other.fn, self.fp + other.fp
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+
+@dataclass(slots=True)
 class Tally:
     documents: int = 0
     paragraphs: int = 0
     paragraphs_right: int = 0
     extra_paragraphs: int = 0
-    cite_tp: int = 0
-    cite_fn: int = 0
-    cite_fp: int = 0
-    via_tp: int = 0
-    via_fn: int = 0
-    via_fp: int = 0
+    cites: Matches = field(default_factory=Matches)  # (unit, target) citations
+    via: Matches = field(default_factory=Matches)  # (paragraph, target, footnote) attachments
     titles_right: int = 0
     dates_right: int = 0
     symbols_right: int = 0
@@ -116,23 +137,11 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.cite_tp, self.cite_tp + self.cite_fp)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.cite_tp, self.cite_tp + self.cite_fn)
-
-    @property
-    def via_precision(self) -> float:
-        return _ratio(self.via_tp, self.via_tp + self.via_fp)
-
-    @property
-    def via_recall(self) -> float:
-        return _ratio(self.via_tp, self.via_tp + self.via_fn)
+            mine = getattr(self, name)
+            if isinstance(mine, Matches):
+                mine.add(getattr(other, name))
+            else:
+                setattr(self, name, mine + getattr(other, name))
 
     @property
     def paragraph_share(self) -> float:
@@ -255,11 +264,9 @@ def _score_citations(
     required, optional, via_expected = expected_citations(label)
     got = set(found.citations) - optional
     surface = dict(found.surfaces)
-    tally.cite_tp += len(required & got)
+    tally.cites.count(required, got)
     misses = sorted(required - got)
     extras = sorted(got - required)
-    tally.cite_fn += len(misses)
-    tally.cite_fp += len(extras)
     by_target: dict[str, list[CiteKey]] = defaultdict(list)
     for key in extras:
         by_target[key[1]].append(key)
@@ -302,9 +309,7 @@ def _score_citations(
             kind = f"false positive ({_unit_kind(unit)}): {target_series(target)}"
         errors.append(Error(fmt, name, kind, f"{unit}: found {target} ({surface.get(key, '?')!r})"))
     via_got = {v for v in found.via if (f"footnote {v[2]}", v[1]) not in optional}
-    tally.via_tp += len(via_expected & via_got)
-    tally.via_fn += len(via_expected - via_got)
-    tally.via_fp += len(via_got - via_expected)
+    tally.via.count(via_expected, via_got)
     for para, target, number in sorted(via_expected - via_got):
         errors.append(
             Error(
@@ -492,8 +497,8 @@ def format_report(report: Report) -> str:
     rows = [*report.tallies.items(), ("overall", report.overall())]
     for fmt, t in rows:
         lines.append(
-            f"| {fmt} | {t.documents} | {t.precision:.3f} | {t.recall:.3f} | "
-            f"{t.via_precision:.3f} | {t.via_recall:.3f} | "
+            f"| {fmt} | {t.documents} | {t.cites.precision:.3f} | {t.cites.recall:.3f} | "
+            f"{t.via.precision:.3f} | {t.via.recall:.3f} | "
             f"{t.paragraphs_right}/{t.paragraphs} ({100 * t.paragraph_share:.1f}%) | "
             f"{t.extra_paragraphs} | {t.titles_right}/{t.documents} | "
             f"{t.dates_right}/{t.documents} | {t.verbs_right}/{t.verbs} |"
@@ -501,7 +506,7 @@ def format_report(report: Report) -> str:
     total = report.overall()
     lines.append("")
     lines.append(
-        f"citations: {total.cite_tp} right, {total.cite_fn} missed, {total.cite_fp} false; "
+        f"citations: {total.cites.tp} right, {total.cites.fn} missed, {total.cites.fp} false; "
         f"target {HOLDOUT_TARGET} (not asserted)"
     )
     groups: dict[str, list[Error]] = defaultdict(list)

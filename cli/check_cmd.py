@@ -3,8 +3,6 @@ agree), like Lucene's CheckIndex; changes nothing."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from resdex.cli.common import (
@@ -19,25 +17,12 @@ from resdex.cli.common import (
 
 def check(index_dir: IndexOption = None, as_json: JsonOption = False) -> None:
     """Verify the index: files, segments, postings, stored records and their counts."""
-    from resdex.search.check import check_index
+    from resdex.search.check import check_index, check_to_json
 
     target = resolve_index_dir(index_dir)
     report = check_index(target)
     if as_json:
-        data: dict[str, Any] = {
-            "index": str(report.index_dir),
-            "generation": report.generation,
-            "ok": report.ok,
-            "resolutions": report.resolutions,
-            "units": report.units,
-            "terms": report.terms,
-            "segments": [
-                {"name": s.name, "documents": s.documents, "problem": s.problem}
-                for s in report.segments
-            ],
-            "problems": list(report.problems),
-        }
-        print_json(data)
+        print_json(check_to_json(report))
     else:
         for s in report.segments:
             typer.echo(f"segment {s.name}: {s.problem or f'{s.documents} documents, ok'}")

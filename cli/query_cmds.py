@@ -144,10 +144,8 @@ def search(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    from dataclasses import replace
-
     from resdex.cli.render import render_search
-    from resdex.search import query as q
+    from resdex.search.naming import answer_search
 
     output = one_format(json=as_json, csv=as_csv)
     request = search_request(
@@ -163,12 +161,7 @@ def search(
         status=status,
     )
     with _reading(index_dir):
-        ix = open_index(index_dir)
-        if stem:
-            from resdex.search.stemming import stem_query
-
-            request = replace(request, query=stem_query(query, ix))
-        result = replace(q.search(ix, request), query=query)
+        result = answer_search(open_index(index_dir), request, stem)
     if output == "json":
         from resdex.search.results import search_to_json
 
@@ -248,28 +241,19 @@ def cites(
 ) -> None:
     """Every resolution citing TARGET, by date, with the paragraphs that cite it."""
     from resdex.cli.render import render_cites
-    from resdex.search import query as q
-    from resdex.search.naming import instrument_symbol, nearest_cited, resolve_target
+    from resdex.search.naming import answer_cites, cites_answer_to_json
 
     output = one_format(json=as_json, csv=as_csv)
     with _reading(index_dir):
-        ix = open_index(index_dir)
-        result = q.cites(ix, resolve_target(target))
-        nearest = nearest_cited(ix, result.target) if not result.citing else ()
+        answer = answer_cites(open_index(index_dir), target)
     if output == "json":
-        from resdex.search.results import cites_to_json
-
-        data = cites_to_json(result)
-        if not result.citing:
-            data["nearest"] = [{"target": s.target, "resolutions": s.resolutions} for s in nearest]
-        print_json(data)
+        print_json(cites_answer_to_json(answer))
     elif output == "csv":
         from resdex.search.export import CITES_HEADER, cites_rows
 
-        print_csv(CITES_HEADER, cites_rows(result))
+        print_csv(CITES_HEADER, cites_rows(answer.result))
     else:
-        name = " ".join(target.split()) if instrument_symbol(target) else None
-        print_lines(render_cites(result, asked=name, nearest=nearest))
+        print_lines(render_cites(answer.result, asked=answer.asked, nearest=answer.nearest))
 
 
 # --- show -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ footnote units as its record has paragraphs and footnotes.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,9 @@ class SegmentCheck:
     name: str
     documents: int  # live documents (records, units, aliases)
     problem: str | None = None
+    resolutions: int = 0
+    units: int = 0  # paragraphs and footnotes
+    terms: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +34,22 @@ class CheckReport:
     index_dir: Path
     generation: str
     segments: tuple[SegmentCheck, ...]
-    resolutions: int
-    units: int  # paragraphs and footnotes
-    terms: int
     problems: tuple[str, ...]
+    # the segments' counts added up (none when the index would not open)
+    resolutions: int = 0
+    units: int = 0  # paragraphs and footnotes
+    terms: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def check_to_json(report: CheckReport) -> dict[str, Any]:
+    """``resdex check --json``: the report's fields (``index_dir`` as "index") and "ok"."""
+    fields = asdict(report)
+    index = str(fields.pop("index_dir"))
+    return {"index": index, "generation": fields.pop("generation"), "ok": report.ok} | fields
 
 
 def check_index(index_dir: Path) -> CheckReport:
@@ -52,16 +63,15 @@ def check_index(index_dir: Path) -> CheckReport:
         store.verify_files(index_dir, generation)
         ix = store.open_index(index_dir)
     except store.DamagedIndex as err:
-        return CheckReport(index_dir, generation.name, (), 0, 0, 0, (_cause(err),))
+        return CheckReport(index_dir, generation.name, (), (_cause(err),))
     segments: list[SegmentCheck] = []
-    resolutions = units = terms = 0
     try:
         with store.reading(index_dir):
             reader = ix.reader()
             leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
             names = [s.segment_id() for s in ix._segments()]
     except store.DamagedIndex as err:
-        return CheckReport(index_dir, generation.name, (), 0, 0, 0, (_cause(err),))
+        return CheckReport(index_dir, generation.name, (), (_cause(err),))
     for i, (leaf, _) in enumerate(leaves):
         name = names[i] if i < len(names) else f"segment {i + 1}"
         try:
@@ -71,11 +81,10 @@ def check_index(index_dir: Path) -> CheckReport:
             problems.append(f"segment {name}: {_cause(err)}")
             segments.append(SegmentCheck(name, 0, _cause(err)))
             continue
-        documents, n_res, n_units, n_terms, problem = found
-        resolutions, units, terms = resolutions + n_res, units + n_units, terms + n_terms
+        documents, resolutions, units, terms, problem = found
         if problem:
             problems.append(f"segment {name}: {problem}")
-        segments.append(SegmentCheck(name, documents, problem))
+        segments.append(SegmentCheck(name, documents, problem, resolutions, units, terms))
     with store.reading(index_dir):
         if not problems and reader.doc_count() != sum(s.documents for s in segments):
             problems.append(
@@ -83,7 +92,13 @@ def check_index(index_dir: Path) -> CheckReport:
                 f"{sum(s.documents for s in segments)}"
             )
     return CheckReport(
-        index_dir, generation.name, tuple(segments), resolutions, units, terms, tuple(problems)
+        index_dir,
+        generation.name,
+        tuple(segments),
+        tuple(problems),
+        resolutions=sum(s.resolutions for s in segments),
+        units=sum(s.units for s in segments),
+        terms=sum(s.terms for s in segments),
     )
 
 
@@ -96,7 +111,7 @@ def _cause(err: store.DamagedIndex) -> str:
 
 def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
     """(live documents, resolutions, units, terms, first problem) of one segment."""
-    from resdex.search.documents import unpack_resolution
+    from resdex.search.documents import record_size
 
     limit = leaf.doc_count_all()
     n_terms = 0
@@ -117,8 +132,7 @@ def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
         unit = stored.get("unit")
         symbol = str(stored.get("symbol"))
         if unit == UNIT_DOCUMENT:
-            res = unpack_resolution(stored["data"])
-            expected[symbol] = len(res.paragraphs) + len(res.footnotes)
+            expected[symbol] = record_size(stored["data"])
         elif unit in (UNIT_PARAGRAPH, UNIT_FOOTNOTE):
             seen[symbol] += 1
     for symbol, count in expected.items():

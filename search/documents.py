@@ -8,39 +8,20 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Citation, CitationKind, Footnote, Paragraph, Resolution
 from resdex.indexer.serialize import resolution_from_dict, resolution_to_dict
-from resdex.search.schema import (
-    ADOPTED,
-    BODY_ORDER,
-    COL_ADOPTED,
-    COL_BODY,
-    COL_DRAFT,
-    COL_KIND,
-    COL_ORDER,
-    COL_RES,
-    COL_SESSION,
-    COL_UNIT,
-    COL_VERB,
-    COL_YEAR,
-    COLUMNS,
-    DRAFT,
-    KIND_CODES,
-    KIND_FOOTNOTE,
-    UNIT_CODES,
-    UNIT_DOCUMENT,
-    UNIT_FOOTNOTE,
-    UNIT_PARAGRAPH,
-    number_term,
-)
+from resdex.search import schema as sc
 from resdex.search.status import is_draft
 from resdex.search.targets import target_key
 
 IndexDoc = dict[str, Any]
+# (target, surface, via footnote | None): a citation as ``cites`` shows it
+CitationRow = tuple[str, str, int | None]
 
 
 def footnote_label(number: int) -> str:
@@ -64,11 +45,7 @@ def _keys(citations: Iterable[Citation]) -> str:
     return " ".join(dict.fromkeys(target_key(c.target) for c in citations))
 
 
-def _stored_citations(citations: Iterable[Citation]) -> list[tuple[str, str, int | None]]:
-    return [(c.target, c.surface, c.via_footnote) for c in citations]
-
-
-_COLUMN_NAMES = frozenset(name for name, _ in COLUMNS)
+_COLUMN_NAMES = frozenset(name for name, _, _ in sc.COLUMNS) | {sc.COL_CITES}
 EPOCH = date(1900, 1, 1)
 OTHER_BODY = 15  # the code of a body missing from BODY_ORDER
 
@@ -91,119 +68,136 @@ def verb_code(verb: str | None) -> int:
     return digest(key, 31) if key else 0
 
 
-def _columns(res: Resolution, unit: str, kind: str | None, order: int) -> IndexDoc:
-    meta = res.meta
-    body = BODY_ORDER.index(meta.body.value) + 1 if meta.body.value in BODY_ORDER else OTHER_BODY
-    return {
-        COL_UNIT: UNIT_CODES[unit],
-        COL_KIND: KIND_CODES.get(kind or "", 0),
-        COL_BODY: body,
-        COL_DRAFT: DRAFT if is_draft(meta.symbol, meta.adopted) else ADOPTED,
-        COL_SESSION: meta.session or 0,
-        COL_YEAR: meta.year or 0,
-        COL_ADOPTED: (meta.adopted - EPOCH).days + 1 if meta.adopted else 0,
-        COL_ORDER: order,
-        COL_RES: resolution_code(target_key(meta.symbol)),
-    }
+def body_code(body: str) -> int:
+    """The ``c_body`` column of a body ("GA": 1)."""
+    return sc.BODY_ORDER.index(body) + 1 if body in sc.BODY_ORDER else OTHER_BODY
 
 
-def _common(res: Resolution, sha: str) -> IndexDoc:
+def _unit(
+    res: Resolution,
+    sha: str,
+    unit: str,
+    key: str,
+    label: str,
+    kind: str | None,
+    order: int,
+    cited: list[Citation],
+    footnotes: Iterable[int] = (),
+) -> IndexDoc:
+    """What every index document of ``res`` holds: the resolution's metadata as stored
+    fields and columns, the unit's identity ("A/RES/71/194#" + ``key``) and the targets
+    it cites (``cites`` indexed;
+    the citations themselves in the ``c_cites`` column)."""
     meta = res.meta
+    rows: tuple[CitationRow, ...] = tuple((c.target, c.surface, c.via_footnote) for c in cited)
     return {
+        "id": f"{meta.symbol}#{key}",
+        "unit": unit,
         "symbol": meta.symbol,
         "symkey": target_key(meta.symbol),
         "sha": sha,
         "body": meta.body.value,
-        "session": number_term(meta.session) if meta.session is not None else None,
-        "year": number_term(meta.year) if meta.year is not None else None,
+        "session": sc.number_term(meta.session) if meta.session is not None else None,
+        "year": sc.number_term(meta.year) if meta.year is not None else None,
         "adopted": meta.adopted.isoformat() if meta.adopted else "",
-        "title": meta.title or "",
+        "kind": kind,
+        "label": label,
+        "cites": _keys(cited),
+        sc.COL_UNIT: sc.UNIT_CODES[unit],
+        sc.COL_KIND: sc.KIND_CODES.get(kind or "", 0),
+        sc.COL_BODY: body_code(meta.body.value),
+        sc.COL_DRAFT: sc.DRAFT if is_draft(meta.symbol, meta.adopted) else sc.ADOPTED,
+        sc.COL_SESSION: meta.session or 0,
+        sc.COL_YEAR: meta.year or 0,
+        sc.COL_ADOPTED: (meta.adopted - EPOCH).days + 1 if meta.adopted else 0,
+        sc.COL_ORDER: order,
+        sc.COL_RES: resolution_code(target_key(meta.symbol)),
+        sc.COL_CITES: (label, tuple(footnotes), rows) if rows else None,
     }
 
 
+def _cited(citations: Iterable[Citation]) -> list[Citation]:
+    return [c for c in citations if c.kind == CitationKind.CITATION]
+
+
 def paragraph_document(res: Resolution, p: Paragraph, order: int, sha: str) -> IndexDoc:
-    cited = [c for c in p.citations if c.kind == CitationKind.CITATION]
-    direct = [c for c in cited if c.via_footnote is None]
-    through_notes = [c for c in cited if c.via_footnote is not None]
-    return (
-        _common(res, sha)
-        | {
-            "id": f"{res.meta.symbol}#{p.label}",
-            "unit": UNIT_PARAGRAPH,
-            "order": order,
-            "kind": p.kind.value,
-            "label": p.label,
-            "verb": p.verb,
-            "modifier": p.modifier,
-            "opening": p.opening,
-            "verbs": verb_keys(p),
-            "footnotes": list(p.footnotes),
-            "text": p.text,
-            "pairs": p.text,
-            "cites": _keys(cited),
-            "cites_direct": _keys(direct),
-            "cites_footnote": _keys(through_notes),
-            "links": _keys(c for c in p.citations if c.kind != CitationKind.CITATION),
-            "citations": _stored_citations(cited),
-            COL_VERB: verb_code(p.verb),
-        }
-        | _columns(res, UNIT_PARAGRAPH, p.kind.value, order)
+    cited = _cited(p.citations)
+    unit = _unit(
+        res, sha, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes
     )
+    return unit | {
+        "verb": p.verb,
+        "opening": p.opening if p.opening != p.verb else None,  # read as the verb when absent
+        "verbs": verb_keys(p),
+        "text": p.text,
+        "pairs": p.text,
+        "cites_direct": _keys(c for c in cited if c.via_footnote is None),
+        "cites_footnote": _keys(c for c in cited if c.via_footnote is not None),
+        sc.COL_VERB: verb_code(p.verb),
+    }
 
 
 def footnote_document(res: Resolution, f: Footnote, order: int, sha: str) -> IndexDoc:
-    cited = [c for c in f.citations if c.kind == CitationKind.CITATION]
-    return (
-        _common(res, sha)
-        | {
-            "id": f"{res.meta.symbol}#fn{f.number}",
-            "unit": UNIT_FOOTNOTE,
-            "order": order,
-            "kind": KIND_FOOTNOTE,
-            "label": footnote_label(f.number),
-            "footnotes": [f.number],
-            "text": f.text,
-            "pairs": f.text,
-            "cites": _keys(cited),
-            "cites_direct": _keys(cited),
-            "links": _keys(c for c in f.citations if c.kind != CitationKind.CITATION),
-            "citations": _stored_citations(cited),
-        }
-        | _columns(res, UNIT_FOOTNOTE, KIND_FOOTNOTE, order)
-    )
+    cited = _cited(f.citations)
+    label = footnote_label(f.number)
+    key = f"fn{f.number}"
+    unit = _unit(res, sha, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
+    return unit | {"text": f.text, "pairs": f.text, "cites_direct": unit["cites"]}
 
 
 def record_document(res: Resolution, sha: str, path: str, contents: Iterable[str] = ()) -> IndexDoc:
     """The resolution's own record: its serialized form, its header citations, and every
     content digest under which it counts as indexed (``contents``, with ``sha``)."""
-    header = [c for c in res.header_citations if c.kind == CitationKind.CITATION]
-    return (
-        _common(res, sha)
-        | {
-            "id": f"{res.meta.symbol}#doc",
-            "unit": UNIT_DOCUMENT,
-            "order": 0,
-            "label": "header",
-            "cites": _keys(header),
-            "cites_direct": _keys(header),
-            "citations": _stored_citations(header),
-            "contents": " ".join(dict.fromkeys([sha, *contents])),
-            "path": path,
-            "data": pack_resolution(res),
-        }
-        | _columns(res, UNIT_DOCUMENT, None, 0)
-    )
+    cited = _cited(res.header_citations)
+    unit = _unit(res, sha, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
+    return unit | {
+        "title": res.meta.title or "",
+        "cites_direct": unit["cites"],
+        "contents": " ".join(dict.fromkeys([sha, *contents])),
+        "path": path,
+        "data": pack_resolution(res),
+    }
 
 
 def pack_resolution(res: Resolution) -> bytes:
-    """The stored form of a whole resolution: its JSON, deflated (a fifth of the size; it
-    repeats every paragraph's text, which the index stores once more for the hits)."""
-    text = json.dumps(resolution_to_dict(res), ensure_ascii=False, separators=(",", ":"))
+    """The stored form of a whole resolution but the texts of its paragraphs and footnotes
+    (each unit stores its own, in order): its JSON, deflated. With the texts, the records
+    were a fifth of the index."""
+    d = resolution_to_dict(res)
+    for unit in (*d["paragraphs"], *d["footnotes"]):
+        unit.pop("text", None)
+    text = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 6)
 
 
-def unpack_resolution(data: bytes) -> Resolution:
-    return resolution_from_dict(json.loads(zlib.decompress(data).decode("utf-8")))
+def _unpacked(data: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(data).decode("utf-8"))  # type: ignore[no-any-return]
+
+
+def record_size(data: bytes) -> int:
+    """How many paragraphs and footnotes a record's ``data`` lists (as many units store
+    their texts beside it)."""
+    d = _unpacked(data)
+    return len(d["paragraphs"]) + len(d["footnotes"])
+
+
+class RecordMismatch(ResdexError):
+    """A record and the units stored beside it do not fit together."""
+
+
+def unpack_resolution(data: bytes, texts: Sequence[str]) -> Resolution:
+    """The Resolution of a record's ``data`` (``pack_resolution``) and the texts of its
+    paragraphs, then its footnotes, in order (its units' stored text)."""
+    d = _unpacked(data)
+    units = [*d["paragraphs"], *d["footnotes"]]
+    if len(units) != len(texts):
+        raise RecordMismatch(
+            f"{d.get('symbol', 'a record')} has {len(units)} paragraphs and footnotes, "
+            f"{len(texts)} indexed: rebuild the index (resdex index --rebuild PATH)"
+        )
+    for unit, text in zip(units, texts, strict=True):
+        unit["text"] = text
+    return resolution_from_dict(d)
 
 
 def index_documents(

@@ -24,11 +24,12 @@ from typing import Any, TextIO
 from xml.etree import ElementTree as ET
 
 from resdex.indexer.models import Citation, CitationKind, Resolution
-from resdex.search.documents import footnote_label, unpack_resolution
+from resdex.search.documents import footnote_label
 from resdex.search.naming import display_symbol
 from resdex.search.results import CitesResult, SearchResult, session_key
 from resdex.search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT
 from resdex.search.targets import target_key
+from resdex.search.units import resolution_at
 
 FORMATS = ("csv", "jsonl", "graphml")
 CITES_SEPARATOR = "; "  # between the symbols of a CSV cell
@@ -71,10 +72,10 @@ def cites_rows(result: CitesResult) -> Iterator[tuple[Any, ...]]:
 def resolutions(ix: Any) -> list[Resolution]:
     """Every indexed resolution, in session order."""
     with ix.searcher() as searcher:
+        reader = searcher.reader()
         found = [
-            unpack_resolution(stored["data"])
-            for stored in searcher.documents(unit=UNIT_DOCUMENT)
-            if stored.get("data")
+            resolution_at(reader, docnum)
+            for docnum in searcher.document_numbers(unit=UNIT_DOCUMENT)
         ]
     found.sort(
         key=lambda r: session_key(

@@ -5,8 +5,9 @@ every match; resdex needs, for every query, the whole set of matches (totals, re
 ``--by`` groups) and the scores of only a few of them. Here a query is evaluated per
 segment into a set of document numbers: a term reads its postings a block (up to 128
 documents) at a time; AND, OR and NOT are set operations; a phrase is looked up in the
-word-pair field (``resdex.search.schema.PairTokenizer``): one postings list for two words,
-the pairs' intersection checked by Whoosh's phrase matcher over the pairs for more.
+word-pair field (``resdex.search.schema.PairTokenizer``) where its words are common: one
+postings list for two such words; any other phrase through its pairs and its other words,
+then checked on positions (``phrase_parts``).
 Anything else (a phrase with slop, a field this module does not know) goes through Whoosh's
 own matcher, so the answer is always the one Whoosh would give. Scores are computed for the
 best ``n`` only (``top_scored``), skipping the blocks whose best score cannot enter them.
@@ -24,7 +25,8 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
-from resdex.search.schema import pair_term, tokens
+from resdex.search.schema import is_pair, pair_term, tokens
+from resdex.search.whoosh_access import expanded_texts, postings_blocks
 
 DocSet = set[int]
 # Most terms a wildcard or prefix may stand for in one query
@@ -37,6 +39,10 @@ PROBE_RATIO = 16
 # ("inadmissibility of the acquisition of territory by war" in the shared corpus: "of the"
 # stands in 42,139 of 82,617 units, "by war" in 2)
 TEXT_CHECK = 64
+# The parts of a phrase found in at most this many units of a segment are read whole, the
+# rarest first, until they leave at most FEW candidates to check on their text
+RARE = 4096
+FEW = 8
 
 
 class ExpansionTooLarge(Exception):
@@ -46,22 +52,27 @@ class ExpansionTooLarge(Exception):
 # --- rewriting phrases into the pairs field ---------------------------------------------------
 
 
+def _is_exact_phrase(node: Any) -> bool:
+    return isinstance(node, wq.Phrase) and node.fieldname == "text" and node.slop == 1
+
+
 def pair_query(node: Any) -> Any:
-    """The query over word pairs equal to a phrase of the text field (slop 1); the phrase
-    itself otherwise. One word: a term; two: one pair term; more: a phrase of pairs."""
-    if not isinstance(node, wq.Phrase) or node.fieldname != "text" or node.slop != 1:
+    """A phrase of the text field (slop 1) as a term where it is one: one word, a term of
+    the text; two common words (``is_pair``), their term of the pairs field. Any other
+    phrase is left as it is: ``doc_ids`` finds it through ``phrase_parts``."""
+    if not _is_exact_phrase(node):
         return node
     words = list(node.words)
     if len(words) == 1:
         return wq.Term("text", words[0], boost=node.boost)
-    pairs = [pair_term(a, b) for a, b in itertools.pairwise(words)]
-    if len(pairs) == 1:
-        return wq.Term("pairs", pairs[0], boost=node.boost)
-    return wq.Phrase("pairs", pairs, boost=node.boost)
+    if len(words) == 2 and is_pair(*words):
+        return wq.Term("pairs", pair_term(*words), boost=node.boost)
+    return node
 
 
 def rewrite(q: Any) -> Any:
-    """``q`` with every phrase of the text field turned into its pairs (``pair_query``)."""
+    """``q`` with every phrase of the text field that is one term turned into it
+    (``pair_query``)."""
     if isinstance(q, wq.Phrase):
         return pair_query(q)
     if q.is_leaf():
@@ -69,29 +80,56 @@ def rewrite(q: Any) -> Any:
     return q.apply(rewrite)
 
 
+def phrase_parts(words: list[str]) -> list[Any]:
+    """The terms every unit holding the phrase ``words`` holds: the pair of each two
+    neighbouring common words, and each word no such pair covers ("acquisition of
+    territory by war": "acquisition", "of territory", "territory by", "war")."""
+    covered = [False] * len(words)
+    parts: dict[tuple[str, str], Any] = {}
+    for i, (first, second) in enumerate(itertools.pairwise(words)):
+        if is_pair(first, second):
+            term = pair_term(first, second)
+            parts.setdefault(("pairs", term), wq.Term("pairs", term))
+            covered[i] = covered[i + 1] = True
+    for word, done in zip(words, covered, strict=True):
+        if not done:
+            parts.setdefault(("text", word), wq.Term("text", word))
+    return list(parts.values())
+
+
 # --- postings as sets ----------------------------------------------------------------------
 
 
-def term_ids(seg: Any, field: str, text: Any) -> list[int]:
-    """The document numbers of a term's postings in one segment (deleted ones included),
-    in order, read a block at a time."""
+Postings = tuple[list[int], list[float]]  # document numbers and term frequencies
+
+
+def postings(seg: Any, field: str, text: Any) -> Postings:
+    """The document numbers and weights (frequencies) of a term's postings in one segment
+    (deleted ones included), in order, read a block at a time (``postings_blocks``),
+    where Whoosh's matcher decodes them number by number in Python."""
     try:
         m = seg.postings(field, text)
     except TermNotFound:
-        return []
+        return [], []
     m = getattr(m, "child", m)  # a FilterMatcher of the deleted documents: unwrapped
-    out: list[int] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            out.extend(m._ids[m._i :])
-            m._next_block()
-        return out
+    ids: list[int] = []
+    weights: list[float] = []
+    blocks = postings_blocks(m)
+    if blocks is not None:  # Whoosh 3 codec
+        for block_ids, block_weights in blocks:
+            ids.extend(block_ids)
+            weights.extend(block_weights)
+        return ids, weights
     while m.is_active():
-        out.append(m.id())
+        ids.append(m.id())
+        weights.append(m.weight())
         m.next()
-    return out
+    return ids, weights
+
+
+def term_ids(seg: Any, field: str, text: Any) -> list[int]:
+    """The document numbers of a term's postings in one segment (deleted ones included)."""
+    return postings(seg, field, text)[0]
 
 
 def _matcher_ids(q: Any, sub: Any, candidates: Iterable[int] | None = None) -> DocSet:
@@ -115,22 +153,52 @@ class Leaf:
         self.sub = sub
         self.seg = seg
         self.doc_count = seg.doc_count_all()
+        self._terms: dict[tuple[str, Any], Postings] = {}
+        self._stored: dict[int, dict[str, Any]] = {}
+        self._frequencies: dict[tuple[str, Any], int] = {}
+
+    def frequency(self, field: str, text: Any) -> int:
+        """The document frequency of a term in the segment (asked once per query)."""
+        key = (field, text)
+        found = self._frequencies.get(key)
+        if found is None:
+            try:
+                found = int(self.seg.doc_frequency(field, text))
+            except (KeyError, TermNotFound):
+                found = 0
+            self._frequencies[key] = found
+        return found
+
+    def stored(self, doc: int) -> dict[str, Any]:
+        """The stored fields of a document, read once per query (checked, scored, shown)."""
+        found = self._stored.get(doc)
+        if found is None:
+            found = self._stored[doc] = self.seg.stored_fields(doc)
+        return found
+
+    def postings(self, field: str, text: Any) -> Postings:
+        """``postings`` of a term, read once per query (matched, then scored)."""
+        key = (field, text)
+        found = self._terms.get(key)
+        if found is None:
+            found = self._terms[key] = postings(self.seg, field, text)
+        return found
 
     def everything(self) -> DocSet:
         return set(range(self.doc_count))
 
-    def deleted(self) -> set[int]:
-        return set(getattr(self.seg, "deleted_docs_set", None) or ())
+    def deleted(self) -> frozenset[int]:
+        """The deleted documents (Whoosh keeps the set with the open segment reader)."""
+        return frozenset(getattr(self.seg, "deleted_docs_set", None) or ())
 
 
 def doc_ids(q: Any, leaf: Leaf) -> DocSet:
     """The document numbers of a segment that ``q`` (rewritten) matches, deleted ones
     included (the caller leaves them out once)."""
-    seg = leaf.seg
     if isinstance(q, wq.Term):
-        return set(term_ids(seg, q.fieldname, q.text))
-    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
-        return _pair_phrase_ids(q, leaf)
+        return set(leaf.postings(q.fieldname, q.text)[0])
+    if _is_exact_phrase(q):
+        return _phrase_ids(list(q.words), leaf)
     if isinstance(q, wq.Every):
         return leaf.everything()
     if isinstance(q, wq.Not):
@@ -163,11 +231,11 @@ def _and_ids(subqueries: list[Any], leaf: Leaf) -> DocSet:
     found: DocSet | None = None
     # the rarest first: an empty intersection ends early, and a term far more frequent
     # than the documents left is probed for them instead of read whole
-    for sub in sorted(positive, key=lambda s: _estimate(s, leaf.seg)):
+    for sub in sorted(positive, key=lambda s: _estimate(s, leaf)):
         if (
             found is not None
             and isinstance(sub, wq.Term)
-            and _estimate(sub, leaf.seg) > PROBE_RATIO * len(found)
+            and _estimate(sub, leaf) > PROBE_RATIO * len(found)
         ):
             found = _matcher_ids(sub, leaf.sub, found)
             if not found:
@@ -184,29 +252,34 @@ def _and_ids(subqueries: list[Any], leaf: Leaf) -> DocSet:
     return found
 
 
-def _estimate(q: Any, seg: Any) -> int:
+def _estimate(q: Any, leaf: Leaf) -> int:
+    """How many documents of the segment ``q`` may match: a term's document frequency;
+    anything else, more than any."""
     if isinstance(q, wq.Term):
-        try:
-            return int(seg.doc_frequency(q.fieldname, q.text))
-        except (KeyError, TermNotFound):
-            return 0
+        return leaf.frequency(q.fieldname, q.text)
     return 1 << 40
 
 
-def _pair_phrase_ids(q: Any, leaf: Leaf) -> DocSet:
-    """A phrase of three or more words, as its pairs: the documents holding every pair,
-    then those where the words stand in a row (the positions of each word in the text
-    field, read for those documents only, skipping through its postings: Whoosh's own
-    phrase matcher costs ten times more per document)."""
-    words = phrase_words(q.words)
-    by_rarity = sorted(q.words, key=lambda w: _estimate(wq.Term("pairs", w), leaf.seg))
-    candidates = _and_ids([wq.Term("pairs", w) for w in by_rarity[:2]], leaf)
+def _phrase_ids(words: list[str], leaf: Leaf) -> DocSet:
+    """A phrase of two or more words that is not one pair: the documents holding all its
+    parts (``phrase_parts``), then those where the words stand in a row (the positions of
+    each word in the text field, read for those documents only, skipping through its
+    postings: Whoosh's own phrase matcher costs ten times more per document)."""
+    parts = sorted(phrase_parts(words), key=lambda t: _estimate(t, leaf))
+    # the rarest parts read whole, one after the other, while they leave more than a few
+    # candidates: checking a candidate's text costs more than reading a rare term
+    # ("inadmissibility of the acquisition of territory by war": 56 units at 100k hold its
+    # two rarest words)
+    candidates = set(leaf.postings(parts[0].fieldname, parts[0].text)[0])
+    for part in parts[1:]:
+        if len(candidates) <= FEW or _estimate(part, leaf) > RARE:
+            break
+        candidates &= set(leaf.postings(part.fieldname, part.text)[0])
     if len(candidates) <= TEXT_CHECK:
-        seg = leaf.seg
         phrase = tuple(words)
-        return {d for d in candidates if _holds(seg.stored_fields(d).get("text", ""), phrase)}
-    candidates = _and_ids([wq.Term("pairs", w) for w in q.words], leaf)
-    order = sorted(range(len(words)), key=lambda i: _estimate(wq.Term("text", words[i]), leaf.seg))
+        return {d for d in candidates if _holds(leaf.stored(d).get("text", ""), phrase)}
+    candidates = _and_ids(parts, leaf)
+    order = sorted(range(len(words)), key=lambda i: _estimate(wq.Term("text", words[i]), leaf))
     starts: dict[int, set[int]] | None = None
     for i in order:
         if not candidates:
@@ -224,6 +297,9 @@ def _pair_phrase_ids(q: Any, leaf: Leaf) -> DocSet:
 
 def _holds(text: str, phrase: tuple[str, ...]) -> bool:
     """Whether the tokens of ``text`` (as indexed) hold ``phrase`` in a row."""
+    lowered = text.lower()  # holds every token, lower-cased, as a substring
+    if any(word not in lowered for word in phrase):
+        return False
     words = [token for token, _, _ in tokens(text)]
     n = len(phrase)
     head = phrase[0]
@@ -232,16 +308,12 @@ def _holds(text: str, phrase: tuple[str, ...]) -> bool:
     )
 
 
-def phrase_words(pairs: list[str]) -> list[str]:
-    """The words of a phrase from its pairs: "a b", "b c" -> ["a", "b", "c"]."""
-    return [pairs[0].split(" ", 1)[0], *(pair.split(" ", 1)[1] for pair in pairs)]
-
-
 def scoring_query(q: Any) -> Any:
-    """``q`` (rewritten) as Whoosh can score it: a phrase of pairs as the AND of its pairs
-    (the pairs field keeps no positions to match a phrase with)."""
-    if isinstance(q, wq.Phrase) and q.fieldname == "pairs":
-        return wq.And([wq.Term("pairs", w) for w in q.words])
+    """``q`` (rewritten) as resdex scores it: a phrase as the AND of its parts
+    (``phrase_parts``: the pairs field keeps no positions to match a phrase with)."""
+    if _is_exact_phrase(q):
+        parts = phrase_parts(list(q.words))
+        return parts[0] if len(parts) == 1 else wq.And(parts)
     if q.is_leaf():
         return q
     return q.apply(scoring_query)
@@ -273,7 +345,7 @@ def _at_each(m: Any, docs: Iterable[int]) -> Iterator[int]:
 
 def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
     found: DocSet = set()
-    for n, text in enumerate(q._btexts(leaf.seg)):
+    for n, text in enumerate(expanded_texts(q, leaf.seg)):
         if n >= MAX_EXPANSION:
             raise ExpansionTooLarge(q)
         found.update(term_ids(leaf.seg, q.fieldname, text))
@@ -284,43 +356,35 @@ def _expanded_ids(q: Any, leaf: Leaf) -> DocSet:
 
 
 def term_top(
-    q: Any, sub: Any, offset: int, allowed: list[int], n: int
+    q: Any, sub: Any, offset: int, allowed: list[int], n: int, leaf: Leaf | None = None
 ) -> list[tuple[float, int]] | None:
-    """``top_scored`` for one term under BM25F, Whoosh's weighting, computed over the
-    postings a block at a time (the term's frequencies, the field lengths of the segment
-    as one array) instead of through a matcher per posting: the same formula, the same
-    numbers. None when the weighting is another."""
+    """``top_scored`` for one term under BM25F, Whoosh's weighting, computed over its
+    postings (the term's frequencies, the field lengths of the segment as one array)
+    instead of through a matcher per posting: the same formula, the same numbers. None
+    when the weighting is another. ``leaf``: the postings already read for the match."""
     from whoosh.scoring import BM25FScorer
 
     seg = sub.reader()
     try:
         btext = seg.schema[q.fieldname].to_bytes(q.text)
         scorer = sub.weighting.scorer(sub, q.fieldname, btext)
-        m = seg.postings(q.fieldname, btext)
     except TermNotFound:
         return []
     if not isinstance(scorer, BM25FScorer) or q.boost != 1 or scorer.qf != 1:
         return None
-    m = getattr(m, "child", m)
-    if not (hasattr(m, "_read_ids") and hasattr(m, "_read_weights")):
-        return None
     from resdex.search.units import field_lengths
 
+    ids, weights = (leaf or Leaf(sub, seg)).postings(q.fieldname, q.text)
     lengths = field_lengths(seg, q.fieldname)
     idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     keep = set(allowed)
     scored: list[tuple[float, int]] = []
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        m._read_weights()
-        for doc, tf in zip(m._ids, m._weights, strict=True):
-            if doc in keep:
-                fl = lengths[doc]
-                # whoosh.scoring.bm25, inlined
-                score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-                scored.append((score, -(offset + doc)))
-        m._next_block()
+    for doc, tf in zip(ids, weights, strict=True):
+        if doc in keep:
+            fl = lengths[doc]
+            # whoosh.scoring.bm25, inlined
+            score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            scored.append((score, -(offset + doc)))
     return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
 
 
@@ -340,7 +404,9 @@ def _plain_terms(q: Any) -> list[tuple[str, str]] | None:
     return None
 
 
-def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[float, int]] | None:
+def stored_scores(
+    q: Any, sub: Any, offset: int, docs: list[int], leaf: Leaf | None = None
+) -> list[tuple[float, int]] | None:
     """Whoosh's BM25F score of a few documents for a term or an AND of terms, each term's
     frequency counted on the document's stored text (the tokens it was indexed from):
     skipping through the postings of "of the" to score two documents costs more. None
@@ -352,19 +418,22 @@ def stored_scores(q: Any, sub: Any, offset: int, docs: list[int]) -> list[tuple[
     terms = _plain_terms(q)
     if terms is None:
         return None
+    if not docs:
+        return []
     seg = sub.reader()
     scorers = []
     for field, text in terms:
         btext = seg.schema[field].to_bytes(text)
-        if (field, text) not in seg:
+        if not seg.doc_frequency(field, btext):
             continue  # a term absent from the segment scores nothing
         scorer = sub.weighting.scorer(sub, field, btext)
         if not isinstance(scorer, BM25FScorer) or scorer.qf != 1:
             return None
         scorers.append((field, text, scorer, field_lengths(seg, field)))
     out = []
+    leaf = leaf or Leaf(sub, seg)
     for doc in docs:
-        words = [token for token, _, _ in tokens(seg.stored_fields(doc).get("text", ""))]
+        words = [token for token, _, _ in tokens(leaf.stored(doc).get("text", ""))]
         counts = {
             "text": Counter(words),
             "pairs": Counter(pair_term(a, b) for a, b in itertools.pairwise(words)),

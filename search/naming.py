@@ -9,6 +9,10 @@
   resolutions cite each.
 - ``display_symbol``: a symbol as the UN writes it, for output only ("S/RES/242(1967)" ->
   "S/RES/242 (1967)"); stored keys and JSON values keep the canonical form.
+- ``answer_search``, ``answer_cites``: ``resdex search [--stem]`` and ``resdex cites TARGET``
+  as a user asks them, for both faces (the CLI and the web page answer alike, ``/api/…``
+  equals ``--json``): the query rewritten for ``--stem`` but reported as written; the
+  target by name or symbol, with the nearest cited ones when nothing cites it.
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from resdex.search.targets import BadTarget, normalize_target, target_key
+
+if TYPE_CHECKING:
+    from resdex.search.request import SearchRequest
+    from resdex.search.results import CitesResult, SearchResult
 
 # "242(1967)", "217(III)": a number glued to its parenthetical year or session
 _GLUED_PAREN = re.compile(r"(?<=[0-9A-Za-z])\((?=(?:\d{4}|[IVXLC]+)\))")
@@ -104,3 +112,53 @@ def nearest_cited(ix: Any, target: str, most: int = 3) -> tuple[Suggestion, ...]
             found.append(Suggestion(result.target, len(result.citing)))
     found.sort(key=lambda s: -s.resolutions)
     return tuple(found[:most])
+
+
+# --- the two commands as users ask them ----------------------------------------------------
+
+
+def stemmed(ix: Any, request: SearchRequest, stem: bool) -> SearchRequest:
+    """The request ``search`` runs: with ``stem``, its query rewritten to match every English
+    form of each word (``resdex.search.stemming``)."""
+    if not stem:
+        return request
+    from resdex.search.stemming import stem_query
+
+    return replace(request, query=stem_query(request.query, ix))
+
+
+def answer_search(ix: Any, request: SearchRequest, stem: bool = False) -> SearchResult:
+    """``resdex search [--stem]``: the result reports the query as the user wrote it."""
+    from resdex.search.query import search  # the query path: Whoosh
+
+    return replace(search(ix, stemmed(ix, request, stem)), query=request.query)
+
+
+@dataclass(frozen=True, slots=True)
+class CitesAnswer:
+    result: CitesResult
+    asked: str | None  # the instrument's name TARGET gave, if it gave one
+    nearest: tuple[Suggestion, ...]  # when nothing cites the target
+
+
+def answer_cites(ix: Any, target: str) -> CitesAnswer:
+    """``resdex cites TARGET``: a symbol in any usual spelling or an instrument's name.
+    Raises ``BadTarget`` for neither."""
+    from resdex.search.query import cites
+
+    result = cites(ix, resolve_target(target))
+    nearest = nearest_cited(ix, result.target) if not result.citing else ()
+    asked = " ".join(target.split()) if instrument_symbol(target) else None
+    return CitesAnswer(result, asked, nearest)
+
+
+def cites_answer_to_json(answer: CitesAnswer) -> dict[str, Any]:
+    """``resdex cites --json``: the result, and "nearest" when nothing cites the target."""
+    from resdex.search.results import cites_to_json
+
+    data = cites_to_json(answer.result)
+    if not answer.result.citing:
+        data["nearest"] = [
+            {"target": s.target, "resolutions": s.resolutions} for s in answer.nearest
+        ]
+    return data

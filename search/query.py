@@ -1,42 +1,24 @@
 """Queries over a resdex index: ``search``, ``cites``, ``show``.
 
-Each takes an open Whoosh index (a folder one from ``resdex.search.store.open_index``, or a
-``RamStorage`` one in tests) and returns the typed results of ``resdex.search.results``. No
-spaCy, no parser: this is the path ``resdex search`` starts on.
+Each takes a ``resdex.search.engine.Reader``, or an open Whoosh index (a folder one from
+``resdex.search.store.open_index``, or a ``RamStorage`` one in tests) which it reads
+through the one ``WhooshReader`` of that index, and returns the typed results of
+``resdex.search.results``. No spaCy, no parser: this is the path ``resdex search`` starts
+on.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from whoosh import query as wq
-from whoosh.qparser import QueryParser
-from whoosh.qparser.default import QueryParserError
-
-from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
-from resdex.search import guard
-from resdex.search.documents import unpack_resolution
-from resdex.search.matching import (
-    TEXT_CHECK,
-    ExpansionTooLarge,
-    Leaf,
-    doc_ids,
-    rewrite,
-    scoring_query,
-    stored_scores,
-    term_ids,
-    term_top,
-    top_scored,
-)
+from resdex.search.engine import NotIndexed, Reader
 from resdex.search.request import (
     BODIES,
     KINDS,
     QueryError,
     Range,
     SearchRequest,
-    check_request,
     check_syntax,
     normalize_body,
     normalize_by,
@@ -46,30 +28,8 @@ from resdex.search.request import (
     normalize_verb,
     parse_range,
 )
-from resdex.search.results import (
-    CitesResult,
-    Citing,
-    CitingUnit,
-    First,
-    Group,
-    Hit,
-    SearchResult,
-    natural_key,
-    session_key,
-)
-from resdex.search.schema import (
-    ADOPTED,
-    DRAFT,
-    KIND_CODES,
-    UNIT_CODES,
-    UNIT_DOCUMENT,
-    UNIT_FOOTNOTE,
-    UNIT_PARAGRAPH,
-)
-from resdex.search.snippets import match_spans, query_words, snippet
-from resdex.search.targets import normalize_target, target_key
-from resdex.search.timeline import Matched, body_name, by_date, group_counts
-from resdex.search.units import leaves, segment_columns
+from resdex.search.results import CitesResult, SearchResult
+from resdex.search.whoosh_reader import WhooshReader, parse_query
 
 __all__ = [  # the request's names too: callers import them from here
     "BODIES",
@@ -77,6 +37,7 @@ __all__ = [  # the request's names too: callers import them from here
     "NotIndexed",
     "QueryError",
     "Range",
+    "Reader",
     "SearchRequest",
     "check_syntax",
     "cites",
@@ -88,367 +49,34 @@ __all__ = [  # the request's names too: callers import them from here
     "normalize_verb",
     "parse_query",
     "parse_range",
+    "reader",
     "search",
     "show",
 ]
 
 
-class NotIndexed(ResdexError):
-    """The document asked for is not in the index."""
+def reader(index: Reader | Any) -> Reader:
+    """``index`` as a ``Reader``: a Reader as it is, a Whoosh index through its
+    ``WhooshReader``."""
+    if isinstance(index, Reader):
+        return index
+    return WhooshReader.of(index)
 
 
-# --- the query string -----------------------------------------------------------------------
-
-
-_PARSERS: dict[tuple[str, ...], Any] = {}
-
-
-def _parser(schema: Any) -> Any:
-    """A query parser for the text field of ``schema``, built once per set of field names
-    (building one costs more than parsing a query with it)."""
-    key = tuple(schema.names())
-    parser = _PARSERS.get(key)
-    if parser is None:
-        parser = QueryParser("text", schema)
-        parser.add_plugin(guard.alias_plugin())
-        _PARSERS[key] = parser
-    return parser
-
-
-def parse_query(text: str, schema: Any) -> Any:
-    """The Whoosh query for a query string; ``*`` alone matches every paragraph."""
-    check_syntax(text)
-    try:
-        guard.check_text(text, schema.names())
-    except guard.GuardError as err:
-        raise QueryError(str(err)) from err
-    if text.strip() == "*":
-        return wq.Every()
-    try:
-        parsed = _parser(schema).parse(text)
-    except (QueryParserError, RecursionError) as err:
-        raise QueryError(f"cannot read query {text!r}: {err}") from err
-    except Exception as err:  # Whoosh raises bare exceptions for some field/value mixes
-        raise QueryError(f"cannot read query {text!r}: {' '.join(str(err).split())}") from err
-    if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
-        raise QueryError(f"query {text!r} has no words to search for")
-    return parsed
-
-
-# --- matching: sets of units, filtered on the columns ---------------------------------------
-
-Bounds = tuple[str, int, int]  # (column, lowest, highest), inclusive
-
-
-def column_bounds(request: SearchRequest) -> list[Bounds]:
-    """The filters of a request as bounds on the per-unit columns (paragraphs and
-    footnotes only, never a resolution's record)."""
-    from resdex.search.documents import OTHER_BODY
-    from resdex.search.schema import BODY_ORDER
-
-    bounds: list[Bounds] = [("unit", UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE])]
-    if request.body:
-        body = normalize_body(request.body)
-        code = BODY_ORDER.index(body) + 1 if body in BODY_ORDER else OTHER_BODY
-        bounds.append(("body", code, code))
-    if request.kind:
-        code = KIND_CODES[normalize_kind(request.kind)]
-        bounds.append(("kind", code, code))
-    if request.status:
-        code = DRAFT if normalize_status(request.status) == "draft" else ADOPTED
-        bounds.append(("draft", code, code))
-    for column, given in (("session", request.session), ("year", request.year)):
-        if given is not None:
-            lo, hi = given
-            bounds.append((column, max(lo or 1, 1), hi if hi is not None else 1 << 16))
-    return bounds
-
-
-def needs_text(q: Any) -> bool:
-    """Whether every document ``q`` (rewritten) matches holds a word of the text, which
-    only paragraphs and footnotes have: then no match is a resolution's record."""
-    if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
-        return q.fieldname in ("text", "pairs")
-    if isinstance(q, wq.And):
-        return any(needs_text(sub) for sub in q.subqueries)
-    if isinstance(q, wq.Or):
-        return all(needs_text(sub) for sub in q.subqueries)
-    return False
-
-
-def _matches(searcher: Any, q: Any, request: SearchRequest) -> list[Matched]:
-    bounds = column_bounds(request)
-    if needs_text(q):
-        bounds = bounds[1:]  # the first keeps to paragraphs and footnotes
-    out = []
-    for sub, offset, seg in leaves(searcher):
-        columns = segment_columns(seg)
-        leaf = Leaf(sub, seg)
-        deleted = leaf.deleted()
-        try:
-            if isinstance(q, wq.Term):  # one postings list, in order already
-                ids = term_ids(seg, q.fieldname, q.text)
-                if deleted:
-                    ids = [d for d in ids if d not in deleted]
-            else:
-                ids = sorted(doc_ids(q, leaf) - deleted)
-        except ExpansionTooLarge as err:
-            raise QueryError(
-                f"a wildcard in {request.query!r} stands for too many words; be more precise"
-            ) from err
-        for name, lo, hi in bounds:
-            values = getattr(columns, name)
-            ids = [d for d in ids if lo <= values[d] <= hi]
-        out.append(Matched(seg, offset, columns, ids))
-    return out
-
-
-# --- search ---------------------------------------------------------------------------------
-
-
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value else None
-
-
-def _expanded_words(q: Any, reader: Any) -> set[str]:
-    """The words a wildcard or prefix of ``q`` (not under NOT) stands for in the index."""
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
-            if node.fieldname == "text":
-                for text in node._btexts(reader):
-                    found.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
-    return found
-
-
-class _Highlighter:
-    def __init__(self, user_query: Any, analyzer: Any, reader: Any) -> None:
-        self.terms, self.phrases = query_words(user_query)
-        self.terms |= _expanded_words(user_query, reader)
-        self.analyzer = analyzer
-
-    def hit(self, stored: dict[str, Any], score: float) -> Hit:
-        text = stored.get("text", "")
-        spans = match_spans(text, self.analyzer, self.terms, self.phrases)
-        return Hit(
-            symbol=stored["symbol"],
-            label=stored["label"],
-            kind=stored["kind"],
-            body=stored["body"],
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
-            adopted=stored.get("adopted"),
-            title=stored.get("title"),
-            verb=stored.get("verb"),
-            opening=stored.get("opening"),
-            text=text,
-            snippet=snippet(text, spans),
-            score=score,
-            order=int(stored.get("order") or 0),
-        )
-
-
-def _display_key(h: Hit) -> tuple[Any, ...]:
-    return session_key(h.session, h.year, h.adopted, h.symbol)
-
-
-def search(ix: Any, request: SearchRequest) -> SearchResult:
+def search(index: Reader | Any, request: SearchRequest) -> SearchResult:
     """Paragraphs and footnotes matching the request: their total, the resolutions they
     are in, and either the ``limit`` hits its ``sort`` keeps (grouped by resolution in
     session order; newest first for ``sort="newest"``) or, with ``by``, the counts per
     group over every match."""
-    check_request(request)
-    sort = normalize_sort(request.sort)
-    by = normalize_by(request.by) if request.by is not None else None
-    deadline = guard.Deadline(guard.DEFAULT_CAPS.seconds)
-    with ix.searcher() as searcher:
-        # the searcher's schema: ``ix.schema`` would read the index's table of contents again
-        schema = searcher.schema
-        user_query = parse_query(request.query, schema)
-        try:
-            user_query = guard.check_query(user_query, schema, searcher.reader(), deadline=deadline)
-        except guard.GuardError as err:
-            raise QueryError(str(err)) from err
-        q = rewrite(user_query)
-        if request.verb:
-            q = wq.And([q, wq.Term("verbs", normalize_verb(request.verb))])
-        matched = _matches(searcher, q, request)
-        if deadline.expired():
-            raise QueryError(str(guard.too_slow(deadline.seconds)))
-        total = sum(len(m.ids) for m in matched)
-        codes: set[int] = set()
-        for m in matched:
-            codes.update(map(m.columns.res.__getitem__, m.ids))
-        if by is not None:
-            groups = _groups(matched, by)
-            return SearchResult(
-                query=request.query,
-                total=total,
-                resolutions=len(codes),
-                hits=(),
-                sort=sort,
-                by=by,
-                groups=groups,
-            )
-        n = request.limit or total
-        chosen: list[tuple[float, int]]  # (score, global document number)
-        if sort == "relevance":
-            scored = scoring_query(rewrite(user_query))
-            context = searcher.context()
-            chosen = []
-            for m in matched:
-                sub = _sub_searcher(searcher, m.offset)
-                fast = None
-                if len(m.ids) <= TEXT_CHECK:  # a few: counted on their text
-                    fast = stored_scores(scored, sub, m.offset, m.ids)
-                if fast is None and _is_term(scored):
-                    fast = term_top(scored, sub, m.offset, m.ids, n)
-                if fast is None:
-                    fast = top_scored(scored, sub, m.offset, context, m.ids, n)
-                chosen += fast
-            chosen = sorted(chosen, key=lambda e: (-e[0], e[1]))[:n]
-        else:
-            units = by_date(matched, n, newest=sort == "newest")
-            chosen = [(0.0, matched[i].offset + doc) for i, doc in units]
-        highlighter = _Highlighter(user_query, schema["text"].analyzer, searcher.reader())
-        hits = [highlighter.hit(searcher.stored_fields(doc), score) for score, doc in chosen]
-    if sort == "newest":
-        newest_first = sorted({_display_key(h) for h in hits}, reverse=True)
-        rank = {key: i for i, key in enumerate(newest_first)}
-        hits.sort(key=lambda h: (rank[_display_key(h)], h.order))
-    else:
-        hits.sort(key=lambda h: (_display_key(h), h.order))
-    return SearchResult(
-        query=request.query,
-        total=total,
-        resolutions=len(codes),
-        hits=tuple(hits),
-        sort=sort,
-    )
+    return reader(index).search(request)
 
 
-def _is_term(q: Any) -> bool:
-    return isinstance(q, wq.Term) and q.fieldname in ("text", "pairs")
-
-
-def _sub_searcher(searcher: Any, offset: int) -> Any:
-    for sub, start in searcher.subsearchers or [(searcher, 0)]:
-        if start == offset:
-            return sub
-    raise AssertionError(offset)
-
-
-def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
-    counts = group_counts(matched, by)
-    groups = []
-    for g in counts:
-        part = matched[g.first[0]]
-        stored = part.seg.stored_fields(g.first[1])
-        first = First(
-            symbol=stored.get("symbol", ""),
-            label=stored.get("label", ""),
-            adopted=stored.get("adopted") or None,
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
-        )
-        key: int | str | None
-        if by in ("session", "year"):
-            key = int(g.key) if g.key else None
-        elif by == "body":
-            key = body_name(int(g.key or 0))
-        else:
-            verb = stored.get("verb")
-            key = " ".join(str(verb).lower().split()) if g.key and verb else None
-        groups.append(Group(key, g.paragraphs, g.resolutions, first))
-    if by in ("session", "year"):
-        groups.sort(key=lambda g: (g.key is None, g.key or 0))
-    else:
-        groups.sort(key=lambda g: (-g.paragraphs, g.key is None, str(g.key)))
-    return tuple(groups)
-
-
-# --- cites ----------------------------------------------------------------------------------
-
-
-def _unit_of(stored: dict[str, Any], key: str) -> CitingUnit:
-    citations = [c for c in stored.get("citations") or () if target_key(c[0]) == key]
-    direct = key in (stored.get("cites_direct") or "").split()
-    notes = tuple(sorted({c[2] for c in citations if c[2] is not None}))
-    unit = stored["unit"]
-    kind = "header" if unit == UNIT_DOCUMENT else stored.get("kind", "")
-    return CitingUnit(
-        label=stored.get("label", ""),
-        kind=kind,
-        direct=direct,
-        via_footnotes=notes,
-        surfaces=tuple(dict.fromkeys(c[1] for c in citations)),
-    )
-
-
-def cites(ix: Any, target: str) -> CitesResult:
+def cites(index: Reader | Any, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
     the paragraphs that cite it directly or through a footnote."""
-    canonical = normalize_target(target)
-    key = target_key(canonical)
-    found: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    with ix.searcher() as searcher:
-        # the citing units' postings, read a block at a time; nothing scored
-        for sub, _, seg in leaves(searcher):
-            leaf = Leaf(sub, seg)
-            deleted = leaf.deleted()
-            for doc in term_ids(seg, "cites", key):
-                if doc in deleted:
-                    continue
-                stored = seg.stored_fields(doc)
-                stored.pop("data", None)
-                found[stored["symbol"]].append((int(stored.get("order") or 0), stored))
-    written = canonical
-    citing = []
-    for symbol, units in found.items():
-        units.sort(key=lambda u: (u[1]["unit"] != UNIT_DOCUMENT, u[0]))
-        carried = {
-            n for _, s in units if s["unit"] == UNIT_PARAGRAPH for n in s.get("footnotes") or ()
-        }
-        kept = []
-        for _, stored in units:
-            if stored["unit"] == UNIT_FOOTNOTE and set(stored.get("footnotes") or ()) <= carried:
-                continue  # already listed through the paragraphs that carry its marker
-            kept.append(_unit_of(stored, key))
-            for c in stored.get("citations") or ():
-                if target_key(c[0]) == key:
-                    written = c[0]
-        first = units[0][1]
-        citing.append(
-            Citing(
-                symbol=symbol,
-                body=first["body"],
-                session=_opt_int(first.get("session")),
-                year=_opt_int(first.get("year")),
-                adopted=first.get("adopted"),
-                title=first.get("title"),
-                units=tuple(kept),
-            )
-        )
-    citing.sort(key=lambda c: (c.adopted or "9999", c.year or 9999, natural_key(c.symbol)))
-    return CitesResult(target=written, citing=tuple(citing))
+    return reader(index).cites(target)
 
 
-# --- show -----------------------------------------------------------------------------------
-
-
-def show(ix: Any, symbol: str) -> Resolution:
-    """The indexed Resolution of ``symbol`` (any usual spelling), from its stored record."""
-    key = target_key(normalize_target(symbol))
-    with ix.searcher() as searcher:
-        stored = searcher.document(symkey=key, unit=UNIT_DOCUMENT)
-    if stored is None:
-        raise NotIndexed(f"{symbol.strip()} is not in the index")
-    return unpack_resolution(stored["data"])
+def show(index: Reader | Any, symbol: str) -> Resolution:
+    """The indexed Resolution of ``symbol`` (any usual spelling); ``NotIndexed`` if none."""
+    return reader(index).show(symbol)

@@ -76,13 +76,19 @@ class CitingUnit:
 
 
 @dataclass(frozen=True, slots=True)
-class Citing:
+class Resolved:
+    """A resolution as results show it (its record's metadata)."""
+
     symbol: str
     body: str
     session: int | None
     year: int | None
     adopted: str | None
     title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Citing(Resolved):
     units: tuple[CitingUnit, ...]  # in document order
 
     @property

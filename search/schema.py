@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from whoosh import columns, fields
+from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
+
+from resdex.search.common_words import COMMON_WORDS
 
 # Bump when the schema or the meaning of a field changes: an index of another format is
 # refused with a message asking to rebuild it. 2: word pairs (``pairs``) and the per-unit
-# columns (``COLUMNS``) that the query path counts and sorts with.
-INDEX_FORMAT = 2
+# columns (``COLUMNS``) that the query path counts and sorts with. 3: pairs of common words
+# only (``COMMON_WORDS``), compact positions (``CompactPositions``), the citations of a unit
+# in a column (``COL_CITES``) instead of its stored fields, per-unit stored fields cut to
+# what readers use (no title, id, order, kind: the record and the columns hold them).
+INDEX_FORMAT = 3
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
@@ -112,11 +117,12 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
 
 
 class PairTokenizer(SymbolTokenizer):
-    """Every two neighbouring tokens of ``tokens`` as one term, "human rights": a phrase of
-    two words is then one postings list, and a longer phrase is found among the documents
-    holding all its pairs ("right to development": "right to" and "to development", whose
-    postings are far shorter than those of "to"), then checked on the text's positions.
-    Without positions of its own: they would double the size of the index."""
+    """Every two neighbouring tokens of ``tokens`` that are both ``COMMON_WORDS`` as one
+    term, "human rights": a phrase of two such words is then one postings list, and a longer
+    phrase is found among the documents holding all its pairs and its other words ("right to
+    development": "right to" and "to development", whose postings are far shorter than
+    those of "to"), then checked on the text's positions. Without positions of its own:
+    they would double the size of the index."""
 
     def split(self, value: str) -> Iterable[tuple[str, int, int]]:
         return pairs(value)
@@ -127,14 +133,53 @@ def pair_term(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+def is_pair(first: str, second: str) -> bool:
+    """Whether two neighbouring tokens are indexed as a pair: both are common words."""
+    return first in COMMON_WORDS and second in COMMON_WORDS
+
+
 def pairs(text: str) -> Iterator[tuple[str, int, int]]:
     """(pair term, start of the first token, end of the second) for each two neighbouring
-    tokens of ``text``."""
+    tokens of ``text`` indexed as a pair (``is_pair``)."""
     previous: tuple[str, int, int] | None = None
     for token in tokens(text):
-        if previous is not None:
+        if previous is not None and previous[0] in COMMON_WORDS and token[0] in COMMON_WORDS:
             yield pair_term(previous[0], token[0]), previous[1], token[2]
         previous = token
+
+
+class CompactPositions(formats.Positions):  # type: ignore[misc]
+    """Whoosh's ``Positions`` with the positions of a posting as variable-length integers
+    (the gaps between them, 7 bits a byte): Whoosh writes a 4-byte count and a pickled list,
+    about 12 bytes of framing a posting, more than the positions themselves."""
+
+    def encode(self, poslist: list[int]) -> bytes:
+        out = bytearray()
+        base = 0
+        for pos in poslist:
+            gap = pos - base
+            base = pos
+            while gap >= 0x80:
+                out.append((gap & 0x7F) | 0x80)
+                gap >>= 7
+            out.append(gap)
+        return bytes(out)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        positions = []
+        position = gap = shift = 0
+        for byte in valuestring:
+            gap |= (byte & 0x7F) << shift
+            if byte & 0x80:
+                shift += 7
+            else:
+                position += gap
+                positions.append(position)
+                gap = shift = 0
+        return positions
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return sum(1 for byte in valuestring if not byte & 0x80)
 
 
 def text_analyzer() -> SymbolTokenizer:
@@ -158,19 +203,22 @@ COL_ADOPTED = "c_adopted"  # days since 1900-01-01; 0: none
 COL_ORDER = "c_order"  # position of the unit in its document
 COL_RES = "c_res"  # a 63-bit digest of the resolution's symkey (resolution counts)
 COL_VERB = "c_verb"  # a 31-bit digest of the head verb, lower-cased; 0: none
+# a unit's (label, footnote numbers, ((target, surface, via footnote | None), ...)); none
+# for a unit that cites nothing: everything ``cites`` lists without a stored field
+COL_CITES = "c_cites"
 
-# (column, struct type code) for each of them
-COLUMNS: tuple[tuple[str, str], ...] = (
-    (COL_UNIT, "B"),
-    (COL_KIND, "B"),
-    (COL_BODY, "B"),
-    (COL_DRAFT, "B"),
-    (COL_SESSION, "H"),
-    (COL_YEAR, "H"),
-    (COL_ADOPTED, "I"),
-    (COL_ORDER, "I"),
-    (COL_RES, "q"),
-    (COL_VERB, "i"),
+# (column, struct type code, name of its array in resdex.search.units.SegmentColumns)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    (COL_UNIT, "B", "unit"),
+    (COL_KIND, "B", "kind"),
+    (COL_BODY, "B", "body"),
+    (COL_DRAFT, "B", "draft"),
+    (COL_SESSION, "H", "session"),
+    (COL_YEAR, "H", "year"),
+    (COL_ADOPTED, "I", "adopted"),
+    (COL_ORDER, "I", "order"),
+    (COL_RES, "q", "res"),
+    (COL_VERB, "i", "verb"),
 )
 UNIT_CODES = {UNIT_PARAGRAPH: 1, UNIT_FOOTNOTE: 2, UNIT_DOCUMENT: 3}
 KIND_CODES = {"preambular": 1, "operative": 2, KIND_FOOTNOTE: 3}
@@ -179,17 +227,33 @@ BODY_ORDER = ("GA", "SC", "HRC", "ECOSOC")
 DRAFT, ADOPTED = 1, 2
 
 
+class Unstored(fields.STORED):  # type: ignore[misc]
+    """A field an index document may carry and the index leaves out: neither indexed nor
+    stored (``id``, ``cites_direct``, ``cites_footnote`` name and explain a unit in
+    ``resdex.search.documents``; the columns and the record hold what readers need)."""
+
+    stored = False
+
+
+def _text_field(analyzer: SymbolTokenizer) -> fields.TEXT:
+    field = fields.TEXT(analyzer=analyzer, phrase=True, stored=True)
+    field.format = CompactPositions(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> fields.Schema:
     """The fields of every index document (unused ones are left empty per unit)."""
     analyzer = text_analyzer()
     # Few indexed ID/KEYWORD fields: Whoosh 2.7 stats the disk for every posting of a field
     # without lengths, so only what queries filter on is indexed; the rest is stored.
+    # Stored per unit: what readers of the stored fields use (the hits' text and labels;
+    # precedents, check and the write path read symbol, sha, unit and the dates).
     return fields.Schema(
         # identity
-        id=fields.STORED(),  # "A/RES/71/194#OP8", "…#fn1", "…#doc"
+        id=Unstored(),  # "A/RES/71/194#OP8", "…#fn1", "…#doc"
         unit=fields.ID(stored=True),  # paragraph | footnote | document
         symbol=fields.STORED(),  # as the document writes it: "A/RES/71/194"
-        symkey=fields.ID(sortable=True),  # target_key(symbol): "a/res/71/194"
+        symkey=fields.ID(),  # target_key(symbol): "a/res/71/194"
         sha=fields.STORED(),  # sha256 of the file this unit was indexed from
         # the resolution's metadata, on every unit
         body=fields.ID(stored=True),  # GA | SC | HRC | ECOSOC
@@ -198,28 +262,25 @@ def build_schema() -> fields.Schema:
         session=fields.ID(stored=True),  # absent when there is none
         year=fields.ID(stored=True),  # absent when unknown
         adopted=fields.STORED(),  # ISO date; absent for drafts
-        title=fields.STORED(),
-        # the paragraph (or footnote)
-        order=fields.STORED(),  # position in the document
-        kind=fields.ID(stored=True),  # preambular | operative | footnote
+        title=fields.STORED(),  # on the record only
+        # the paragraph (or footnote); its position and kind: the columns
+        kind=fields.ID(),  # preambular | operative | footnote
         label=fields.STORED(),  # "PP1", "OP2(a)", "footnote 1"
         verb=fields.STORED(),  # as written: "Urges"
-        modifier=fields.STORED(),  # "strongly"
         opening=fields.STORED(),  # "Strongly urges"
         verbs=fields.KEYWORD(commas=True, lowercase=True),  # "urges,strongly urges"
-        footnotes=fields.STORED(),  # footnote numbers the paragraph's text carries
-        text=fields.TEXT(analyzer=analyzer, phrase=True, stored=True),
+        text=_text_field(analyzer),
         # the same text as word pairs (not stored, no positions): phrases (PairTokenizer)
         pairs=fields.TEXT(analyzer=PairTokenizer(), phrase=False),
         # cited documents, as target_key(target): "cites" = direct + via footnote
         cites=fields.KEYWORD(),
-        cites_direct=fields.STORED(),
-        cites_footnote=fields.STORED(),
-        links=fields.STORED(),  # instruments named without a symbol (extras, not citations)
-        citations=fields.STORED(),  # [(target, surface, via_footnote | None)]
+        cites_direct=Unstored(),
+        cites_footnote=Unstored(),
         # the record of the document (unit="document" only)
         contents=fields.KEYWORD(stored=True),  # sha256 of every file indexed as this symbol
         path=fields.STORED(),
         data=fields.STORED(),  # search.documents.pack_resolution(res): deflated JSON
-        **{name: fields.COLUMN(columns.NumericColumn(code)) for name, code in COLUMNS},
+        **{name: fields.COLUMN(columns.NumericColumn(code)) for name, code, _ in COLUMNS},
+        # what ``cites`` lists of a unit that cites something
+        **{COL_CITES: fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn()))},
     )

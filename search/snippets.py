@@ -47,7 +47,13 @@ def match_spans(
 ) -> list[tuple[int, int]]:
     """Character spans of ``text`` to highlight, in order, adjacent words of a phrase
     joined into one span."""
-    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+    split = getattr(analyzer, "split", None)  # resdex's tokenizers: no Token objects
+    if split is not None:
+        tokens = list(split(text))
+    else:
+        tokens = [
+            (t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")
+        ]
     words = [w for w, _, _ in tokens]
     single = set(terms)
     marked = [False] * len(tokens)

@@ -26,6 +26,7 @@ class Matched:
     offset: int  # of its first document in the index
     columns: SegmentColumns
     ids: list[int]
+    leaf: Any = None  # the segment as the match read it (resdex.search.matching.Leaf)
 
 
 Unit = tuple[int, int]  # (index of the segment in the list of Matched, local number)

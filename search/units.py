@@ -11,25 +11,31 @@ deleted documents do, which are read per query), so the arrays are cached by seg
 
 from __future__ import annotations
 
+import re
 import sys
+import weakref
 from array import array
 from dataclasses import dataclass
 from typing import Any
 
+from whoosh.reading import TermNotFound
+
 from resdex.indexer.errors import ResdexError
+from resdex.indexer.models import Resolution
+from resdex.search.documents import unpack_resolution
+from resdex.search.results import Resolved
 from resdex.search.schema import (
-    COL_ADOPTED,
-    COL_BODY,
-    COL_DRAFT,
-    COL_KIND,
+    COL_CITES,
     COL_ORDER,
-    COL_RES,
-    COL_SESSION,
     COL_UNIT,
-    COL_VERB,
-    COL_YEAR,
     COLUMNS,
+    UNIT_CODES,
+    UNIT_DOCUMENT,
+    UNIT_FOOTNOTE,
+    UNIT_PARAGRAPH,
 )
+from resdex.search.targets import target_key
+from resdex.search.whoosh_access import column_bytes
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -71,33 +77,13 @@ class SegmentColumns:
 
 
 _CACHE: dict[tuple[str, int], SegmentColumns] = {}
-_FIELDS = {
-    COL_UNIT: "unit",
-    COL_KIND: "kind",
-    COL_BODY: "body",
-    COL_DRAFT: "draft",
-    COL_SESSION: "session",
-    COL_YEAR: "year",
-    COL_ADOPTED: "adopted",
-    COL_ORDER: "order",
-    COL_RES: "res",
-    COL_VERB: "verb",
-}
 
 
-def _read_column(perdoc: Any, segment: Any, name: str, code: str, doc_count: int) -> array[int]:
-    from whoosh.codec.whoosh3 import W3Codec
-
+def _read_column(segreader: Any, name: str, code: str, doc_count: int) -> array[int]:
     values: array[int] = array(code)
-    filename = W3Codec.column_filename(segment, name)
-    storage = perdoc._storage
-    if storage.file_exists(filename):
-        length = storage.file_length(filename)
-        f = storage.open_file(filename)
-        try:
-            values.frombytes(f.get(0, length))
-        finally:
-            f.close()
+    raw = column_bytes(segreader, name)
+    if raw is not None:
+        values.frombytes(raw)
         if sys.byteorder == "little":  # Whoosh writes them big-endian ("!" + code)
             values.byteswap()
     missing = doc_count - len(values)
@@ -118,10 +104,9 @@ def segment_columns(segreader: Any) -> SegmentColumns:
         raise MissingColumns(
             "the index was built by an older resdex; rebuild it: resdex index --rebuild PATH"
         )
-    perdoc = segreader._perdoc
     arrays = {
-        _FIELDS[name]: _read_column(perdoc, segment, name, code, doc_count)
-        for name, code in COLUMNS
+        attribute: _read_column(segreader, name, code, doc_count)
+        for name, code, attribute in COLUMNS
     }
     columns = SegmentColumns(doc_count=doc_count, **arrays)
     _CACHE[key] = columns
@@ -148,6 +133,94 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
     found = _LENGTHS.get(key)
     if found is None:
         table = [1] + [byte_to_length(b) for b in range(1, 256)]
-        raw = _read_column(segreader._perdoc, segment, f"_{field}_len", "B", doc_count)
+        raw = _read_column(segreader, f"_{field}_len", "B", doc_count)
         found = _LENGTHS[key] = [table[b] for b in raw]
     return found
+
+
+# --- the resolution's record, for what units no longer store ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Records:
+    """The records of a segment: where each resolution's is, and what was read of them."""
+
+    places: dict[int, int]  # resolution code -> document number of its record
+    metas: dict[int, Resolved]  # document number -> its metadata, once read
+
+
+_RECORDS: dict[tuple[str, int], _Records] = {}  # by segment (id, documents)
+_RECORDS_OF: weakref.WeakKeyDictionary[Any, _Records] = weakref.WeakKeyDictionary()
+
+
+def _opt_int(value: Any) -> int | None:
+    return int(value) if value else None
+
+
+def _records(segreader: Any) -> _Records:
+    found = _RECORDS_OF.get(segreader)
+    if found is None:
+        key = (segreader.segment().segment_id(), segreader.doc_count_all())
+        found = _RECORDS.get(key)
+        if found is None:
+            columns = segment_columns(segreader)
+            # the records' places, found by ``re`` in the one-byte unit column (C speed)
+            record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
+            places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
+            found = _RECORDS[key] = _Records({columns.res[doc]: doc for doc in places}, {})
+        _RECORDS_OF[segreader] = found
+    return found
+
+
+def record_meta(segreader: Any, res: int) -> Resolved | None:
+    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
+    (cached per process: a segment and its records never change)."""
+    records = _records(segreader)
+    doc = records.places.get(res)
+    if doc is None or segreader.is_deleted(doc):
+        return None
+    found = records.metas.get(doc)
+    if found is None:
+        stored = segreader.stored_fields(doc)
+        found = records.metas[doc] = Resolved(
+            symbol=stored.get("symbol", ""),
+            body=stored.get("body", ""),
+            session=_opt_int(stored.get("session")),
+            year=_opt_int(stored.get("year")),
+            adopted=stored.get("adopted") or None,
+            title=stored.get("title") or None,
+        )
+    return found
+
+
+_CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def cited_rows(segreader: Any) -> Any:
+    """The ``c_cites`` column of a segment: ``reader[doc]`` is (label, footnote numbers,
+    ((target, surface, via footnote | None), ...)) or None. One column reader per open
+    segment reader (making one reads the column's offsets)."""
+    found = _CITED.get(segreader)
+    if found is None:
+        found = _CITED[segreader] = segreader.column_reader(COL_CITES)
+    return found
+
+
+def resolution_at(reader: Any, docnum: int) -> Resolution:
+    """The Resolution of the record ``docnum`` of ``reader`` (a segment's, or a whole
+    index's): the record's data and the stored texts of its units, in order (the record
+    keeps no texts: ``resdex.search.documents.pack_resolution``)."""
+    stored = reader.stored_fields(docnum)
+    sha = stored.get("sha")
+    try:
+        ids = list(reader.postings("symkey", target_key(stored["symbol"])).all_ids())
+    except TermNotFound:
+        ids = []
+    order = reader.column_reader(COL_ORDER)
+    units = []
+    for doc in ids:
+        unit = reader.stored_fields(doc)
+        if unit.get("unit") in (UNIT_PARAGRAPH, UNIT_FOOTNOTE) and unit.get("sha") == sha:
+            units.append((order[doc], unit.get("text", "")))
+    units.sort()
+    return unpack_resolution(stored["data"], [text for _, text in units])

@@ -8,6 +8,7 @@ two texts side by side. The first pair is in the project's ``corpus/``; the othe
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -16,6 +17,14 @@ from resdex.search.align import align, normal, word_ops
 from resdex.search.diff import diff_resolutions
 
 Row = tuple[str, str | None, str | None]
+
+
+class Pair(NamedTuple):
+    """Two versions in ../shared/corpus and the rows expected between them."""
+
+    old: str
+    new: str
+    rows: list[Row]
 
 
 def _same(labels: list[tuple[str, str]]) -> list[Row]:
@@ -69,67 +78,74 @@ def test_69_179_to_71_194_word_edits(project_corpus: Path) -> None:
 
 # A/C.3/80/L.35 (draft, PDF text) -> A/RES/80/204 (PDF text): adopted without a change; the
 # resolution writes "non‑selectivity" with a non-breaking hyphen where the draft has "-".
-EXPECTED_L35_204: list[Row] = _same(
-    [(f"PP{n}", f"PP{n}") for n in range(1, 16)] + [(f"OP{n}", f"OP{n}") for n in range(1, 18)]
+L35_204 = Pair(
+    "ga-drafts/A_C.3_80_L.35.txt",
+    "ga-text/A_RES_80_204.txt",
+    _same(
+        [(f"PP{n}", f"PP{n}") for n in range(1, 16)] + [(f"OP{n}", f"OP{n}") for n in range(1, 18)]
+    ),
 )
 
 # A/RES/78/199 (the official PDF) -> A/RES/79/166 (PDF text).
-EXPECTED_78_79: list[Row] = [
-    *_same([("PP1", "PP1"), ("PP2", "PP2")]),
-    ("changed", "PP3", "PP3"),  # 79/166 recalls 78/199 and HRC 56/2 (for 77/213 and 53/11)
-    *_same([(f"PP{n}", f"PP{n}") for n in range(4, 16)]),
-    ("removed", "PP16", None),  # Welcoming … thirtieth anniversary of the Vienna Declaration
-    *_same([(f"OP{n}", f"OP{n}") for n in range(1, 8)]),
-    ("changed", "OP8", "OP8"),  # "interdependence, interrelatedness," inserted
-    *_same([(f"OP{n}", f"OP{n}") for n in range(9, 17)]),
-    ("changed", "OP17", "OP17"),  # seventy-ninth -> eightieth session
-]
+PDF_78_79 = Pair(
+    "ga-pdf/A_RES_78_199.pdf",
+    "ga-text/A_RES_79_166.txt",
+    [
+        *_same([("PP1", "PP1"), ("PP2", "PP2")]),
+        ("changed", "PP3", "PP3"),  # 79/166 recalls 78/199 and HRC 56/2 (for 77/213 and 53/11)
+        *_same([(f"PP{n}", f"PP{n}") for n in range(4, 16)]),
+        ("removed", "PP16", None),  # Welcoming … thirtieth anniversary of the Vienna Declaration
+        *_same([(f"OP{n}", f"OP{n}") for n in range(1, 8)]),
+        ("changed", "OP8", "OP8"),  # "interdependence, interrelatedness," inserted
+        *_same([(f"OP{n}", f"OP{n}") for n in range(9, 17)]),
+        ("changed", "OP17", "OP17"),  # seventy-ninth -> eightieth session
+    ],
+)
 
 # A/RES/78/49 (PDF text) -> A/RES/80/26 (Markdown): prohibition of the dumping of
 # radioactive wastes.
-EXPECTED_78_49_80_26: list[Row] = [
-    *_same([(f"PP{n}", f"PP{n}") for n in range(1, 6)]),
-    ("changed", "PP6", "PP6"),  # "forty-third session, in 1988": a comma
-    *_same([(f"PP{n}", f"PP{n}") for n in range(7, 14)]),
-    *_same([(f"OP{n}", f"OP{n}") for n in range(1, 6)]),
-    ("changed", "OP6", "OP6"),  # seventy-ninth -> eighty-first session
-    *_same([("OP7", "OP7"), ("OP8", "OP8")]),
-    ("changed", "OP9", "OP9"),  # "become Party" for "become party"
-    ("changed", "OP10", "OP10"),  # eightieth -> eighty-second session
-]
+TEXT_78_49_MD_80_26 = Pair(
+    "ga-text/A_RES_78_49.txt",
+    "ga-md/A_RES_80_26.md",
+    [
+        *_same([(f"PP{n}", f"PP{n}") for n in range(1, 6)]),
+        ("changed", "PP6", "PP6"),  # "forty-third session, in 1988": a comma
+        *_same([(f"PP{n}", f"PP{n}") for n in range(7, 14)]),
+        *_same([(f"OP{n}", f"OP{n}") for n in range(1, 6)]),
+        ("changed", "OP6", "OP6"),  # seventy-ninth -> eighty-first session
+        *_same([("OP7", "OP7"), ("OP8", "OP8")]),
+        ("changed", "OP9", "OP9"),  # "become Party" for "become party"
+        ("changed", "OP10", "OP10"),  # eightieth -> eighty-second session
+    ],
+)
 
 # S/RES/201 (1965) -> S/RES/206 (1965) (Security Council, corrected OCR): the Cyprus force
 # renewed for six months instead of three. OP4 differs only by its footnote marker (4, 7).
-EXPECTED_SC_201_206: list[Row] = [
-    ("changed", "PP1", "PP1"),  # "six months" for "three months"
-    ("changed", "PP2", "PP2"),  # "beyond 26 June 1965" for "26 March 1965"
-    ("changed", "PP3", "PP3"),  # "the quiet which prevails in the island is tenuous …"
-    ("changed", "PP4", "PP4"),  # "… and 201 (1965) of 19 March 1965"
-    ("same", "PP5", "PP5"),
-    ("changed", "OP1", "OP1"),  # 201 (1965) added to the reaffirmed resolutions
-    ("same", "OP2", "OP2"),
-    ("changed", "OP3", "OP3"),  # "to continue to act with the utmost restraint"
-    ("same", "OP4", "OP4"),
-    ("changed", "OP5", "OP5"),  # "six months, ending 26 December 1965"
-]
+SC_201_206 = Pair(
+    "sc-text/S_RES_0201_1965_EN_GOLD.txt",
+    "sc-text/S_RES_0206_1965_EN_GOLD.txt",
+    [
+        ("changed", "PP1", "PP1"),  # "six months" for "three months"
+        ("changed", "PP2", "PP2"),  # "beyond 26 June 1965" for "26 March 1965"
+        ("changed", "PP3", "PP3"),  # "the quiet which prevails in the island is tenuous …"
+        ("changed", "PP4", "PP4"),  # "… and 201 (1965) of 19 March 1965"
+        ("same", "PP5", "PP5"),
+        ("changed", "OP1", "OP1"),  # 201 (1965) added to the reaffirmed resolutions
+        ("same", "OP2", "OP2"),
+        ("changed", "OP3", "OP3"),  # "to continue to act with the utmost restraint"
+        ("same", "OP4", "OP4"),
+        ("changed", "OP5", "OP5"),  # "six months, ending 26 December 1965"
+    ],
+)
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [
-        ("ga-drafts/A_C.3_80_L.35.txt", "ga-text/A_RES_80_204.txt", EXPECTED_L35_204),
-        ("ga-pdf/A_RES_78_199.pdf", "ga-text/A_RES_79_166.txt", EXPECTED_78_79),
-        ("ga-text/A_RES_78_49.txt", "ga-md/A_RES_80_26.md", EXPECTED_78_49_80_26),
-        (
-            "sc-text/S_RES_0201_1965_EN_GOLD.txt",
-            "sc-text/S_RES_0206_1965_EN_GOLD.txt",
-            EXPECTED_SC_201_206,
-        ),
-    ],
+    "pair",
+    [L35_204, PDF_78_79, TEXT_78_49_MD_80_26, SC_201_206],
     ids=["draft-L.35-to-80/204", "pdf-78/199-to-79/166", "text-78/49-to-md-80/26", "sc-201-206"],
 )
-def test_pairs_across_formats(shared_corpus: Path, old: str, new: str, expected: list[Row]) -> None:
-    assert _run(shared_corpus / old, shared_corpus / new) == expected
+def test_pairs_across_formats(shared_corpus: Path, pair: Pair) -> None:
+    assert _run(shared_corpus / pair.old, shared_corpus / pair.new) == pair.rows
 
 
 def test_different_series_is_said(shared_corpus: Path) -> None:

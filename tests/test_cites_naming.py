@@ -92,3 +92,30 @@ def test_neither_symbol_nor_name(seed_index: Path) -> None:
     assert result.stderr.startswith(
         "resdex: error: 'Millennium Declarations' is neither a document symbol"
     )
+
+
+# TARGET as typed -> what both faces answer (``answer_cites``): the target, the instrument's
+# name as asked, how many resolutions cite it, the nearest cited targets when none does
+ANSWERS = [
+    # PP1 of both seeds, through footnote 1 "A/CONF.157/24 (Part I), chap. III."
+    (
+        " Vienna Declaration and  Programme of Action",
+        ("A/CONF.157/24", "Vienna Declaration and Programme of Action", 2, []),
+    ),
+    # footnote 2 of both seeds: "Resolution 55/2."
+    ("resolution 55/2", ("A/RES/55/2", None, 2, [])),
+    # neither seed cites an HRC resolution 55/2
+    ("HRC resolution 55/2", ("A/HRC/RES/55/2", None, 0, [("A/RES/55/2", 2)])),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), ANSWERS)
+def test_answer_cites_for_both_faces(
+    seed_index: Path, typed: str, expected: tuple[str, str | None, int, list[tuple[str, int]]]
+) -> None:
+    from resdex.search.naming import answer_cites
+    from resdex.search.store import open_index
+
+    answer = answer_cites(open_index(seed_index), typed)
+    nearest = [(s.target, s.resolutions) for s in answer.nearest]
+    assert (answer.result.target, answer.asked, len(answer.result.citing), nearest) == expected

@@ -12,20 +12,14 @@ import datetime as dt
 import importlib.util
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from builders import ga_meta, note, para, resolution
 
-from resdex.indexer.models import (
-    Body,
-    Citation,
-    Footnote,
-    Metadata,
-    Paragraph,
-    ParagraphKind,
-    Resolution,
-)
+from resdex.indexer.models import Citation, Report, Resolution
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "holdout"
@@ -92,9 +86,10 @@ def test_label_files_are_well_formed(sample_dir: Path) -> None:
         }, path.name
         labels = [p["label"] for p in data["paragraphs"]]
         assert len(labels) == len(set(labels)), path.name
-        for para in data["paragraphs"]:
-            assert para["kind"] == ("preambular" if para["label"][:2] == "PP" else "operative")
-            assert para["first"].strip() and para["last"].strip()
+        for paragraph in data["paragraphs"]:
+            kind = "preambular" if paragraph["label"][:2] == "PP" else "operative"
+            assert paragraph["kind"] == kind
+            assert paragraph["first"].strip() and paragraph["last"].strip()
         for holders in data["footnotes"].values():
             assert set(holders) <= set(labels), path.name
         for cite in data["citations"]:
@@ -108,48 +103,34 @@ def test_label_files_are_well_formed(sample_dir: Path) -> None:
             dt.date.fromisoformat(data["adopted"])
 
 
-def test_draw_is_deterministic_and_recorded() -> None:
-    draw = _load("holdout_draw", HOLDOUT / "draw.py")
-    assert draw.SEED == 20261201
+# each sample's draw: its seed, and the samples drawn before it (none of their documents
+# again, and all they left out left out again)
+DRAWS = [
+    (HOLDOUT, 20261201, ()),
+    (HOLDOUT2, 20261202, (HOLDOUT,)),
+    (HOLDOUT3, 20261203, (HOLDOUT, HOLDOUT2)),
+]
+
+
+@pytest.mark.parametrize(
+    ("sample_dir", "seed", "earlier"), DRAWS, ids=["holdout", "holdout2", "holdout3"]
+)
+def test_draw_is_deterministic_recorded_and_apart_from_earlier_samples(
+    sample_dir: Path, seed: int, earlier: tuple[Path, ...]
+) -> None:
+    draw = _load(f"{sample_dir.name}_draw", sample_dir / "draw.py")
+    assert seed == draw.SEED
+    recorded = (sample_dir / "sample.txt").read_text(encoding="utf-8").split()
+    keys = {draw.document_key(Path(name)) for name in recorded}
+    for before in earlier:
+        drawn = (before / "sample.txt").read_text(encoding="utf-8").split()
+        assert not keys & {draw.document_key(Path(name)) for name in drawn}
+        assert _load(f"{before.name}_draw", before / "draw.py").EXCLUDED <= draw.EXCLUDED
+    assert not keys & draw.EXCLUDED
     corpus = ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir():
         pytest.skip(f"the shared corpus is not at {corpus}")
-    recorded = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
     assert draw.draw(corpus) == recorded
-
-
-def test_second_draw_is_deterministic_recorded_and_apart_from_the_first() -> None:
-    draw2 = _load("holdout2_draw", HOLDOUT2 / "draw.py")
-    assert draw2.SEED == 20261202
-    first = (HOLDOUT / "sample.txt").read_text(encoding="utf-8").split()
-    recorded = (HOLDOUT2 / "sample.txt").read_text(encoding="utf-8").split()
-    keys = {draw2.document_key(Path(name)) for name in recorded}
-    assert not keys & {draw2.document_key(Path(name)) for name in first}
-    assert not keys & draw2.EXCLUDED
-    corpus = ROOT.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"the shared corpus is not at {corpus}")
-    assert draw2.draw(corpus) == recorded
-
-
-def test_third_draw_is_deterministic_recorded_and_apart_from_the_first_two() -> None:
-    draw3 = _load("holdout3_draw", HOLDOUT3 / "draw.py")
-    assert draw3.SEED == 20261203
-    earlier = [
-        name
-        for sample in (HOLDOUT, HOLDOUT2)
-        for name in (sample / "sample.txt").read_text(encoding="utf-8").split()
-    ]
-    recorded = (HOLDOUT3 / "sample.txt").read_text(encoding="utf-8").split()
-    keys = {draw3.document_key(Path(name)) for name in recorded}
-    assert not keys & {draw3.document_key(Path(name)) for name in earlier}
-    assert not keys & draw3.EXCLUDED
-    named2 = set((HOLDOUT2 / "excluded.txt").read_text(encoding="utf-8").split())
-    assert named2 <= draw3.EXCLUDED
-    corpus = ROOT.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"the shared corpus is not at {corpus}")
-    assert draw3.draw(corpus) == recorded
 
 
 # --- the scorer on a fixture -------------------------------------------------------------
@@ -203,48 +184,29 @@ LABEL = {
 
 
 def _resolution(*, op1_text: str, op1_cites: tuple[Citation, ...], title: str | None) -> Resolution:
-    meta = Metadata(
-        symbol="A/RES/71/194",
-        body=Body.GA,
-        number="71/194",
-        title=title,
-        session=71,
-        adopted=dt.date(2016, 12, 19),
-    )
-    paras = (
-        Paragraph(
-            label="PP1",
-            kind=ParagraphKind.PREAMBULAR,
-            number=1,
-            text="Reaffirming its commitment to promoting, in its resolution 70/153, "
-            "the purposes of the Charter of the United Nations,",
-            verb="Reaffirming",
-            citations=(_cite("A/RES/70/153", "its resolution 70/153"),),
+    """``op1_cites``: what a parse found in OP1 (their surfaces need not stand in the text)."""
+    line = "on the report of the Third Committee (A/71/484/Add.2)"
+    report = Report("Third Committee", "A/71/484/Add.2", line)
+    return resolution(
+        meta=ga_meta("A/RES/71/194", dt.date(2016, 12, 19), title=title, report=report),
+        paragraphs=(
+            para(
+                "PP1",
+                "Reaffirming its commitment to promoting, in its resolution 70/153, "
+                "the purposes of the Charter of the United Nations,",
+                "Reaffirming",
+                citations=(("its resolution 70/153", "A/RES/70/153"),),
+            ),
+            para(
+                "PP2",
+                "Recalling the Vienna Declaration and Programme of Action, adopted "
+                "on 25 June 1993,",
+                "Recalling",
+                footnotes=(1,),
+            ),
+            replace(para("OP1", op1_text, "Reaffirms"), citations=op1_cites),
         ),
-        Paragraph(
-            label="PP2",
-            kind=ParagraphKind.PREAMBULAR,
-            number=2,
-            text="Recalling the Vienna Declaration and Programme of Action, adopted "
-            "on 25 June 1993,",
-            verb="Recalling",
-            footnotes=(1,),
-            citations=(_cite("A/CONF.157/24", "A/CONF.157/24", via=1),),
-        ),
-        Paragraph(
-            label="OP1",
-            kind=ParagraphKind.OPERATIVE,
-            number=1,
-            text=op1_text,
-            verb="Reaffirms",
-            citations=op1_cites,
-        ),
-    )
-    return Resolution(
-        meta=meta,
-        paragraphs=paras,
-        footnotes=(Footnote(1, "A/CONF.157/24.", (_cite("A/CONF.157/24", "A/CONF.157/24"),)),),
-        header_citations=(_cite("A/71/484/Add.2", "A/71/484/Add.2"),),
+        footnotes=(note(1, "A/CONF.157/24.", ("A/CONF.157/24", "A/CONF.157/24")),),
     )
 
 
@@ -262,11 +224,11 @@ def test_a_perfect_parse_scores_one(scorer: ModuleType) -> None:
     )
     tally, errors = scorer.score_document(LABEL, scorer.found_from_resolution(res))
     assert errors == []
-    assert (tally.cite_tp, tally.cite_fn, tally.cite_fp) == (4, 0, 0)  # optional not counted
-    assert (tally.via_tp, tally.via_fn, tally.via_fp) == (1, 0, 0)
+    assert (tally.cites.tp, tally.cites.fn, tally.cites.fp) == (4, 0, 0)  # optional not counted
+    assert (tally.via.tp, tally.via.fn, tally.via.fp) == (1, 0, 0)
     assert (tally.paragraphs, tally.paragraphs_right, tally.verbs_right) == (3, 3, 3)
     assert (tally.titles_right, tally.dates_right, tally.symbols_right) == (1, 1, 1)
-    assert tally.precision == tally.recall == tally.paragraph_share == 1.0
+    assert tally.cites.precision == tally.cites.recall == tally.paragraph_share == 1.0
 
 
 def test_errors_fall_into_classes(scorer: ModuleType) -> None:
@@ -286,10 +248,10 @@ def test_errors_fall_into_classes(scorer: ModuleType) -> None:
         "title missing",
         "wrong target in the right unit",
     ]
-    assert (tally.cite_tp, tally.cite_fn, tally.cite_fp) == (3, 1, 2)
+    assert (tally.cites.tp, tally.cites.fn, tally.cites.fp) == (3, 1, 2)
     assert tally.paragraphs_right == 2
-    assert tally.precision == pytest.approx(3 / 5)
-    assert tally.recall == pytest.approx(3 / 4)
+    assert tally.cites.precision == pytest.approx(3 / 5)
+    assert tally.cites.recall == pytest.approx(3 / 4)
 
 
 def test_text_comparison_normalizes_quotes_hyphens_and_spaces(scorer: ModuleType) -> None:

@@ -70,6 +70,21 @@ QUIET = {"flipped bytes in segment", "flipped bytes in TOC"}
 # flipped bytes in the TOC's pickled schema, which resdex never reads (it opens every index
 # with its own schema): harmless, only the checksum sees them
 HARMLESS_WITHOUT_CHECKSUMS = {"flipped bytes in TOC"}
+# every damage is tried on an index whose ``CURRENT`` keeps checksums and on one without
+WITH_AND_WITHOUT_CHECKSUMS = pytest.mark.parametrize(
+    "checksums", [True, False], ids=["checksums", "no checksums"]
+)
+
+
+def _damaged(folder: Path, damage: str, checksums: bool) -> Path:
+    """A copy of the pristine index in ``folder``, with or without checksums, damaged."""
+    index = copy_index(folder)
+    if not checksums:
+        _forget_checksums(index)
+    DAMAGE[damage](index)
+    return index
+
+
 READERS = [
     ["search", "human rights"],
     ["search", '"universal periodic review"', "--json"],
@@ -80,15 +95,12 @@ READERS = [
 ]
 
 
-@pytest.mark.parametrize("checksums", [True, False], ids=["checksums", "no checksums"])
+@WITH_AND_WITHOUT_CHECKSUMS
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_every_command_says_damaged_in_one_line(
     tmp_path: Path, damage: str, checksums: bool
 ) -> None:
-    index = copy_index(tmp_path / "index")
-    if not checksums:
-        _forget_checksums(index)
-    DAMAGE[damage](index)
+    index = _damaged(tmp_path / "index", damage, checksums)
     for command in READERS:
         code, out, err = invoke(*command, "--index", str(index))
         assert "Traceback" not in out + err
@@ -101,7 +113,7 @@ def test_every_command_says_damaged_in_one_line(
         assert "damaged" in err and "`resdex index --rebuild PATH`" in err, err
 
 
-@pytest.mark.parametrize("checksums", [True, False], ids=["checksums", "no checksums"])
+@WITH_AND_WITHOUT_CHECKSUMS
 @pytest.mark.parametrize(
     "damage",
     [d for d in DAMAGE if ("segment" in d or "TOC" in d) and d not in HARMLESS_WITHOUT_CHECKSUMS],
@@ -109,10 +121,7 @@ def test_every_command_says_damaged_in_one_line(
 def test_index_never_carries_a_damaged_segment(
     tmp_path: Path, damage: str, checksums: bool
 ) -> None:
-    index = copy_index(tmp_path / "index")
-    if not checksums:
-        _forget_checksums(index)
-    DAMAGE[damage](index)
+    index = _damaged(tmp_path / "index", damage, checksums)
     before = (index / "CURRENT").read_bytes()
     code, out, err = invoke("index", str(CORPUS / "A_RES_71_194.md"), "--index", str(index))
     assert one_line_error(code, out, err), (code, out, err)

@@ -14,8 +14,9 @@ from starlette.responses import JSONResponse, Response
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.serialize import resolution_to_dict
 from resdex.search import query as q
+from resdex.search.naming import answer_cites, answer_search, cites_answer_to_json
 from resdex.search.results import search_to_json
-from resdex.web import across, answers, params
+from resdex.web import across, params
 from resdex.web.context import context
 from resdex.web.errors import one_line, status_of
 from resdex.web.upload import parse_draft, read_upload
@@ -48,7 +49,7 @@ async def search(request: Request) -> Response:
     ``search --json``."""
     req = params.api_search_request(request.query_params)
     stem = params.flag(request.query_params, "stem")
-    result = await context(request).query(lambda ix: answers.search(ix, req, stem))
+    result = await context(request).query(lambda ix: answer_search(ix, req, stem))
     return PrettyJSON(search_to_json(result))
 
 
@@ -56,8 +57,8 @@ async def search(request: Request) -> Response:
 async def cites(request: Request) -> Response:
     """``/api/cites?target=…`` = ``cites --json``."""
     target = params.required(request.query_params, "target")
-    answer = await context(request).query(lambda ix: answers.cites(ix, target))
-    return PrettyJSON(answers.cites_json(answer))
+    answer = await context(request).query(lambda ix: answer_cites(ix, target))
+    return PrettyJSON(cites_answer_to_json(answer))
 
 
 @answers_errors

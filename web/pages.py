@@ -13,8 +13,9 @@ from starlette.responses import Response
 
 from resdex.indexer.errors import ResdexError
 from resdex.search import query as q
+from resdex.search.naming import CitesAnswer, answer_cites, answer_search, stemmed
 from resdex.search.results import SearchResult
-from resdex.web import across, answers, params, views
+from resdex.web import across, params, views
 from resdex.web.context import context
 from resdex.web.csvout import cites_csv, search_csv
 from resdex.web.errors import one_line, status_of
@@ -52,17 +53,6 @@ def shows_errors(template: str) -> Callable[[Handler], Handler]:
 # --- search ---------------------------------------------------------------------------------
 
 
-def stemmed(ix: Any, request: q.SearchRequest, stem: bool) -> q.SearchRequest:
-    """The request the timeline counts: with ``stem``, its query rewritten as ``--stem`` does."""
-    if not stem:
-        return request
-    from dataclasses import replace
-
-    from resdex.search.stemming import stem_query
-
-    return replace(request, query=stem_query(request.query, ix))
-
-
 async def home(request: Request) -> Response:
     ctx = context(request)
     return ctx.render("search.html", form=params.SearchForm(), result=None)
@@ -79,8 +69,8 @@ async def search_page(request: Request) -> Response:
     before = params.search_request(form, (page - 1) * params.PER_PAGE) if page > 1 else None
 
     def work(ix: Any) -> tuple[SearchResult, SearchResult | None, Any]:
-        result = answers.search(ix, current, form.stem)
-        previous = answers.search(ix, before, form.stem) if before is not None else None
+        result = answer_search(ix, current, form.stem)
+        previous = answer_search(ix, before, form.stem) if before is not None else None
         counted = stemmed(ix, current, form.stem)
         counts = session_counts(ix, counted, result.total) if result.total else Counts((), 0)
         return result, previous, counts
@@ -104,7 +94,7 @@ async def search_csv_download(request: Request) -> Response:
     """The current search's hits (the best ``MAX_LIMIT``) as CSV."""
     form = params.search_form(request.query_params)
     req = params.search_request(form, params.MAX_LIMIT)
-    result = await context(request).query(lambda ix: answers.search(ix, req, form.stem))
+    result = await context(request).query(lambda ix: answer_search(ix, req, form.stem))
     return csv_download(search_csv(result), "resdex-search.csv")
 
 
@@ -137,8 +127,8 @@ async def show_page(request: Request) -> Response:
 async def cites_page(request: Request) -> Response:
     target = params.required(request.query_params, "target")
 
-    def work(ix: Any) -> tuple[answers.Cites, bool]:
-        answer = answers.cites(ix, target)
+    def work(ix: Any) -> tuple[CitesAnswer, bool]:
+        answer = answer_cites(ix, target)
         return answer, bool(indexed_keys(ix, [answer.result.target]))
 
     ctx = context(request)
@@ -157,7 +147,7 @@ async def cites_page(request: Request) -> Response:
 async def cites_csv_download(request: Request) -> Response:
     """What cites ``target``, a row per citing paragraph (``resdex cites --csv``)."""
     target = params.required(request.query_params, "target")
-    answer = await context(request).query(lambda ix: answers.cites(ix, target))
+    answer = await context(request).query(lambda ix: answer_cites(ix, target))
     return csv_download(cites_csv(answer.result), "resdex-cites.csv")
 
 

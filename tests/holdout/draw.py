@@ -13,13 +13,18 @@ format it exists in (ga-pdf/ and ga-text/ hold the same resolutions; ga-md/ over
 ga-text/ on session 80), and once drawn in one format it is not drawn again in another.
 The list is written out below, not read from the repository, so that later tests do not
 change the draw.
+
+A later sample is drawn the same way with its own seed and exclusions: its ``draw.py`` is
+``later_sample(__file__, SEED)`` (see tests/holdout2/draw.py), loaded with ``runpy``.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 SEED = 20261201
 PER_FORMAT = 5
@@ -128,10 +133,35 @@ def draw(
     return sample
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], drawing: Callable[[Path], list[str]] = draw) -> int:
+    """``python draw.py [CORPUS_DIR]``: the sample, one ``format/file`` a line."""
     corpus = Path(argv[1]) if len(argv) > 1 else DEFAULT_CORPUS
-    print("\n".join(draw(corpus)))
+    print("\n".join(drawing(corpus)))
     return 0
+
+
+class Sample(NamedTuple):
+    """What a sample's ``draw.py`` offers: the seed, the documents left out, the key of a
+    file's document, the draw, and the command."""
+
+    seed: int
+    excluded: frozenset[str]
+    document_key: Callable[[Path], str]
+    draw: Callable[[Path], list[str]]
+    main: Callable[[list[str]], int]
+
+
+def later_sample(script: str, seed: int, also: frozenset[str] = frozenset()) -> Sample:
+    """The sample whose ``draw.py`` is ``script``: drawn as this one is, with ``seed``,
+    leaving out the documents listed in ``excluded.txt`` beside ``script`` (whitespace
+    apart), this sample's ``EXCLUDED`` and ``also``."""
+    listed = (Path(script).resolve().parent / "excluded.txt").read_text(encoding="utf-8")
+    excluded = frozenset(listed.split()) | EXCLUDED | also
+
+    def drawing(corpus: Path) -> list[str]:
+        return draw(corpus, seed=seed, excluded=excluded)
+
+    return Sample(seed, excluded, document_key, drawing, lambda argv: main(argv, drawing))
 
 
 if __name__ == "__main__":

@@ -17,42 +17,12 @@ script, so that later files do not change the draw.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
+from runpy import run_path
 
-SEED = 20261202
-PER_FORMAT = 5
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parents[1].parent / "shared" / "corpus"
-
-
-def _first_draw() -> ModuleType:
-    path = HERE.parent / "holdout" / "draw.py"
-    spec = importlib.util.spec_from_file_location("holdout_draw", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_FIRST = _first_draw()
-FORMATS: tuple[str, ...] = _FIRST.FORMATS
-document_key = _FIRST.document_key
-_NAMED = (HERE / "excluded.txt").read_text(encoding="utf-8").split()
-EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST.EXCLUDED
-
-
-def draw(corpus: Path) -> list[str]:
-    return list(_FIRST.draw(corpus, seed=SEED, excluded=EXCLUDED, per_format=PER_FORMAT))
-
-
-def main(argv: list[str]) -> int:
-    corpus = Path(argv[1]) if len(argv) > 1 else DEFAULT_CORPUS
-    print("\n".join(draw(corpus)))
-    return 0
-
+_FIRST = run_path(str(Path(__file__).resolve().parents[1] / "holdout" / "draw.py"))
+SEED, EXCLUDED, document_key, draw, main = _FIRST["later_sample"](__file__, 20261202)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

@@ -14,33 +14,18 @@ tests/holdout2/excluded.txt. The list was collected once by a scan of ``git ls-f
 (symbols such as "A/RES/78/136", "A/C.1/80/L.2", "A/80/L.39", "S/RES/677 (1990)"; bare
 "resolution 78/136" and "677 (1990)"; file names such as "S_RES_0677_1990" and
 "draft-chair-a-c5-80-l11") and is kept in ``excluded.txt`` beside this script, so that later
-files do not change the draw. The first draw's module is read with ``runpy`` (its
-``draw``, ``document_key``, ``FORMATS`` and ``EXCLUDED``), not copied.
+files do not change the draw. The first draw's module is read with ``runpy`` and its
+``later_sample`` draws this one, as for the second sample.
 """
 
 from __future__ import annotations
 
-import runpy
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from runpy import run_path
 
-SEED = 20261203
-PER_FORMAT = 5
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parents[1].parent / "shared" / "corpus"
-
-_FIRST: dict[str, Any] = runpy.run_path(str(HERE.parent / "holdout" / "draw.py"))
-FORMATS: tuple[str, ...] = _FIRST["FORMATS"]
-document_key: Callable[[Path], str] = _FIRST["document_key"]
-_NAMED = (HERE / "excluded.txt").read_text(encoding="utf-8").split()
-EXCLUDED: frozenset[str] = frozenset(_NAMED) | _FIRST["EXCLUDED"]
-
-
-def draw(corpus: Path) -> list[str]:
-    return list(_FIRST["draw"](corpus, seed=SEED, excluded=EXCLUDED, per_format=PER_FORMAT))
-
+_FIRST = run_path(str(Path(__file__).resolve().parents[1] / "holdout" / "draw.py"))
+SEED, EXCLUDED, document_key, draw, main = _FIRST["later_sample"](__file__, 20261203)
 
 if __name__ == "__main__":
-    print("\n".join(draw(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)))
+    sys.exit(main(sys.argv))

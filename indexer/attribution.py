@@ -40,8 +40,8 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     # the window can end as they do (an organ's name ends with a capitalized word)
     last_token = window[-80:].rsplit(None, 1)[-1] if window else ""
     named = (
-        cp.ORGAN_BEFORE_RE.search(window) if last_token[:1].isupper() else None
-    ) or cp.ORGAN_ACTING_BEFORE_RE.search(window)
+        cp.AROUND_ORGAN.before.search(window) if last_token[:1].isupper() else None
+    ) or cp.AROUND_ORGAN.acting_before.search(window)
     if named:
         return OrganCue(organ_of(named), its)
     document = cp.DOCUMENT_BEFORE_RE.search(window)
@@ -50,8 +50,8 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
         if organ is not None and organ is not Organ.GA:
             return OrganCue(organ, its)
     if window.endswith(cp.LIST_HEAD_ENDINGS):
-        context = cp.ORGAN_CONTEXT_BEFORE_RE.search(window) or (
-            cp.ORGAN_LIST_HEAD_BEFORE_RE.search(window)
+        context = cp.AROUND_ORGAN.context_before.search(window) or (
+            cp.AROUND_ORGAN.list_head_before.search(window)
         )
         if context:
             return OrganCue(organ_of(context), its)
@@ -84,12 +84,12 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
 def organ_after(text: str, end: int) -> Organ | None:
     """The organ named after a reference in the same clause: "of the Human Rights
     Council" right after it, or "… by the Subcommission on …" before the clause ends."""
-    right = cp.ORGAN_AFTER_OF_RE.match(text, end)
+    right = cp.AROUND_ORGAN.after_of.match(text, end)
     if right:
         return organ_of(right)
     stop = cp.CLAUSE_END_RE.search(text, end, min(len(text), end + 250))
     limit = stop.start() if stop else min(len(text), end + 250)
-    by = cp.ORGAN_AFTER_BY_RE.search(text, end, limit)
+    by = cp.AROUND_ORGAN.after_by.search(text, end, limit)
     if by:
         return organ_of(by)
     return None
@@ -98,7 +98,7 @@ def organ_after(text: str, end: int) -> Organ | None:
 def organ_subject_after(text: str, end: int) -> Organ | None:
     """The organ named as the subject right after an "its" reference: "through its
     resolution 54/18 of 12 October 2023, the Human Rights Council submitted"."""
-    subject = cp.ORGAN_SUBJECT_AFTER_RE.match(text, end)
+    subject = cp.AROUND_ORGAN.subject_after.match(text, end)
     return organ_of(subject) if subject else None
 
 

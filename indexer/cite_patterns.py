@@ -17,6 +17,7 @@ Two layers use these pieces:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Final
 
 from resdex.indexer.organs import (
@@ -36,7 +37,12 @@ from resdex.indexer.organs import (
 # document series): "WT/MIN(22)/..." (WTO), "CM/Rec(2010)5" (Council of Europe),
 # "AU/Dec.718" (African Union), "GC(67)/RES/13" (IAEA), "WHA58/2005/REC/1" (WHO),
 # "ISBA/21/A/9" (International Seabed Authority), "LEG/CONF.17/..." (IMO), "IOC/A-32/..."
-# (UNESCO), "HIV/AIDS" (not a symbol at all).
+# (UNESCO), "HIV/AIDS" (not a symbol at all); found by a survey of the corpus's symbols
+# (issue 9): "GOV/2022/17" (IAEA Board), "COFI/2022/4.1/Rev.1", "FIRO/R957" (FAO),
+# "SOLAS/CONF.5/32", "BWM/CONF/36", "MEPC.1/Circ.909" (IMO), "GB.346/LILS/3",
+# "TWGSHE/2022/7", "STCMLC/2025" (ILO), "IDB.48/Dec.8" (UNIDO), "ATT/CSP9/2023/SEC/773"
+# (Arms Trade Treaty secretariat), "MRE/RES.1/91", "CP/RES.594" (OAS), "ECM/Res.5 (III)"
+# (OAU).
 UN_SERIES_ROOTS: Final[tuple[str, ...]] = SERIES_ROOTS
 # OCR of the Security Council texts reads "S/" as "$/" or "S$/": "document $/26627 cf 25
 # October 1993" (S/RES/885 (1993)), "Ibid., document S$/21909." (S/RES/675 (1990)
@@ -141,7 +147,14 @@ MEMBER_RE: Final = re.compile(
     r"(?![\d/])"
     rf"(?:{_LETTER_PART})?"
 )
-_DATE: Final = r",?\s+(?:of|on|adopted on)\s+\d{1,2},?\s+[A-Z][a-z\]\-]+(?:,?\s+\d{4}(?!\s?\())?"
+# A date malformed with "of" between its parts: "77/203 of 15 of December of 2022 and
+# 78/189 of 19 December 2023" (ga-text/A_RES_78_189, A_RES_79_159, A_RES_80_191 PP2):
+# the list goes on after it.
+_DAY_OF: Final = r"(?:\s+of)?"
+_DATE: Final = (
+    rf",?\s+(?:of|on|adopted on)\s+\d{{1,2}}{_DAY_OF},?\s+[A-Z][a-z\]\-]+"
+    rf"(?:,?{_DAY_OF}\s+\d{{4}}(?!\s?\())?"
+)
 DATE_RE: Final = re.compile(_DATE)
 # A footnote marker left glued to a member or its date when the text was not cleaned of
 # it: "54/9 of 11 October 202336 and 54/18,37 54/22" (A/RES/78/253), "General Assembly
@@ -186,13 +199,78 @@ REFERENCE_HEAD_RE: Final = re.compile(r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+
 # Narcotic Drugs", "Conference of the Parties to the Convention on Biological Diversity".
 _ORGAN_NAME: Final = name_alternation(groups=True)
 
-# The organ written right before the keyword (the end of the text before it): "Sub-
-# Commission on the Promotion and Protection of Human Rights resolution 2000/22",
-# "Commission on Human Rights resolution 2005/69", "Human Rights Council resolution 32/6",
-# "Economic and Social Council resolution 2004/67", "Security Council resolution 1541
-# (2004)", "General Assembly resolution 1514 (XV)", "United Nations Environment Assembly
-# resolution 5/1", "Commission on Narcotic Drugs resolution 60/1" (no series: no citation).
-ORGAN_BEFORE_RE: Final = re.compile(rf"{_ORGAN_NAME}(?:['’]s)?$")
+
+@dataclass(frozen=True, slots=True)
+class AroundOrgan:
+    """The regexes that read the organ named around a reference: each the name of any body
+    of the table (``_ORGAN_NAME``) between what stands before it and what after it."""
+
+    before: re.Pattern[str]
+    context_before: re.Pattern[str]
+    list_head_before: re.Pattern[str]
+    after_by: re.Pattern[str]
+    after_of: re.Pattern[str]
+    acting_before: re.Pattern[str]
+    subject_after: re.Pattern[str]
+
+
+def _around_organ(before: str, after: str) -> re.Pattern[str]:
+    return re.compile(before + _ORGAN_NAME + after)
+
+
+AROUND_ORGAN: Final = AroundOrgan(
+    # The organ written right before the keyword (the end of the text before it): "Sub-
+    # Commission on the Promotion and Protection of Human Rights resolution 2000/22",
+    # "Commission on Human Rights resolution 2005/69", "Human Rights Council resolution 32/6",
+    # "Economic and Social Council resolution 2004/67", "Security Council resolution 1541
+    # (2004)", "General Assembly resolution 1514 (XV)", "United Nations Environment Assembly
+    # resolution 5/1", "Commission on Narcotic Drugs resolution 60/1" (no series: no citation).
+    before=_around_organ("", r"(?:['’]s)?$"),
+    # The organ named just before a list that belongs to it: "the resolutions and decisions
+    # of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
+    # (A/RES/80/221).
+    context_before=_around_organ(
+        r"(?:of|by) the ",
+        r",?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
+        r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$",
+    ),
+    # The organ named before a keyword without numbers that the list then picks out:
+    # "relevant Human Rights Council resolutions, in particular resolutions 7/34 of 28 March
+    # 2008" (A/RES/78/190 PP), "Human Rights Council resolutions on the subject, including
+    # resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
+    # the topic, including resolutions 19/11" (A/RES/78/208 PP).
+    list_head_before=_around_organ(
+        "",
+        r"\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
+        r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
+        r",?\s+(?:in\s+particular|including|notably)$",
+    ),
+    # The organ named after the reference in the same clause: "resolution 2000/22 of
+    # 18 August 2000, on the promotion of dialogue on human rights issues, by the
+    # Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
+    # "resolutions 5/1 and 5/2 of the Human Rights Council".
+    after_by=_around_organ(r"\bby the ", ""),
+    after_of=_around_organ(r"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+", ""),
+    # The organ that acts in the clause, named before the keyword: "the decision by the United
+    # Nations Environment Assembly at its resumed fifth session, in resolution 5/14"
+    # (A/C.2/80/L.27 OP19), "the adoption, by the Economic and Social Commission for Asia and
+    # the Pacific at its seventy-ninth session, of resolution 79/8" (A/RES/78/147 PP9), "the
+    # request by the United Nations Environment Assembly at its second session, in paragraph 6
+    # of its resolution 2/10" (A/RES/78/69 OP197), "the decision of the United Nations
+    # Environment Assembly, in paragraph 1 of its resolution 5/14" (A/RES/78/69 OP220).
+    acting_before=_around_organ(
+        r"\b(?:by|of) the ",
+        r"(?:,?\s+at\s+its\s+[\w\s-]{1,40}?session)?"
+        r"(?:,?\s+(?:in|of|through|by)(?:\s+paragraphs?\s+\d+(?:\s+\([a-z]\))?\s+of)?)?,?$",
+    ),
+    # "its resolution …, the X <verb>": the organ is the subject named after the reference:
+    # "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted"
+    # (A/C.3/80/L.38 OP7).
+    subject_after=_around_organ(
+        r"(?:\d{1,3})?,\s+the ", r"\s+(?!resolutions?\b|decisions?\b)[a-z]"
+    ),
+)
+
 # "the General Assembly in its resolution 60/1", "the Council, in its resolution 5/1",
 # "Recalling its resolution 70/153", "its most recent resolution 78/199": the words
 # between an organ (or nothing) and the keyword.
@@ -200,24 +278,8 @@ ITS_TAIL_RE: Final = re.compile(
     r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
     r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
 )
-# The organ named just before a list that belongs to it: "the resolutions and decisions
-# of the Human Rights Council, the most recent of which being resolutions 59/2 of …"
-# (A/RES/80/221).
-ORGAN_CONTEXT_BEFORE_RE: Final = re.compile(
-    rf"(?:of|by) the {_ORGAN_NAME},?\s+(?:the\s+(?:most\s+recent|latest|last)\s+of\s+which"
-    r"\s+(?:being|is|are|was|were)|in\s+particular|including|notably)$"
-)
-# The organ named before a keyword without numbers that the list then picks out:
-# "relevant Human Rights Council resolutions, in particular resolutions 7/34 of 28 March
-# 2008" (A/RES/78/190 PP), "Human Rights Council resolutions on the subject, including
-# resolution 54/3" (A/RES/78/191 PP), "all relevant Human Rights Council resolutions on
-# the topic, including resolutions 19/11" (A/RES/78/208 PP).
-ORGAN_LIST_HEAD_BEFORE_RE: Final = re.compile(
-    rf"{_ORGAN_NAME}\s+(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?"
-    r"(?:\s+(?:on|concerning|relating to|regarding)\s+[^,.;:()]{1,100}?)?"
-    r",?\s+(?:in\s+particular|including|notably)$"
-)
-# How the two context regexes above can end (a cheap test before the costly search).
+# How ``AROUND_ORGAN.context_before`` and ``.list_head_before`` can end (a cheap test
+# before the costly search).
 LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (
     "being", "is", "are", "was", "were", "particular", "including", "notably",
 )  # fmt: skip
@@ -244,14 +306,6 @@ ACRONYM_RE: Final = re.compile(r"^[A-Z]{2,}$")
 LAST_COUNCIL_RE: Final = re.compile(
     name_alternation(tuple(o for o in ADOPTING if o is not Organ.GA), groups=True)
 )
-# The organ named after the reference in the same clause: "resolution 2000/22 of
-# 18 August 2000, on the promotion of dialogue on human rights issues, by the
-# Subcommission on the Promotion and Protection of Human Rights" (A/RES/71/194 PP);
-# "resolutions 5/1 and 5/2 of the Human Rights Council".
-ORGAN_AFTER_BY_RE: Final = re.compile(rf"\bby the {_ORGAN_NAME}")
-ORGAN_AFTER_OF_RE: Final = re.compile(
-    rf"\s*,?\s*(?:both\s+|all\s+)?(?:adopted\s+by|of)\s+the\s+{_ORGAN_NAME}"
-)
 # A document named right before the keyword, nothing but its pinpoints between: the
 # reference is to a text that document holds: "United Nations Environment Programme,
 # document CBD/COP/15/17, decision 15/4, annex." (A/RES/80/3 footnote 11), "See
@@ -261,23 +315,6 @@ ORGAN_AFTER_OF_RE: Final = re.compile(
 _SECTION: Final = r"sect\.?\s+[IVXL]+\.[A-Z]"
 DOCUMENT_BEFORE_RE: Final = re.compile(
     rf"(?P<symbol>{SYMBOL})\)?(?:,\s*(?:{_SECTION}|{_PINPOINT_ITEM}))*,$"
-)
-# The organ that acts in the clause, named before the keyword: "the decision by the United
-# Nations Environment Assembly at its resumed fifth session, in resolution 5/14"
-# (A/C.2/80/L.27 OP19), "the adoption, by the Economic and Social Commission for Asia and
-# the Pacific at its seventy-ninth session, of resolution 79/8" (A/RES/78/147 PP9), "the
-# request by the United Nations Environment Assembly at its second session, in paragraph 6
-# of its resolution 2/10" (A/RES/78/69 OP197), "the decision of the United Nations
-# Environment Assembly, in paragraph 1 of its resolution 5/14" (A/RES/78/69 OP220).
-ORGAN_ACTING_BEFORE_RE: Final = re.compile(
-    rf"\b(?:by|of) the {_ORGAN_NAME}(?:,?\s+at\s+its\s+[\w\s-]{{1,40}}?session)?"
-    r"(?:,?\s+(?:in|of|through|by)(?:\s+paragraphs?\s+\d+(?:\s+\([a-z]\))?\s+of)?)?,?$"
-)
-# "its resolution …, the X <verb>": the organ is the subject named after the reference:
-# "through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted"
-# (A/C.3/80/L.38 OP7).
-ORGAN_SUBJECT_AFTER_RE: Final = re.compile(
-    rf"(?:\d{{1,3}})?,\s+the {_ORGAN_NAME}\s+(?!resolutions?\b|decisions?\b)[a-z]"
 )
 # Any organ of the table, anywhere (the sentence search of a re-attribution).
 ORGAN_ANY_RE: Final = re.compile(_ORGAN_NAME)
@@ -319,7 +356,8 @@ CLAUSE_END_RE: Final = re.compile(
 # before spaCy sees it (most paragraphs). Two searches that Python's ``re`` runs fast (a
 # literal first letter; a letter class), the root checked against the table afterwards.
 MAY_CITE_KEYWORD_RE: Final = re.compile(r"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d")
-MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,5}|S?\$)/")
+# (roots run to six letters: "UNCTAD/RMT/2023", A/RES/80/110 footnote 125)
+MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,6}|S?\$)/")
 MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOTS))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
+from resdex.indexer.lost_labels import restore_lost_labels
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
 from resdex.indexer.verbs import (
     continues_a_name,
@@ -105,12 +106,16 @@ def with_footnotes(
     return CleanText(fmt, tuple(lines), front_matter)
 
 
-def footnote_entries(lines: Iterable[str], expected: int | None) -> tuple[list[str], int | None]:
+def footnote_entries(
+    lines: Iterable[str], expected: int | None, carried: Sequence[str] = ()
+) -> tuple[list[str], int | None]:
     """Footnote lines ("1 A/CONF.157/24 ...", continuation lines) -> one "N text" entry per
     footnote. A new footnote starts only with the next number in sequence (or "*"), so a
     continuation line starting with a number ("1994 (United Nations publication") stays
-    with its footnote. Returns the entries and the next expected number."""
-    entries: list[list[str]] = []
+    with its footnote. ``carried`` is the last footnote of the page before: lines above
+    this page's first number go on with it (the footnote ran over the page break).
+    Returns the entries and the next expected number."""
+    entries: list[list[str]] = [list(carried)] if carried else []
     for line in lines:
         if not line.strip() or is_noise(line):
             continue
@@ -217,7 +222,13 @@ def clean_pages(fmt: SourceFormat, pages: list[list[str]]) -> CleanText:
     for number, page in enumerate(pages):
         lines = strip_running_head(page) if number else page
         body, foot = split_page_footnotes(lines)
-        entries, expected = footnote_entries(foot, expected)
+        # "42 See Official Records of the Economic and Social Council, 2005, Supplement
+        # No. 7 and" / (next page, under its rule) "corrigendum (E/2005/27 and
+        # E/2005/27/Corr.1), chap. I, sect. D." (ga-drafts/A_C.3_80_L.17 footnote 42)
+        carried = notes[-1].split(" ", 1) if notes else ()
+        entries, expected = footnote_entries(foot, expected, carried)
+        if carried:
+            notes[-1] = entries.pop(0)
         notes.extend(entries)
         new = page_blocks(body)
         if new and blocks and number and continues(blocks[-1], new[0]):
@@ -307,7 +318,10 @@ def clean_markdown(text: str) -> CleanText:
             continue
         blocks.append(block)
     return with_footnotes(
-        SourceFormat.MARKDOWN, blocks, [f"{n[0]} {reflow(n[1:])}" for n in notes], meta
+        SourceFormat.MARKDOWN,
+        restore_lost_labels(blocks),
+        [f"{n[0]} {reflow(n[1:])}" for n in notes],
+        meta,
     )
 
 
@@ -326,7 +340,8 @@ def _runs_on_after_colon(previous: str, block: str) -> bool:
     if sum(1 for word in block.split()[:4] if word[:1].isupper()) < 2:
         return False
     return not (
-        P.OP_NUMBER_RE.match(block)
+        P.INFINITIVE_ITEM_RE.match(block)
+        or P.OP_NUMBER_RE.match(block)
         or P.SUB_LABEL_RE.match(block)
         or P.ORGAN_OPENING_RE.match(block)
         or P.ROMAN_HEADING_RE.match(block)
@@ -442,6 +457,10 @@ def sc_blocks(lines: list[str]) -> list[str]:
 
 
 def _opens_paragraph_after(previous: str, line: str) -> bool:
+    if P.WHEREAS_RE.match(line):
+        # "30 (1947). Resolution of 25 August 1947 (S/525, I]" / "Whereas the Security
+        # Council on 1 August 1947 called upon …" (S_RES_0030_1947): no blank line between
+        return True
     if not ends_sentence_part(previous):
         # the closing comma lost in OCR, no blank line: "…the hostilities of 5 June" /
         # "Recalling its resolution" (the verb evidence of verbs.opens_after_lost_terminal)

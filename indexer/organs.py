@@ -226,7 +226,9 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
     OrganRow(Organ.REGIONAL, "regional commissions",
              r"(?:Economic and Social Commission for (?:Asia and the Pacific|Western Asia)"
              r"|Economic Commission for (?:Europe|Africa|Latin America and the Caribbean))",
-             ("ESCAP", "ECE", "ECA", "ECLAC", "ESCWA")),
+             ("ESCAP", "ECE", "ECA", "ECLAC", "ESCWA"),
+             # "ESCAP/78/12/Add.1" (A/RES/78/158 footnote 8)
+             roots=("ESCAP",)),
     # "World Health Assembly resolution WHA58.3", "Executive Board of the World Health
     # Organization"
     OrganRow(Organ.WHA, "World Health Assembly",
@@ -265,7 +267,9 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
              r"(?:Review Conference of the Parties to the Treaty on the Non-Proliferation of"
              r" Nuclear Weapons|Meeting of (?:the )?States Parties to the (?:United Nations )?"
              r"Convention on the Law of the Sea|Conference on Disarmament)",
-             roots=("NPT", "CD", "CCW", "BWC", "TPNW", "APLC", "SPLOS", "CLCS")),
+             # "CCM/CONF/2021/6, annexes I and II" (Convention on Cluster Munitions,
+             # A/RES/78/32 footnote 3)
+             roots=("NPT", "CD", "CCW", "BWC", "TPNW", "APLC", "SPLOS", "CLCS", "CCM")),
     # "decisions 22/1 and 22/2 adopted by the High-level Committee on South-South
     # Cooperation" (A/RES/80/149 OP9), "the Open-ended Working Group on Ageing of decision
     # 14/1" (A/RES/80/179 OP72), "Indian Ocean Tuna Commission, resolutions 12/07"
@@ -276,8 +280,13 @@ ORGANS: Final[tuple[OrganRow, ...]] = (
              r" United Nations|Islamic Conference of Foreign Ministers|Organisation of Islamic"
              r" Cooperation|Commission on the Limits of the Continental Shelf)"),
     # series of the Secretariat and of UN bodies cited here only by their documents:
-    # "ST/SGB/2019/8", "TD/519/Add.2", "JIU/REP/2020/8"
-    OrganRow(Organ.OTHER, "other", r"(?!x)x", roots=("ST", "TD", "JIU")),
+    # "ST/SGB/2019/8", "TD/519/Add.2", "JIU/REP/2020/8", "UNCTAD/RMT/2023" (A/RES/80/110
+    # footnote 125), "UNODC/CCPCJ/EG.9/2023/2" (A/RES/79/187 footnote 9), "CEB/2019/1/Add.5"
+    # (System Chief Executives Board, A/RES/79/214 footnote 4), "IPBES/9/14/Add.2"
+    # (the UNEP-serviced platform, A/RES/79/210 footnote 14), "SC/13331" (a press release
+    # of the Security Council, A/RES/78/219 footnote 17)
+    OrganRow(Organ.OTHER, "other", r"(?!x)x",
+             roots=("ST", "TD", "JIU", "UNCTAD", "UNODC", "CEB", "IPBES", "SC")),
 )
 # fmt: on
 

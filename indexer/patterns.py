@@ -26,11 +26,11 @@ def word_list(text: str) -> tuple[str, ...]:
 # the month names, in order ("18 December 2025")
 MONTH_NAMES = """January February March April May June July August September October November
 December"""
-# "December", "Apri]" (an OCR slip in sc-text/S_RES_0687_1991: "of 3 Apri] 1991")
-MONTH = (
-    r"(?:January|February|March|April|Apri\]|May|June|July|August|September|"
-    r"October|November|December)"
-)
+# OCR slips of month names, read back by ``structure.dates``: "of 3 Apri] 1991"
+# (sc-text/S_RES_0687_1991), "on 10 Auqust 1993" (sc-text/S_RES_0856_1993)
+OCR_MONTHS = {"Apri]": "April", "Auqust": "August"}
+# "December", and the OCR slips above
+MONTH = "(?:" + "|".join([*word_list(MONTH_NAMES), *map(re.escape, OCR_MONTHS)]) + ")"
 # "18 December 2025", "1 December 2025"
 DATE = rf"\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
 # "Seventy-first", "Eightieth", "Sixty-ninth" (the session line)
@@ -75,8 +75,11 @@ SC_HEADING_RE = re.compile(
 )
 # "The General Assembly," / "The Security Council," (also without the comma in OCR)
 # (the names from the organ table, ``resdex.indexer.organs``: read back with ``organ_of``)
+# "The Security Council / Resolves:" (one block once cleaned: the old form of
+# sc-text/S_RES_0070_1949 and S_RES_0015_1946, the operative part after it)
 ORGAN_OPENING_RE = re.compile(
-    rf"^\s*The\s+(?P<organ>{name_alternation(ADOPTING, groups=True)})\s*[,.;:]?\s*$"
+    rf"^\s*The\s+(?P<organ>{name_alternation(ADOPTING, groups=True)})\s*[,.;:]?"
+    r"(?:\s+Resolves\s*:)?\s*$"
 )
 
 # --------------------------------------------------------------------------- cleaning
@@ -166,12 +169,19 @@ PLENARY_RE = re.compile(
 SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th)\s+meeting)")
 # "298Ist meeting", "30i6th": I, l or i read for the digit 1 before a digit or a suffix
 OCR_ONE_RE = re.compile(r"[Ili](?=\d|st|nd|rd|th)")
-# "Adopted by the Security Council at its 3087th meeting, on 29 June 1992"
+# "Adopted by the Security Council at its 3087th meeting, on 29 June 1992"; OCR: "On 13
+# August 1992" (S_RES_0770_1992), "Adopted by the Security at its 3167th meeting"
+# (S_RES_0803_1993), "at _its 3258th meeting" (S_RES_0852_1993), "at _ its"
+# (S_RES_0818_1993), "its 326lst meeting" (S_RES_0854_1993)
 SC_ADOPTED_AT_RE = re.compile(
-    rf"Adopted by the Security Council at its (?P<meeting>\d+(?:st|nd|rd|th) meeting),?\s*"
-    rf"on (?P<date>{DATE})"
+    r"Adopted by the Security(?: Council)? at\s*_?\s*its"
+    r" (?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th) meeting),?\s*"
+    rf"[Oo]n (?P<date>{DATE})"
 )
-SC_DATE_RE = re.compile(rf"\bof\s+(?P<date>{DATE})")
+# "Resolution 242 (1967)\nof 22 November 1967"; OCR: "ef 15 June 1965" (S_RES_0206_1965),
+# "Of 19 February 1980" (S_RES_0464_1980); the date alone on the line under the heading:
+# "Resolution 883 (1993)\n11 November 1993" (S_RES_0883_1993, S_RES_0891_1993)
+SC_DATE_RE = re.compile(rf"(?:\b[Ooe]f\s+|^\s*|(?<=\(\d{{4}}\))\s+)(?P<date>{DATE})", re.MULTILINE)
 # footnote asterisks after a name or a line: "Iraq:*,** draft resolution" (ga-drafts/
 # A_80_L.23), "Tajikistan:* draft decision**" (A_80_L.42), "Nigeria,* and Thailand"
 # (A_C.1_80_L.32), "submitted by the President of the General Assembly*" (A_80_L.37)
@@ -183,6 +193,11 @@ SPONSORS_RE = re.compile(
     r"^\s*(?P<sponsors>[A-Z].*?)\s*:\s*[*,]*\s*(?P<what>(?:revised\s+)?draft "
     r"(?:resolution|decision)\**|amendments? to (?:the )?(?:revised )?draft resolution\b.*)\s*$"
 )
+# the sponsors line of an amendment: "… Sweden:* amendment to draft resolution 6
+# recommended by the Second Committee …" (ga-drafts/A_80_L.39), "Russian Federation:
+# amendment to draft resolution A/80/L.18" (A_80_L.19), "South Africa: amendment to
+# revised draft resolution A/C.3/80/L.20/Rev.1" (A_C.3_80_L.63)
+AMENDMENT_HEADER_RE = re.compile(r":\W*amendments? to (?:the )?(?:revised )?draft resolution\b")
 # the other header form of a draft: "Draft resolution submitted by the President of the
 # General Assembly" (ga-drafts/A_80_L.15), "Draft resolution submitted by the Vice-Chair
 # of the Committee, Weronika Garbacz (Poland), on the basis of informal consultations on
@@ -214,6 +229,23 @@ OP_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.,]\s+(?P<rest>\S.*)$")
 # "(a) To develop ...", "(ii) Termination of ...", "(1) Withdrawal" (OCR for "(i)"),
 # "(aa) ..." (long lists)
 SUB_LABEL_RE = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?P<rest>\S.*)?$")
+# the line before a list of sub-paragraphs: "7. Requests the Secretary-General, within
+# available resources:" (ga-md/A_RES_80_12), a footnote marker allowed ("…:[^3]")
+LIST_INTRO_END_RE = re.compile(r":\s*(?:\[\^\d+\])?\s*$")
+# an item of such a list: "To continue the practice of sending an annual note verbale …
+# on military expenditures;" (ga-md/A_RES_80_12 OP7(a)), "…; and", "…, and"
+LIST_ITEM_END_RE = re.compile(r"[;,](?:\s*\[\^\d+\])?\s*(?:and|or)?\s*$")
+# an item of a list that opens with an infinitive, never a title going on after a colon:
+# "8. Encourages Member States:" / "To inform the Secretary-General about possible
+# problems …" (ga-md/A_RES_80_12 OP8(a))
+INFINITIVE_ITEM_RE = re.compile(r"^To [a-z]")
+# a block opening with a quotation mark: "“The Security Council shall, subject to the
+# provisions of the trusteeship agreements …”," (sc-text/S_RES_0070_1949, quoting the
+# Charter after "… provides:")
+QUOTATION_OPENING_RE = re.compile(r"^[“\"]")
+# "Whereas the Security Council on 29 April 1946 appointed a Sub-Committee …"
+# (sc-text/S_RES_0007_1946): the old preamble's opener, never a name after it
+WHEREAS_RE = re.compile(r"^\s*Whereas\b")
 # explicit markers: "[^4]" (ga-md/), superscripts are converted to this form by clean
 EXPLICIT_MARKER_RE = re.compile(r"\s?\[\^(?P<n>\d{1,3})\]")
 # "25 June 19931" (1993 + footnote 1), "4 July 20253", "24 October 202410"
@@ -336,9 +368,8 @@ SLASH_HEAD_RE = re.compile(r"(?:\d{1,3}|[IVXL]{1,6})$")
 # "decision 1/CP.2731 and 1/CMA.4" (A/RES/78/153): 1/CP.27 + footnote 31;
 # "Human Rights Council resolution S-35/16 and" (A/RES/79/183): S-35/1 + footnote 6
 DOTTED_HEAD_RE = re.compile(r"(?:[IVXL]{1,6}|CP|CMA|CMP)$")
-SPECIAL_HEAD_RE = re.compile(
-    r"S-\d{1,2}$"
-)  # names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
+SPECIAL_HEAD_RE = re.compile(r"S-\d{1,2}$")
+# names ending in a number, glued to a marker: "Agenda 216" (A/RES/78/136, 78/157) is
 # Agenda 21 + footnote 6; "COVID-1915" (A/RES/78/233) is COVID-19 + footnote 15
 NAMES_ENDING_IN_NUMBER = ("Agenda 21", "COVID-19", "COVID‑19")
 # after a spaced number: a year in brackets ("resolutions 660 (1990)"), another number in
@@ -356,20 +387,23 @@ OCR_DIGIT_ONE_RE = re.compile(r"[IlL]")
 ORGAN_SENTENCE_RE = re.compile(
     rf"^\s*The\s+{name_alternation((Organ.GA, Organ.SC))},\s+(?P<rest>[a-z].*)$"
 )
+# the operative part of the oldest texts, after a "Whereas …" preamble: "It is resolved
+# that the Security Council request the Secretary-General …" (sc-text/S_RES_0017_1947)
+RESOLVED_OPENING_RE = re.compile(r"^\s*It is (?:hereby )?resolved\b")
 # runs of digits: the places where footnote markers are looked for
 DIGIT_RUN_RE = re.compile(r"\d+")
 # an editorial footnote number after the vote line: "... by 14 votes to none. 30"
 # (S_RES_0429_1978)
 TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
-# an editorial footnote number ending a paragraph after its comma or semicolon, its
-# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
-# (sc-text/S_RES_0598_1987)
 # an editorial footnote number right after a date, mid-sentence, its footnote text not in
 # the file: "the report of the Secretary-General of 2 April 1992 44 submitted pursuant to"
 # (sc-text/S_RES_0749_1992); never before a month or a unit ("1992 15 May")
 DATE_EDITORIAL_MARKER_RE = re.compile(
     rf"{DATE}\s(?P<n>[1-9]\d{{0,2}})(?=\s+(?!{MONTH}\b|per\b)[a-z(])"
 )
+# an editorial footnote number ending a paragraph after its comma or semicolon, its
+# footnote text on a yearbook page that is not in the file: "the 1925 Geneva Protocol, 28"
+# (sc-text/S_RES_0598_1987)
 TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
 # an editorial footnote number glued after a year and its comma, mid-sentence or at a
 # paragraph's end: "Time of War, of 12 August 1949,4 and acting in opposition to"

@@ -8,24 +8,29 @@ aside), so the index can store a document once and ``show`` can render it withou
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import MISSING, fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from resdex.indexer.models import (
-    Body,
-    Citation,
-    CitationKind,
-    Footnote,
-    Metadata,
-    Paragraph,
-    ParagraphKind,
-    Report,
-    Resolution,
-)
+from resdex.indexer import models as M
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 JSONDict = dict[str, Any]
+_Model = TypeVar("_Model", bound="DataclassInstance")
 
 
-def citation_to_dict(c: Citation) -> JSONDict:
+def _from_fields(cls: type[_Model], d: JSONDict, **converted: Any) -> _Model:
+    """A model from its JSON dict: every field ``converted`` does not give is read from
+    ``d`` under its own name as it is (its default where the key is missing)."""
+    values = dict(converted)
+    for f in fields(cls):
+        if f.name not in values and (f.name in d or f.default is MISSING):
+            values[f.name] = d[f.name]
+    return cls(**values)
+
+
+def citation_to_dict(c: M.Citation) -> JSONDict:
     return {
         "text": c.surface,
         "target": c.target,
@@ -39,40 +44,32 @@ def citation_to_dict(c: Citation) -> JSONDict:
     }
 
 
-def citation_from_dict(d: JSONDict) -> Citation:
-    return Citation(
-        surface=d["text"],
-        target=d["target"],
-        start=d["start"],
-        end=d["end"],
-        kind=CitationKind(d.get("kind", "citation")),
-        part=d.get("part"),
-        pinpoint=d.get("pinpoint"),
-        via_footnote=d.get("via_footnote"),
-        location=d.get("location", ""),
+def citation_from_dict(d: JSONDict) -> M.Citation:
+    return _from_fields(
+        M.Citation, d, surface=d["text"], kind=M.CitationKind(d.get("kind", "citation"))
     )
 
 
-def _split(citations: tuple[Citation, ...]) -> JSONDict:
+def _split(citations: tuple[M.Citation, ...]) -> JSONDict:
     """``citations`` holds real citations only; instrument links stand apart in ``links``."""
     return {
-        "citations": [citation_to_dict(c) for c in citations if c.kind is CitationKind.CITATION],
-        "links": [citation_to_dict(c) for c in citations if c.kind is CitationKind.INSTRUMENT],
+        "citations": [citation_to_dict(c) for c in citations if c.kind is M.CitationKind.CITATION],
+        "links": [citation_to_dict(c) for c in citations if c.kind is M.CitationKind.INSTRUMENT],
     }
 
 
-def _merge(d: JSONDict, footnotes: tuple[int, ...] = ()) -> tuple[Citation, ...]:
+def _merge(d: JSONDict, footnotes: tuple[int, ...] = ()) -> tuple[M.Citation, ...]:
     """Undo ``_split``: direct ones by position, then those via each footnote marker."""
     found = [citation_from_dict(c) for c in (*d.get("citations", ()), *d.get("links", ()))]
 
-    def order(c: Citation) -> tuple[int, int, int]:
+    def order(c: M.Citation) -> tuple[int, int, int]:
         rank = -1 if c.via_footnote is None else footnotes.index(c.via_footnote)
         return (rank, c.start, c.end)
 
     return tuple(sorted(found, key=order))
 
 
-def paragraph_to_dict(p: Paragraph) -> JSONDict:
+def paragraph_to_dict(p: M.Paragraph) -> JSONDict:
     return {
         "label": p.label,
         "kind": p.kind.value,
@@ -87,17 +84,12 @@ def paragraph_to_dict(p: Paragraph) -> JSONDict:
     }
 
 
-def paragraph_from_dict(d: JSONDict) -> Paragraph:
+def paragraph_from_dict(d: JSONDict) -> M.Paragraph:
     footnotes = tuple(d.get("footnotes", ()))
-    return Paragraph(
-        label=d["label"],
-        kind=ParagraphKind(d["kind"]),
-        number=d["number"],
-        text=d["text"],
-        verb=d.get("verb"),
-        modifier=d.get("modifier"),
-        opening=d.get("opening"),
-        parent=d.get("parent"),
+    return _from_fields(
+        M.Paragraph,
+        d,
+        kind=M.ParagraphKind(d["kind"]),
         footnotes=footnotes,
         citations=_merge(d, footnotes),
     )
@@ -111,7 +103,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def resolution_to_dict(res: Resolution) -> JSONDict:
+def resolution_to_dict(res: M.Resolution) -> JSONDict:
     meta = res.meta
     report = meta.report
     out: JSONDict = {
@@ -158,38 +150,24 @@ def resolution_to_dict(res: Resolution) -> JSONDict:
     return out
 
 
-def resolution_from_dict(d: JSONDict) -> Resolution:
+def resolution_from_dict(d: JSONDict) -> M.Resolution:
     """Rebuild a Resolution from ``resolution_to_dict`` output (without its source file)."""
     report = d.get("report")
-    meta = Metadata(
-        symbol=d["symbol"],
-        body=Body(d["body"]),
-        number=d["number"],
-        title=d.get("title"),
-        session=d.get("session"),
-        year=d.get("year"),
+    meta = _from_fields(
+        M.Metadata,
+        d,
+        body=M.Body(d["body"]),
         adopted=_date(d.get("adopted")),
         distributed=_date(d.get("distributed")),
         agenda_items=tuple(d.get("agenda_items", ())),
-        report=Report(report["committee"], report["symbol"], report["text"]) if report else None,
-        meeting=d.get("meeting"),
-        vote=d.get("vote"),
+        report=_from_fields(M.Report, report) if report else None,
         sponsors=tuple(d.get("sponsors", ())),
-        draft=d.get("draft", False),
-        distribution=d.get("distribution"),
-        draft_header=d.get("draft_header"),
     )
-    return Resolution(
+    return M.Resolution(
         meta=meta,
         paragraphs=tuple(paragraph_from_dict(p) for p in d["paragraphs"]),
         footnotes=tuple(
-            Footnote(
-                number=f["number"],
-                text=f["text"],
-                citations=_merge(f),
-                mark=f.get("mark", ""),
-            )
-            for f in d.get("footnotes", ())
+            _from_fields(M.Footnote, f, citations=_merge(f)) for f in d.get("footnotes", ())
         ),
         header_citations=tuple(citation_from_dict(c) for c in d.get("header_citations", ())),
     )

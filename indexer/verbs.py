@@ -96,7 +96,7 @@ PREAMBULAR_OPENERS = frozenset(
         encouraged paying recommitting disappointed re-emphasizing honouring appreciating
         confirming resolved inviting endorsing trusting realizing indignant seized shocked
         dismayed striving proclaiming commemorating reminding distressed reconfirming
-        praising desiring anxious appalled outraged satisfied hoping"""
+        praising desiring anxious appalled outraged satisfied hoping whereas"""
     )
 )
 # the verbs that open operative paragraphs, as a closed list (the survey's check for two
@@ -165,6 +165,7 @@ def parse_opening(text: str) -> Opening:
                 modifiers.append(words[j].lower())
                 j += 1
             break
+    j = _adverb_after_object(words, j, modifiers)
     j = _with_phrase_end(words, j)
     verb = " ".join(verb_words)
     verb = verb[0].upper() + verb[1:]
@@ -184,6 +185,24 @@ def _post_modifier(words: list[str], verb_at: int, j: int) -> bool:
     if words[j].lower() != "further" or not verb.endswith("s") or verb in _OPENING_ADJECTIVES:
         return True  # "also", "again" after a verb are adverbs: "Strongly condemns also"
     return j + 1 >= len(words) or words[j + 1].lower() in _CLAUSE_STARTS
+
+
+def _adverb_after_object(words: list[str], j: int, modifiers: list[str]) -> int:
+    """An adverb standing after the verb's object noun belongs to the verb: "Expressing
+    concern also about malicious information" (A/RES/78/16 PP), "Expressing deep concern
+    also at the deterioration of debt" (ga-drafts/A_C.2_80_L.12 PP) -> modifier "also";
+    ``modifiers`` gets it, and the opening runs to it. Returns where the opening ends."""
+    if modifiers and modifiers[-1] in _POST_MODIFIERS:
+        return j  # "Noting also with concern": the adverb is taken already
+    # the noun, or words before it: "deep concern", "with concern", "with great concern"
+    # ("Noting with great concern also that the COVID-19 pandemic", A/RES/78/136 PP13)
+    for k in (j, j + 1, j + 2):
+        if k + 1 < len(words) and words[k].lower() in _WITH_NOUNS:
+            if words[k + 1].lower() in _POST_MODIFIERS:
+                modifiers.append(words[k + 1].lower())
+                return k + 2
+            return j
+    return j
 
 
 def _with_phrase_end(words: list[str], j: int) -> int:
@@ -247,6 +266,7 @@ def looks_like_operative(text: str) -> bool:
         head.endswith("s")
         and not head.endswith(("ss", "ous"))
         and head not in _OPENING_ADJECTIVES
+        and head not in PREAMBULAR_OPENERS  # "Whereas" (sc-text/S_RES_0070_1949)
         and len(head) > 3
     )
 

@@ -8,7 +8,6 @@ rapidfuzz's normalized Indel similarity on the normal form (1.0: the same charac
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from collections import Counter
@@ -16,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+
+from resdex.indexer.rising import longest_rising
 
 # Typography that differs between the formats of one text and never counts as a change:
 # the PDF text of A/RES/80/204 writes "non‑selectivity" with a non-breaking hyphen (U+2011)
@@ -128,21 +129,7 @@ def _anchors(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
     once_old = {t: i for i, t in enumerate(old) if in_old[t] == 1}
     pairs = [(once_old[t], j) for j, t in enumerate(new) if in_new[t] == 1 and t in once_old]
     # longest run increasing in the old index (pairs are in new order)
-    tails: list[int] = []  # tails[k]: index in pairs of the smallest tail of a run of k+1
-    before: list[int] = [-1] * len(pairs)
-    for k, (i, _) in enumerate(pairs):
-        at = bisect.bisect_left([pairs[t][0] for t in tails], i)
-        before[k] = tails[at - 1] if at else -1
-        if at == len(tails):
-            tails.append(k)
-        else:
-            tails[at] = k
-    run: list[tuple[int, int]] = []
-    k = tails[-1] if tails else -1
-    while k >= 0:
-        run.append(pairs[k])
-        k = before[k]
-    return run[::-1]
+    return [pairs[k] for k in longest_rising([i for i, _ in pairs])]
 
 
 def _best_in_order(

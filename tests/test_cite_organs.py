@@ -10,6 +10,7 @@ named beside it; expected targets written by hand from reading the passage):
 from __future__ import annotations
 
 import pytest
+from cite_cases import CiteCase, cases_and_nots
 
 from resdex.indexer.citations import find_citations
 from resdex.indexer.models import Body, CitationKind
@@ -28,19 +29,20 @@ from resdex.indexer.plausibility import plausible, sc_number_range, sc_year_of, 
 from resdex.indexer.resolve import CiteContext
 
 
-def ga(symbol: str, year: int, title: str = "") -> CiteContext:
-    return CiteContext(Body.GA, symbol, year, int(symbol.split("/")[-2]), title)
+def ga(symbol: str, title: str = "") -> CiteContext:
+    """The context of a General Assembly text: its session from its symbol, its year the
+    session's ("A/RES/80/109": session 80, 2025)."""
+    session = int(symbol.split("/")[-2])
+    return CiteContext(Body.GA, symbol, 1945 + session, session, title)
 
 
 def sc(symbol: str, year: int) -> CiteContext:
     return CiteContext(Body.SC, symbol, year)
 
 
-L27 = ga("A/C.2/80/L.27", 2025)
+L27 = ga("A/C.2/80/L.27")
 CBD_TITLE = "Implementation of the Convention on Biological Diversity and its contribution"
-UNCAC = ga(
-    "A/RES/79/190", 2024, "… in accordance with the United Nations Convention against Corruption"
-)
+UNCAC = ga("A/RES/79/190", "… in accordance with the United Nations Convention against Corruption")
 
 # the 20 resolutions reaffirmed by S/RES/281 (1970) OP1, "274 (1959)" read as 1969
 S_RES_281_OP1 = (
@@ -49,248 +51,8 @@ S_RES_281_OP1 = (
     "254(1968) 261(1968) 266(1969) 274(1969)"
 )
 
-# (id, text, context, expected targets in text order)
-ROWS: list[tuple[str, str, CiteContext, list[str]]] = [
-    # --- 1. the organ named after the number or elsewhere in the sentence ---------------
-    (
-        "adopted by the Environment Assembly, after a topic",  # A/C.2/80/L.27 OP4
-        "recalls in this regard resolution 6/8 of 1 March 2024 on promoting sustainable "
-        "lifestyles, adopted by the United Nations Environment Assembly of the United Nations "
-        "Environment Programme at its sixth session, and encourages Member States",
-        L27,
-        ["UNEP/EA.6/Res.8"],
-    ),
-    (
-        "decision by the Environment Assembly at its session, in resolution",  # A/C.2/80/L.27 OP19
-        "Welcomes the decision by the United Nations Environment Assembly at its resumed fifth "
-        "session, in resolution 5/14 of 2 March 2022, to convene an intergovernmental "
-        "negotiating committee",
-        L27,
-        ["UNEP/EA.5/Res.14"],
-    ),
-    (
-        "of the Environment Assembly after the date",  # A/C.2/80/L.8 PP15
-        "Taking note of resolution 5/12 of 2 March 2022 of the United Nations Environment "
-        "Assembly,",
-        ga("A/C.2/80/L.8", 2025),
-        ["UNEP/EA.5/Res.12"],
-    ),
-    (
-        "its resolutions: the Environment Assembly named before and after",  # A/RES/79/209 OP21
-        "Welcomes the continued commitment of the United Nations Environment Assembly to "
-        "contributing to the effective implementation of the environmental dimension of the "
-        "2030 Agenda in an integrated manner, as reflected in its resolutions 2/5 of 27 May "
-        "2016 and 3/3 of 6 December 2017 on the contributions of the United Nations "
-        "Environment Assembly to the high-level political forum on sustainable development;",
-        ga("A/RES/79/209", 2024),
-        ["UNEP/EA.2/Res.5", "UNEP/EA.3/Res.3"],
-    ),
-    (
-        "document of the CBD, decision",  # A/RES/80/3 footnote 11
-        "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex.",
-        ga("A/RES/80/3", 2025),
-        ["CBD/COP/15/17", "CBD/COP/DEC/15/4"],
-    ),
-    (
-        "decisions in a text on the Convention",  # A/RES/80/140 OP10
-        "including through revising or updating national biodiversity strategies and action "
-        "plans, in alignment with the Framework, its goals and its targets, in line with "
-        "decisions 15/6, 16/31 and 16/32;",
-        ga("A/RES/80/140", 2025, CBD_TITLE),
-        ["CBD/COP/DEC/15/6", "CBD/COP/DEC/16/31", "CBD/COP/DEC/16/32"],
-    ),
-    (
-        "Ibid. after a footnote naming the Convention's document",  # A/RES/79/233 footnote 17
-        "Ibid., decision 15/7.",
-        CiteContext(
-            Body.GA,
-            "A/RES/79/233",
-            2024,
-            79,
-            ibid="United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, "
-            "annex.",
-        ),
-        ["CBD/COP/DEC/15/7"],
-    ),
-    (
-        "Official Records supplement of the Human Rights Council",  # A/RES/79/133 footnote 20
-        "Official Records of the General Assembly, Seventy-third Session, Supplement No. 53 "
-        "(A/73/53), chap. IV, sect. A, resolution 37/17.",
-        ga("A/RES/79/133", 2024),
-        ["A/73/53", "A/HRC/RES/37/17"],
-    ),
-    (
-        "Official Records supplement of the Environment Assembly",  # A/RES/79/209 footnote 14
-        "Official Records of the General Assembly, Sixty-ninth Session, Supplement No. 25 "
-        "(A/69/25), annex, resolution 1/1.",
-        ga("A/RES/79/209", 2024),
-        ["A/69/25", "UNEP/EA.1/Res.1"],
-    ),
-    (
-        "its resolution …, the Council submitted",  # A/C.3/80/L.38 OP7
-        "Takes note, in this regard, that through its resolution 54/18 of 12 October 2023, the "
-        "Human Rights Council submitted to the General Assembly the draft international "
-        "covenant on the right to development",
-        ga("A/C.3/80/L.38", 2025),
-        ["A/HRC/RES/54/18"],
-    ),
-    (
-        "a body named in a later clause stays out",  # A/RES/80/109 OP242
-        "affirms the importance of the work undertaken pursuant to paragraphs 135 and 136 of "
-        "resolution 66/68, and notes in particular the support provided by the Food and "
-        "Agriculture Organization of the United Nations to States",
-        ga("A/RES/80/109", 2025),
-        ["A/RES/66/68"],
-    ),
-    (
-        "the Council's 2026 session opens in 2025",  # A/RES/80/186 PP17
-        "Taking note of the adoption of Economic and Social Council resolution 2026/2 of "
-        "19 September 2025 on the revitalization of the Commission on the Status of Women,",
-        ga("A/RES/80/186", 2025),
-        ["E/RES/2026/2"],
-    ),
-    (
-        "the Narcotic Drugs Commission's own, after a GA one",  # A/RES/79/191 OP37
-        "and in this regard recalls its resolution 72/197 of 19 December 2017, as well as "
-        "Commission on Narcotic Drugs resolution 67/3 of 22 March 2024;",
-        ga("A/RES/79/191", 2024),
-        ["A/RES/72/197"],
-    ),
-    (
-        "the Status of Women Commission's own in a list",  # A/RES/79/153 PP1
-        "and 77/195 of 15 December 2022, Commission on the Status of Women resolutions 51/2 "
-        "of 9 March 2007, 52/2 of 7 March 2008 and 54/7 of 12 March 2010 and Human Rights "
-        "Council resolutions 27/22 of 26 September 2014",
-        ga("A/RES/79/153", 2024),
-        ["A/HRC/RES/27/22"],
-    ),
-    # --- 5. addenda, OCR ------------------------------------------------------------------
-    (
-        "and Add.1 at the end of a sentence",  # S/RES/559 (1984) footnote 50
-        "Ibid., document S/16858 and Add.1.",
-        sc("S/RES/559(1984)", 1984),
-        ["S/16858", "S/16858/Add.1"],
-    ),
-    (
-        "OCR S$ for S",  # S/RES/675 (1990) footnote 99
-        "Ibid., document S$/21909.",
-        sc("S/RES/675(1990)", 1990),
-        ["S/21909"],
-    ),
-    (
-        "number glued to its special session",  # S/RES/385 (1976) PP3
-        "General Assembly resolution 2145 (XXI) of 27 October 1966, by which the Assembly "
-        "terminated South Africa’s Mandate over the Territory of Namibia, and resolution "
-        "2248(S-V) of 19 May 1967, by which it established a United Nations Council",
-        sc("S/RES/385(1976)", 1976),
-        ["A/RES/2145(XXI)", "A/RES/2248(S-V)"],
-    ),
-    (
-        "OCR lost an opening bracket",  # S/RES/546 (1984) PP2
-        "Recalling its resolutions 387 1976), 418 (1977), 428 (1978), 447 (1979), 454 "
-        "(1979), 475 (1980) and 545 (1983),",
-        sc("S/RES/546(1984)", 1984),
-        [
-            "S/RES/387(1976)",
-            "S/RES/418(1977)",
-            "S/RES/428(1978)",
-            "S/RES/447(1979)",
-            "S/RES/454(1979)",
-            "S/RES/475(1980)",
-            "S/RES/545(1983)",
-        ],
-    ),
-    (
-        "OCR slip of one digit in the year",  # S/RES/281 (1970) OP1
-        "Reaffirms its resolutions 186 (1964) of 4 March, 187 (1964) of 13 March, 192 (1964) "
-        "of 20 June, 193 (1964) of 9 August, 194 (1964) of 25 September and 198 (1964) of 18 "
-        "December 1964, 201 (1965) of 19 March, 206 (1965) of 15 June, 207 (1965) of 10 "
-        "August and 219 (1965) of 17 December 1965, 220 (1966) of 16 March, 222 (1966) of 16 "
-        "June and 231 (1966) of 15 December 1966, 238 (1967) of 19 June and 244 (1967) of 22 "
-        "December 1967, 247 (1968) of 18 March, 254 (1968) of 18 June and 261 (1968) of 19 "
-        "December 1968, and 266 (1969) of 10 June and 274 (1959) of 11 December 1969, and the "
-        "consensus",
-        sc("S/RES/281(1970)", 1970),
-        [f"S/RES/{n}" for n in S_RES_281_OP1.split()],
-    ),
-]
-
-# Numbers that name no UN symbol: another body's, or one that cannot exist.
-NOT_CITATIONS: list[tuple[str, str, CiteContext]] = [
-    (
-        "Conference of the States Parties to the Convention",  # A/RES/79/190 PP38
-        "to support the effective implementation of resolutions 7/8 and 8/4 adopted by the "
-        "Conference of the States Parties to the Convention,",
-        UNCAC,
-    ),
-    (
-        "dates, then the Conference",  # A/RES/79/190 PP35
-        "and the need to effectively implement resolutions 7/8 of 10 November 2017 and 8/4 "
-        "of 20 December 2019 adopted by the Conference of the States Parties to the "
-        "Convention,",
-        UNCAC,
-    ),
-    (
-        "Conference of the Parties to the Convention on Organized Crime",  # A/C.3/80/L.9 PP6
-        "Recalling Conference of the Parties to the United Nations Convention on "
-        "Transnational Organized Crime resolutions 10/6 of 16 October 2020, 11/3 of 21 "
-        "October 2022 and 12/4 of 18 October 2024,",
-        ga("A/C.3/80/L.9", 2025),
-    ),
-    (
-        "regional commission at its session, of resolution",  # A/RES/78/147 PP9
-        "Noting also the adoption, by the Economic and Social Commission for Asia and the "
-        "Pacific at its seventy-ninth session, of resolution 79/8 of 19 May 2023 on the "
-        "modalities",
-        ga("A/RES/78/147", 2023),
-    ),
-    (
-        "High-level Committee on South-South Cooperation",  # A/C.2/80/L.14 OP9
-        "and notes decisions 22/1 and 22/2 adopted by the High-level Committee on South-South "
-        "Cooperation at its twenty-second session, held from 27 to 30 May 2025;",
-        ga("A/C.2/80/L.14", 2025),
-    ),
-    (
-        "Open-ended Working Group on Ageing",  # A/RES/80/179 OP72
-        "Also recalls the adoption by the Open-ended Working Group on Ageing of decision "
-        "14/1, which contains options",
-        ga("A/RES/80/179", 2025),
-    ),
-    (
-        "Indian Ocean Tuna Commission",  # A/RES/80/109 footnote 46
-        "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07.",
-        ga("A/RES/80/109", 2025),
-    ),
-    (
-        "Food and Agriculture Organization",  # A/RES/80/174 PP6
-        "as recalled by the Food and Agriculture Organization of the United Nations in its "
-        "resolution 7/2025,",
-        ga("A/RES/80/174", 2025),
-    ),
-    (
-        "Conference of the States Parties' report",  # A/RES/79/190 footnote 37
-        "See CAC/COSP/2021/17, sect. I.A, resolution 9/2, para. 15.",
-        UNCAC,
-    ),
-    (
-        "joint document of another organization",  # A/RES/80/109 footnote 46 (A/80/L.16 fn 10)
-        "A/56/1026-S/2002/932, annex II, resolution 14/221.",
-        ga("A/80/L.16", 2025),
-    ),
-    (
-        "Commission on the Status of Women's report",  # A/RES/80/186 footnote 9
-        "Official Records of the Economic and Social Council, 2025, Supplement No. 7 "
-        "(E/2025/27), chap. I, sect. C, resolution 69/1, annex.",
-        ga("A/RES/80/186", 2025),
-    ),
-]
-# the documents the last two cite are citations themselves; only the numbers are not
-DOCUMENTS_ONLY = {
-    "A/56/1026-S/2002/932, annex II, resolution 14/221.": ["A/56/1026", "S/2002/932"],
-    "See CAC/COSP/2021/17, sect. I.A, resolution 9/2, para. 15.": ["CAC/COSP/2021/17"],
-    "Official Records of the Economic and Social Council, 2025, Supplement No. 7 "
-    "(E/2025/27), chap. I, sect. C, resolution 69/1, annex.": ["E/2025/27"],
-}
+# the cases, real passages with their targets written by hand: tests/passages/cite-organs.txt
+CASES, NOT_CITATIONS = cases_and_nots("cite-organs")
 
 
 def _targets(text: str, ctx: CiteContext) -> list[str]:
@@ -300,18 +62,15 @@ def _targets(text: str, ctx: CiteContext) -> list[str]:
     return [c.target for c in found]
 
 
-@pytest.mark.parametrize(
-    ("text", "ctx", "expected"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS]
-)
-def test_error_class(text: str, ctx: CiteContext, expected: list[str]) -> None:
-    assert _targets(text, ctx) == expected
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_error_class(case: CiteCase) -> None:
+    assert _targets(case.text, case.ctx) == [cite[0] for cite in case.cites]
 
 
-@pytest.mark.parametrize(
-    ("text", "ctx"), [r[1:] for r in NOT_CITATIONS], ids=[r[0] for r in NOT_CITATIONS]
-)
-def test_not_a_citation(text: str, ctx: CiteContext) -> None:
-    assert _targets(text, ctx) == DOCUMENTS_ONLY.get(text, [])
+# the documents a "not:" case names are citations; its numbers are not
+@pytest.mark.parametrize("case", NOT_CITATIONS, ids=[c.name for c in NOT_CITATIONS])
+def test_not_a_citation(case: CiteCase) -> None:
+    assert _targets(case.text, case.ctx) == [cite[0] for cite in case.cites]
 
 
 # --- the plausibility check, on its own -----------------------------------------------

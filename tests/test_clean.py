@@ -80,15 +80,59 @@ def test_line_end_hyphen_kept_in_the_word() -> None:
     assert any("relations of good-neighbourliness, coexistence" in line for line in lines)
 
 
-def test_footnotes_separated_after_the_rule() -> None:
-    lines = _clean_text(PAGE_BREAK_80_204)
-    notes = lines[lines.index(FOOTNOTE_RULE) + 1 :]
-    assert notes == (
-        "1 A/CONF.157/24 (Part I), chap. III.",
-        "2 Resolution 55/2.",
-        "3 See Official Records of the General Assembly, Eightieth Session, Supplement No. 53 "
-        "(A/80/53), chap. VI, sect. A.",
-    )
+# pages 12 -> 13 of ga-drafts/A_C.3_80_L.17.txt (lines 758-762, 764-769, 822-832, page
+# bodies cut short): footnote 42 runs over the page break and goes on, unnumbered, under
+# the next page's rule, before footnote 43
+FOOTNOTE_OVER_PAGE_C3_80_L17 = [
+    "Beijing Declaration and Platform for Action”,42 and 56/4 of 9 March 2012, entitled ",
+    "__________________ ",
+    " ",
+    "41 Ibid., vol. 1037, No. 15511. ",
+    "42 See Official Records of the Economic and Social Council, 2005, Supplement No. 7 and ",
+    "",
+    "A/C.3/80/L.17 ",
+    " ",
+    "25-16913",
+    "12/15 ",
+    " ",
+    "“Indigenous women: key actors in poverty and hunger eradication”, 43 as well as to ",
+    "Indigenous Peoples, as custodians of their own languages, to initiate and develop ",
+    "__________________ ",
+    "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D. ",
+    " ",
+    "43 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and E/2012/27/Corr.1), chap. I, ",
+    "sect. D. ",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            PAGE_BREAK_80_204,
+            (
+                "1 A/CONF.157/24 (Part I), chap. III.",
+                "2 Resolution 55/2.",
+                "3 See Official Records of the General Assembly, Eightieth Session, "
+                "Supplement No. 53 (A/80/53), chap. VI, sect. A.",
+            ),
+        ),
+        (
+            FOOTNOTE_OVER_PAGE_C3_80_L17,
+            (
+                "41 Ibid., vol. 1037, No. 15511.",
+                "42 See Official Records of the Economic and Social Council, 2005, Supplement "
+                "No. 7 and corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D.",
+                "43 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and "
+                "E/2012/27/Corr.1), chap. I, sect. D.",
+            ),
+        ),
+    ],
+    ids=["A/RES/80/204", "a footnote over the page break, A/C.3/80/L.17"],
+)
+def test_footnotes_separated_after_the_rule(lines: list[str], expected: tuple[str, ...]) -> None:
+    found = _clean_text(lines)
+    assert found[found.index(FOOTNOTE_RULE) + 1 :] == expected
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_search_handbuilt import RES_71_194
 
 from resdex.indexer.models import (
     Body,
@@ -17,7 +17,6 @@ from resdex.indexer.models import (
     Metadata,
     Paragraph,
     ParagraphKind,
-    Report,
     Resolution,
 )
 from resdex.indexer.pipeline import parse_path
@@ -51,24 +50,11 @@ LINK = Citation(
     kind=CitationKind.INSTRUMENT,
     location="PP1",
 )
-REPORT = Report(
-    "Third Committee", "A/71/484/Add.2", "on the report of the Third Committee (A/71/484/Add.2)"
-)
+# the header of A/RES/71/194 as the hand-built index of test_search_handbuilt writes it
+META = RES_71_194.meta
+REPORT = RES_71_194.meta.report
 RES = Resolution(
-    meta=Metadata(
-        symbol="A/RES/71/194",
-        body=Body.GA,
-        number="71/194",
-        title="Enhancement of international cooperation in the field of human rights",
-        session=71,
-        year=2016,
-        adopted=dt.date(2016, 12, 19),
-        distributed=dt.date(2017, 1, 20),
-        agenda_items=("68 (b)",),
-        report=REPORT,
-        meeting="65th plenary meeting",
-        distribution="General",
-    ),
+    meta=META,
     paragraphs=(
         Paragraph(
             "PP1",
@@ -136,7 +122,7 @@ def test_interface_keys() -> None:
     assert d["footnotes"][0]["number"] == 1
     # the whole list: the header's citation, then the footnote's, once each
     assert [c["target"] for c in d["citations"]] == ["A/71/484/Add.2", "A/CONF.157/24"]
-    assert REPORT.text[38:52] == "A/71/484/Add.2"
+    assert REPORT is not None and REPORT.text[38:52] == "A/71/484/Add.2"
 
 
 def test_instrument_links_are_not_citations() -> None:
@@ -163,18 +149,9 @@ def test_round_trip_through_json() -> None:
 
 
 def test_drafts_have_no_adoption_date() -> None:
-    draft = Resolution(
-        meta=Metadata(
-            symbol="A/C.3/80/L.10",
-            body=Body.GA,
-            number="L.10",
-            session=80,
-            draft=True,
-            sponsors=("Peru",),
-            distribution="Limited",
-        ),
-        paragraphs=(),
-    )
+    # the header of A/C.3/80/L.10 (Peru's draft): no adoption date
+    meta = Metadata("A/C.3/80/L.10", Body.GA, "L.10", session=80, draft=True, sponsors=("Peru",))
+    draft = Resolution(meta=meta, paragraphs=())
     d = resolution_to_dict(draft)
     assert d["adopted"] is None and d["sponsors"] == ["Peru"] and d["draft"] is True
     assert resolution_from_dict(d) == draft

@@ -43,7 +43,7 @@ def test_every_passage_names_its_source() -> None:
 # A/RES/79/258, adopted in sections ("I / Enterprise resource planning project, Umoja",
 # "II / Request for a subvention to the Residual Special Court for Sierra Leone"), each
 # with its own preamble and its numbering from 1
-SECTIONS = [
+SECTION_OPENINGS = [
     ("I.PP1", "Recalling section II of its resolution 60/283 of 7 July 2006"),
     ("I.PP2", "Having considered the report of the Secretary-General on the progress"),
     ("I.OP1", "Takes note of the report of the Secretary-General;"),
@@ -53,11 +53,24 @@ SECTIONS = [
     ("II.OP1", "Takes note of the report of the Secretary-General;"),
     ("II.OP3", "Reaffirms the high priority accorded to the work of the Residual Special"),
 ]
+# ga-md A/RES/80/11: Markdown sub-paragraph labels restored (see "Markdown: labels lost")
+MD_LOST_LABELS = [
+    ("OP2(a)", "Decides, where appropriate and through its relevant agenda items"),
+    ("OP2(b)", "May consider, when seeking the advice of the Peacebuilding Commission"),
+    ("OP2(c)", "Requests the Peacebuilding Commission to utilize its convening role"),
+    ("OP2(d)", "Takes note of the intention of the Security Council to encourage"),
+    ("OP3", "Encourages improved cooperation between the Peacebuilding Commission"),
+]
+# one check for every table of openings: (passage, label, how its text starts)
+PARAGRAPH_OPENINGS = [
+    *(("sections-79-258", *row) for row in SECTION_OPENINGS),
+    *(("md-lost-labels-80-11", *row) for row in MD_LOST_LABELS),
+]
 
 
-@pytest.mark.parametrize(("label", "start"), SECTIONS)
-def test_sections_number_from_one(label: str, start: str) -> None:
-    assert paragraph(parse_passage("sections-79-258"), label).text.startswith(start)
+@pytest.mark.parametrize(("name", "label", "start"), PARAGRAPH_OPENINGS)
+def test_sections_number_from_one(name: str, label: str, start: str) -> None:
+    assert paragraph(parse_passage(name), label).text.startswith(start)
 
 
 def test_section_titles_are_not_paragraphs() -> None:
@@ -143,26 +156,61 @@ def test_asterisk_footnotes_are_kept() -> None:
 
 # --------------------------------------------------------------------------- old SC texts
 
-# S/RES/93 (1951): paragraphs without numbers, split on sentence and verb evidence
-SC_UNNUMBERED = [
-    ("PP3", "Noting that the Chief of Staff", "Palestine Land Development Company, Limited, is"),
-    ("PP4", "Noting further that article V", "responsibility for the general supervision"),
-    ("OP1", "Endorses the requests of the Chief of Staff", "to comply with them;"),
-    ("OP7", "Recalls to the Governments of Syria and Israel", "and finds that:"),
-    ("OP8", "Noting the complaint with regard to the evacuation", "demilitarized zone:"),
-    ("OP8(a)", "Decides that Arab civilians", "determined by the Commission;"),
-    ("OP8(b)", "Holds that no action involving the transfer", "Mixed Armistice Commission;"),
-    ("OP9", "Noting with concern the refusal", "considers that the parties should permit"),
-    ("OP10", "Reminds the parties of their obligations", "permanent peace in Palestine;"),
-    ("OP13", "Requests the Secretary-General to furnish", "resolutions 92 (1951) and 89 (1950)."),
+# Paragraphs of the old Security Council texts, as the passage writes them: (passage,
+# label, how the paragraph's text starts, how it ends)
+# - S/RES/93 (1951): paragraphs without numbers, split on sentence and verb evidence;
+# - S/RES/259 (1968), 2. of the struct2 classes: a closing comma lost in OCR ("…occupation
+#   by Israel following the hostilities of 5 June" / "" / "Recalling its resolution 237
+#   (1967) of 14 June 1967,");
+# - S/RES/15 (1946), S/RES/30 (1947): the old form, "Whereas …" before "The Security
+#   Council / Resolves:" (once read as the header and lost), "That …" paragraphs after it.
+SC_93 = "sc-unnumbered-s-res-93-1951"
+SC_259 = "sc-lost-comma-s-res-259-1968"
+SC_15 = "sc-whereas-resolves-s-res-15-1946"
+SC_30 = "sc-whereas-before-organ-s-res-30-1947"
+SC_PARAGRAPHS = [
+    (SC_93, "PP3", "Noting that the Chief of Staff", "Commission for continuing this project,"),
+    (
+        SC_93,
+        "PP4",
+        "Noting further that article V",
+        "general supervision of the demilitarized zone,",
+    ),
+    (SC_93, "OP1", "Endorses the requests of the Chief of Staff", "to comply with them;"),
+    (SC_93, "OP7", "Recalls to the Governments of Syria and Israel", "and finds that:"),
+    (SC_93, "OP8", "Noting the complaint with regard to the evacuation", "demilitarized zone:"),
+    (SC_93, "OP8(a)", "Decides that Arab civilians", "determined by the Commission;"),
+    (SC_93, "OP8(b)", "Holds that no action involving the transfer", "Mixed Armistice Commission;"),
+    (SC_93, "OP9", "Noting with concern the refusal", "‘Commission for this purpose;"),
+    (SC_93, "OP10", "Reminds the parties of their obligations", "permanent peace in Palestine;"),
+    (SC_93, "OP13", "Requests the Secretary-General to furnish", "92 (1951) and 89 (1950)."),
+    (SC_259, "PP1", "Concerned with the safety", "following the hostilities of 5 June"),
+    (SC_259, "PP2", "Recalling its resolution 237 (1967)", "of 14 June 1967,"),
+    (SC_259, "PP3", "Noting the report by the Secretary-General", "in this connexion,"),
+    (SC_259, "PP4", "Deploring the delay", "Special Representative of the Secretary-General,"),
+    (SC_259, "OP1", "Requests the Secretary-General urgently", "resolution 237 (1967);"),
+    (SC_15, "PP1", "Whereas there have been presented", "regarding the issues involved,"),
+    (SC_15, "OP1", "That the Security Council under Article 34", "and Yugoslavia on the other;"),
+    (SC_15, "OP2", "That the Commission be composed", "as it will be constituted in 1947;"),
+    (SC_30, "PP1", "Whereas the Security Council on 1 August 1947", "hostilities forthwith,"),
+    (SC_30, "PP2", "Whereas communications have been received", "cessation of hostilities,"),
+    (SC_30, "PP3", "Whereas it is desirable that steps", "agreement between the parties,"),
+    (SC_30, "OP1", "Notes with satisfaction the steps taken", "of 1 August 1947;"),
 ]
 
 
-@pytest.mark.parametrize(("label", "start", "inside"), SC_UNNUMBERED)
-def test_sc_unnumbered_paragraphs(label: str, start: str, inside: str) -> None:
-    p = paragraph(parse_passage("sc-unnumbered-s-res-93-1951"), label)
-    assert p.text.startswith(start)
-    assert inside in p.text
+@pytest.mark.parametrize(("name", "label", "first", "last"), SC_PARAGRAPHS)
+def test_sc_paragraphs(name: str, label: str, first: str, last: str) -> None:
+    p = paragraph(parse_passage(name), label)
+    assert p.text.startswith(first)
+    assert p.text.endswith(last)
+
+
+def test_sc_old_form_labels() -> None:
+    for name in (SC_15, SC_30):
+        labels = [p.label for p in parse_passage(name).paragraphs]
+        expected = [label for passage, label, _, _ in SC_PARAGRAPHS if passage == name]
+        assert labels[: len(expected)] == expected
 
 
 def test_sc_unnumbered_labels() -> None:
@@ -283,24 +331,6 @@ def test_modifier_after_particle(
     assert (p.verb, p.modifier, p.opening) == (verb, modifier, opening)
 
 
-# 2. a closing comma lost in OCR (S/RES/259 (1968)): "…occupation by Israel following the
-# hostilities of 5 June" / "" / "Recalling its resolution 237 (1967) of 14 June 1967,"
-LOST_COMMA = [
-    ("PP1", "Concerned with the safety", "following the hostilities of 5 June"),
-    ("PP2", "Recalling its resolution 237 (1967)", "of 14 June 1967,"),
-    ("PP3", "Noting the report by the Secretary-General", "in this connexion,"),
-    ("PP4", "Deploring the delay", "Special Representative of the Secretary-General,"),
-    ("OP1", "Requests the Secretary-General urgently", "resolution 237 (1967);"),
-]
-
-
-@pytest.mark.parametrize(("label", "start", "end"), LOST_COMMA)
-def test_paragraph_after_lost_comma(label: str, start: str, end: str) -> None:
-    p = paragraph(parse_passage("sc-lost-comma-s-res-259-1968"), label)
-    assert p.text.startswith(start)
-    assert p.text.endswith(end)
-
-
 # 3. an editorial footnote number glued after a year and its comma:
 # (passage, label, text kept, text gone, the paragraph's markers)
 YEAR_COMMA_MARKERS = [
@@ -366,3 +396,70 @@ MD_TITLES = [
 @pytest.mark.parametrize(("name", "title"), MD_TITLES)
 def test_markdown_title_completed_from_the_yaml_header(name: str, title: str) -> None:
     assert parse_passage(name).meta.title == title
+
+
+# ------------------------------------------------------------ Markdown: labels lost
+
+# ga-md A/RES/80/11: the conversion dropped the sub-paragraph labels the PDF text has
+# (ga-text/A_RES_80_11.txt: "(a) / Decides, where appropriate …", "(i) / Assisting Member
+# States …"): a run after a colon, closed by the next operative paragraph or by the label
+# that follows it ("(ii) Inviting …"), gets them back (MD_LOST_LABELS, above).
+
+
+def test_markdown_lost_label_before_the_next_one() -> None:
+    res = parse_passage("md-lost-labels-80-11")
+    subs = [(p.label[-4:], p.text[:20]) for p in res.paragraphs if p.label.startswith("OP1(")]
+    assert subs == [("1(i)", "Assisting Member Sta"), ("(ii)", "Inviting internation")]
+
+
+# ---------------------------------------------- the old Security Council form, SC dates
+
+# "15 (1946). Resolution of 19 December 1946 [S/339]" / "Whereas …," / "The Security
+# Council / Resolves:" / "That the Security Council …;" (the preamble stands before the
+# organ line; the "That" paragraphs after it are operative), and "Whereas …" ×3 / "The
+# Security Council" / "1. Notes with satisfaction …" (S/RES/30 (1947)): the "Whereas"
+# paragraphs used to be read as the header and lost.
+
+
+# the adoption date of a Security Council header, with its OCR slips (each passage the
+# first lines of the document)
+SC_DATES = [
+    ("sc-date-s-res-803-1993", "1993-01-28", "3167th meeting"),  # "Adopted by the Security at"
+    ("sc-date-s-res-856-1993", "1993-08-10", "3263rd meeting"),  # "on 10 Auqust 1993"
+    ("sc-date-s-res-883-1993", "1993-11-11", None),  # the date alone under the heading
+    ("sc-date-s-res-206-1965", "1965-06-15", None),  # "ef 15 June 1965"
+    ("sc-date-s-res-464-1980", "1980-02-19", "2198th meeting"),  # "Of 19 February 1980"
+]
+
+
+@pytest.mark.parametrize(("name", "adopted", "meeting"), SC_DATES)
+def test_sc_adoption_date(name: str, adopted: str, meeting: str | None) -> None:
+    meta = parse_passage(name).meta
+    assert (str(meta.adopted), meta.meeting) == (adopted, meeting)
+
+
+# ------------------------------------------------------------------------ amendments
+
+# an amendment has no preamble and no operative part: its instructions are kept as
+# "AMENDMENT.n", never "PP1" (ga-drafts/A_C.2_80_L.63, the committee twin of A/80/L.39;
+# A/C.3/80/L.62, an instruction then the paragraph it inserts)
+AMENDMENTS = [
+    ("amendment-a-c2-80-l63", ["Delete operative paragraphs 3, 43 and 45."]),
+    (
+        "amendment-a-c3-80-l62",
+        [
+            "After the fourteenth preambular paragraph, insert a new preambular paragraph reading:",
+            "Reaffirming that, in accordance with article 5 of the Convention",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "openings"), AMENDMENTS)
+def test_amendment_instructions(name: str, openings: list[str]) -> None:
+    res = parse_passage(name)
+    assert [p.label for p in res.paragraphs] == [
+        f"AMENDMENT.{i}" for i in range(1, 1 + len(openings))
+    ]
+    for p, opening in zip(res.paragraphs, openings, strict=True):
+        assert p.text.startswith(opening)

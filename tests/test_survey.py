@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from resdex.indexer.models import (
     Body,
     Footnote,
@@ -31,43 +33,54 @@ def _kinds(res: Resolution) -> list[tuple[str, str]]:
     return [(a.kind, a.where) for a in anomalies(res)]
 
 
-def test_clean_resolution_has_no_anomaly() -> None:
-    res = _res(
+def _p(label: str, text: str, *footnotes: int) -> Paragraph:
+    """A top-level paragraph: "PP1" preambular, "OP3" operative number 3."""
+    return Paragraph(
+        label, PP if label.startswith("PP") else OP, int(label[2:]), text, footnotes=footnotes
+    )
+
+
+# (case, paragraphs, footnotes, every anomaly found: kind and where)
+CASES: list[tuple[str, list[Paragraph], tuple[Footnote, ...], list[tuple[str, str]]]] = [
+    (
+        "a clean resolution",
         [
-            Paragraph(
-                "PP1", PP, 1, "Recalling its resolution 79/166 of 17 December 2024,", footnotes=(1,)
-            ),
-            Paragraph("OP1", OP, 1, "Recalls Human Rights Council resolution 2/4 of 2007;"),
-            Paragraph("OP2", OP, 2, "Decides to continue its consideration of the question."),
+            _p("PP1", "Recalling its resolution 79/166 of 17 December 2024,", 1),
+            _p("OP1", "Recalls Human Rights Council resolution 2/4 of 2007;"),
+            _p("OP2", "Decides to continue its consideration of the question."),
         ],
         (Footnote(1, "Resolution 79/166."),),
-    )
-    assert _kinds(res) == []
-
-
-def test_each_anomaly_kind_is_found() -> None:
-    res = _res(
+        [],
+    ),
+    (
+        "each anomaly kind",
         [
-            Paragraph(
-                "PP1", PP, 1, "Recalling the World Conference 25-20958 held in", footnotes=(2,)
-            ),
-            Paragraph("OP1", OP, 1, "Reaffirms the duty of A/RES/80/204 States 2/4 to"),
-            Paragraph("OP3", OP, 3, ""),
+            _p("PP1", "Recalling the World Conference 25-20958 held in", 2),  # job number
+            _p("OP1", "Reaffirms the duty of A/RES/80/204 States 2/4 to"),  # symbol, page mark
+            _p("OP3", ""),
         ],
         (Footnote(1, "Resolution 55/2."),),
-    )
-    found = _kinds(res)
-    assert ("running-head", "PP1") in found  # job number
-    assert found.count(("running-head", "OP1")) == 2  # own symbol and page mark
-    assert ("op-gap", "OP3") in found
-    assert ("empty-paragraph", "OP3") in found
-    assert ("marker-without-text", "PP1") in found
-    assert ("text-without-marker", "footnote 1") in found
+        [
+            ("running-head", "PP1"),
+            ("running-head", "OP1"),
+            ("running-head", "OP1"),
+            ("op-gap", "OP3"),
+            ("empty-paragraph", "OP3"),
+            ("marker-without-text", "PP1"),
+            ("text-without-marker", "footnote 1"),
+        ],
+    ),
+    ("no operative paragraph", [_p("PP1", "Recalling its resolution 70/1,")], (), [("no-op", "")]),
+]
 
 
-def test_no_operative_paragraph() -> None:
-    res = _res([Paragraph("PP1", PP, 1, "Recalling its resolution 70/1,")])
-    assert _kinds(res) == [("no-op", "")]
+@pytest.mark.parametrize(
+    ("paragraphs", "footnotes", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_anomalies(
+    paragraphs: list[Paragraph], footnotes: tuple[Footnote, ...], expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_kinds(_res(paragraphs, footnotes))) == sorted(expected)
 
 
 def test_seeds_have_no_anomaly(project_corpus: Path) -> None:

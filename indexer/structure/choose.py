@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from resdex.indexer import patterns as P
+from resdex.indexer.rising import longest_rising
 from resdex.indexer.structure.markers import Candidate, Strength
 
 
@@ -52,25 +53,8 @@ def choose_markers(
 
 
 def _longest_rising(items: list[tuple[int, Candidate]]) -> list[tuple[int, Candidate]]:
-    """Longest subsequence with strictly rising numbers (patience sorting)."""
-    tails: list[int] = []  # number at the end of the best chain of each length
-    tail_index: list[int] = []
-    previous: list[int] = [-1] * len(items)
-    for k, (_, cand) in enumerate(items):
-        pos = bisect_left(tails, cand.number)
-        if pos == len(tails):
-            tails.append(cand.number)
-            tail_index.append(k)
-        else:
-            tails[pos] = cand.number
-            tail_index[pos] = k
-        previous[k] = tail_index[pos - 1] if pos else -1
-    chain: list[tuple[int, Candidate]] = []
-    k = tail_index[-1] if tail_index else -1
-    while k >= 0:
-        chain.append(items[k])
-        k = previous[k]
-    return chain[::-1]
+    """Longest subsequence with strictly rising numbers."""
+    return [items[k] for k in longest_rising([cand.number for _, cand in items])]
 
 
 def _overlaps(taken: dict[tuple[int, int], Candidate], i: int, cand: Candidate) -> bool:

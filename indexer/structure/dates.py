@@ -8,7 +8,7 @@ import datetime as dt
 from resdex.indexer import patterns as P
 
 _MONTHS = {m: i for i, m in enumerate(P.word_list(P.MONTH_NAMES), start=1)}
-_MONTHS["Apri]"] = 4  # OCR slip: "of 3 Apri] 1991" (sc-text/S_RES_0687_1991)
+_MONTHS.update({slip: _MONTHS[month] for slip, month in P.OCR_MONTHS.items()})
 _UNITS = {
     w: i
     for i, w in enumerate(

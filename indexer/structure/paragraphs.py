@@ -46,6 +46,10 @@ class BodyFacts:
     fmt: SourceFormat
     numbered: bool  # some block opens with an operative number "1."
     arabic_sublabels: bool  # sub-paragraphs are numbered "(1)", "(2)" (a block opens "(2)")
+    # the body is the operative part only: its preamble stood before the organ line
+    # ("Whereas …" / "The Security Council / Resolves:" / "That the Commission be …",
+    # sc-text/S_RES_0015_1946)
+    operative_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +60,21 @@ class Decision:
     label: str = ""  # a sub-paragraph's own label
 
 
-def body_facts(blocks: Sequence[str], fmt: SourceFormat) -> BodyFacts:
+def body_facts(blocks: Sequence[str], fmt: SourceFormat, *, operative_only: bool) -> BodyFacts:
     return BodyFacts(
         fmt=fmt,
         numbered=any(P.OP_NUMBER_RE.match(block) for block in blocks),
         arabic_sublabels=any(block.startswith("(2)") for block in blocks),
+        operative_only=operative_only,
     )
 
 
-def build_paragraphs(blocks: Sequence[str], fmt: SourceFormat) -> tuple[RawParagraph, ...]:
-    """Preambular paragraphs, operative paragraphs and their sub-paragraphs, in order."""
-    facts = body_facts(blocks, fmt)
+def build_paragraphs(
+    blocks: Sequence[str], fmt: SourceFormat, *, operative_only: bool = False
+) -> tuple[RawParagraph, ...]:
+    """Preambular paragraphs, operative paragraphs and their sub-paragraphs, in order
+    (``operative_only``: no preamble in ``blocks``, see ``BodyFacts``)."""
+    facts = body_facts(blocks, fmt, operative_only=operative_only)
     done: list[RawParagraph] = []
     for index, block in enumerate(blocks):
         decision = classify(block, blocks[index + 1 :], done, facts)
@@ -97,6 +105,10 @@ def classify(
         return Decision(Role.HEADING)
     if done and (block[:1].islower() or not _ended(done[-1].text, block, facts)):
         return Decision(Role.CONTINUATION)
+    if done and _quotation_after_colon(done[-1].text, block):
+        return Decision(Role.CONTINUATION)
+    if facts.operative_only and not facts.numbered and sub is None:
+        return Decision(Role.UNNUMBERED_OP, last_op + 1, block)
     if top is not None and top.kind is ParagraphKind.OPERATIVE:
         next_number = _next_op_number(following)
         if (is_operative_opening(block) and next_number > last_op + 1) or (
@@ -146,6 +158,13 @@ def _ended(previous: str, block: str, facts: BodyFacts) -> bool:
     if ends_sentence_part(previous):
         return True
     return facts.fmt is SourceFormat.SC_OCR and opens_after_lost_terminal(previous, block)
+
+
+def _quotation_after_colon(previous: str, block: str) -> bool:
+    """A quotation that a paragraph introduces with a colon goes on with it: "Whereas
+    Article 83, paragraph 3, of the Charter of the United Nations provides:" / "“The
+    Security Council shall, subject to the provisions …”," (sc-text/S_RES_0070_1949)."""
+    return previous.rstrip().endswith(":") and P.QUOTATION_OPENING_RE.match(block) is not None
 
 
 def _participle_operative(block: str, previous: str) -> bool:
@@ -219,7 +238,7 @@ def _op_number(block: str, last: int, fmt: SourceFormat) -> tuple[int, str] | No
 def _unnumbered_operative(block: str, sub: re.Match[str] | None, top: RawParagraph | None) -> bool:
     if top is not None and top.kind is ParagraphKind.OPERATIVE and sub is not None:
         return False  # "(b)" under an unnumbered operative paragraph
-    if P.ORGAN_SENTENCE_RE.match(block):
+    if P.ORGAN_SENTENCE_RE.match(block) or P.RESOLVED_OPENING_RE.match(block):
         return True
     text = sub.group("rest") if sub is not None and sub.group("rest") else block
     return is_operative_opening(text) and not text[:1].islower()

@@ -9,6 +9,7 @@ from resdex.indexer import patterns as P
 from resdex.indexer.clean import FOOTNOTE_RULE, ends_sentence_part
 from resdex.indexer.models import SourceFormat
 from resdex.indexer.organs import Organ, organ_of
+from resdex.indexer.verbs import opens_with_listed_opener
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,9 @@ class Parts:
     header: tuple[str, ...] = ()
     number_line: str | None = None  # "80/204. Enhancement of ..."
     organ: Organ | None = None  # Organ.GA from "The General Assembly,"
+    # the old Security Council form: a preamble "Whereas …" standing before "The Security
+    # Council / Resolves:" (sc-text/S_RES_0070_1949); the body after that line is operative
+    preamble: tuple[str, ...] = ()
     body_lines: tuple[str, ...] = ()  # the paragraphs, one block a line
     closing: tuple[str, ...] = ()  # "65th plenary meeting", "18 December 2025"
     annex: tuple[str, ...] = ()  # everything after the closing lines
@@ -30,6 +34,7 @@ class _Start:
     index: int
     organ: Organ | None = None
     number_line: str | None = None
+    preamble_at: int | None = None  # where a preamble before the organ line starts
 
 
 def split_footnotes(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -58,10 +63,12 @@ def split_parts(lines: Sequence[str], fmt: SourceFormat) -> Parts:
         cut += 1
     if fmt is SourceFormat.SC_OCR:
         cut = len(closing)
+    header_end = start.index if start.preamble_at is None else start.preamble_at
     return Parts(
-        header=tuple(lines[: start.index]),
+        header=tuple(lines[:header_end]),
         number_line=start.number_line,
         organ=start.organ,
+        preamble=tuple(lines[header_end : max(header_end, start.index - 1)]),
         body_lines=tuple(body),
         closing=tuple(closing[:cut]),
         annex=tuple(closing[cut:]),
@@ -77,7 +84,7 @@ def body_start(lines: Sequence[str]) -> _Start:
     for i, line in enumerate(lines[:80]):
         organ = P.ORGAN_OPENING_RE.match(line)
         if organ is not None:
-            return _Start(i + 1, organ_of(organ), number_line)
+            return _Start(i + 1, organ_of(organ), number_line, _preamble_before(lines, i))
         if number_line is None and P.RES_NUMBER_TITLE_RE.match(line):
             number_line, number_at = line, i
         if title_at is None and P.SPONSORS_RE.match(line):
@@ -92,3 +99,22 @@ def body_start(lines: Sequence[str]) -> _Start:
         if i and (P.OP_NUMBER_RE.match(line) or ends_sentence_part(line)):
             return _Start(i)
     return _Start(0)
+
+
+def _preamble_before(lines: Sequence[str], organ_at: int) -> int | None:
+    """Where a preamble standing before the organ line starts, in the old Security Council
+    form: "70 (1949). Resolution of 7 March 1949 [S/1280]" / "Whereas Article 83 …" /
+    "The Security Council Resolves:" (sc-text/S_RES_0070_1949; also S_RES_0007_1946,
+    S_RES_0015_1946, S_RES_0030_1947, S_RES_0058_1948, whose "Whereas" paragraphs were
+    read as the header and lost): the first line after the heading that opens with a
+    preambular opener."""
+    if organ_at < 2 or not P.SC_HEADING_RE.match(lines[0]):
+        return None
+    return next(
+        (
+            k
+            for k in range(1, organ_at)
+            if P.WHEREAS_RE.match(lines[k]) or opens_with_listed_opener(lines[k])
+        ),
+        None,
+    )

@@ -162,13 +162,14 @@ def unique_labels(paragraphs: Sequence[RawParagraph]) -> tuple[RawParagraph, ...
     return tuple(out)
 
 
-def annex_paragraphs(lines: Sequence[str]) -> tuple[RawParagraph, ...]:
+def annex_paragraphs(lines: Sequence[str], first: str = "ANNEX") -> tuple[RawParagraph, ...]:
     """The annexes after the closing lines ("Annex", "Annex I", "Annex II"): each
     non-heading block a paragraph "ANNEX.3" / "ANNEX-II.3" (running index), its text as
     written, so that nothing of the document is lost and the footnote markers standing
-    in an annex are found."""
+    in an annex are found. ``first``: the name before any annex heading ("AMENDMENT" for
+    the instructions of an amendment, see ``structure``)."""
     out: list[RawParagraph] = []
-    name = "ANNEX"
+    name = first
     index = 0
     for block in lines:
         heading = P.ANNEX_HEADING_RE.match(block)

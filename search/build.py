@@ -30,10 +30,11 @@ from resdex.indexer.sources import (
     read_regular,
     unreadable_reason,
 )
-from resdex.search import store, whoosh_fixes
+from resdex.search import store
 from resdex.search.documents import index_documents
-from resdex.search.schema import UNIT_ALIAS, UNIT_DOCUMENT
+from resdex.search.engine import Writer
 from resdex.search.targets import target_key
+from resdex.search.whoosh_writer import WhooshWriter
 from resdex.search.workers import Parsed, parse_and_write, parse_file
 
 # Below this many files to parse, starting worker processes (each importing spaCy) costs
@@ -166,16 +167,6 @@ class _Run:
     written: bool = False
 
 
-def _record(searcher: Any, **terms: str) -> dict[str, Any] | None:
-    """The stored fields of the record (or alias) matching ``terms``, without its data."""
-    docnum = searcher.document_number(**terms)
-    if docnum is None:
-        return None
-    stored = dict(searcher.stored_fields(docnum))
-    stored.pop("data", None)
-    return stored
-
-
 def _outcome(parsed: Parsed, status: Status, reason: str | None) -> FileOutcome:
     return FileOutcome(
         parsed.path,
@@ -187,7 +178,7 @@ def _outcome(parsed: Parsed, status: Status, reason: str | None) -> FileOutcome:
     )
 
 
-def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any, *, written: bool) -> None:
+def _handle(run: _Run, parsed: Parsed, writer: Writer, *, written: bool) -> None:
     """Decide what one parsed file is (added, replaced, refused, superseded), delete what it
     replaces, and add its documents unless a worker ``written`` them already.
 
@@ -216,15 +207,15 @@ def _handle(run: _Run, parsed: Parsed, searcher: Any, writer: Any, *, written: b
             return
     else:
         status, reason = Status.ADDED, None
-        old = _record(searcher, symkey=key, unit=UNIT_DOCUMENT)
+        old = writer.record(key)
         if old is not None:
-            writer.delete_by_term("symkey", key)  # the old version, records and aliases
+            writer.delete(key)  # the old version, records and aliases
             status, reason = Status.REPLACED, str(old.get("path") or old.get("symbol"))
         run.by_symbol[key] = parsed
         run.outcomes[parsed.path] = _outcome(parsed, status, reason)
     if not written:
         for doc in parsed.docs:
-            writer.add_document(**doc)
+            writer.add(doc)
     run.written = True
 
 
@@ -364,146 +355,75 @@ def _write(
     progress: Callable[[int], None] | None,
     interrupts: _Interrupts,
 ) -> tuple[int, bool]:
-    whoosh_fixes.apply()
-    ix = store.open_generation(staged)
-    jobs: list[tuple[str, str, int]] = []
-    seen: dict[str, str] = {}  # digest -> first path of this run with it
-    with ix.searcher() as searcher:
-        for path in files:
-            interrupts.check()
-            try:
-                sha = file_sha(path, opts.max_bytes)
-            except UnreadableFile as err:
-                reason = str(err).removeprefix(f"{path}: ")
-                run.outcomes[str(path)] = FileOutcome(str(path), Status.REFUSED, reason=reason)
-                if progress:
-                    progress(1)
-                continue
-            old = _record(searcher, contents=sha)
-            if old is not None or sha in seen:
-                where = seen.get(sha) or str(old.get("path") if old else "")
-                run.outcomes[str(path)] = FileOutcome(
-                    str(path),
-                    Status.SKIPPED,
-                    symbol=old.get("symbol") if old else None,
-                    reason=f"same content as {display_path(where)}",
-                )
-                if progress:
-                    progress(1)
-                continue
-            seen[sha] = str(path)
-            jobs.append((str(path), sha, opts.max_bytes))
-        if not jobs:
-            return _count_documents(searcher), False
-        writer = ix.writer(limitmb=opts.limitmb)
-        segments: list[Any] = []
-        stream: Generator[Parsed, None, None]
-        in_workers = opts.workers > 1 and len(jobs) >= MIN_FILES_FOR_WORKERS
-        try:
-            if in_workers:
-                stream = parse_and_write(
-                    str(staged), jobs, min(opts.workers, len(jobs)), opts.limitmb, segments
-                )
-            else:
-                stream = (parse_file(job) for job in jobs)
-            try:
-                for parsed in stream:
-                    interrupts.check()
-                    _handle(run, parsed, searcher, writer, written=in_workers)
-                    if progress:
-                        progress(1)
-            finally:
-                stream.close()
-            interrupts.check()
-        except BaseException:
-            writer.cancel()
-            raise
-    if not run.written:
-        writer.cancel()
-        with ix.searcher() as searcher:
-            return _count_documents(searcher), False
+    writer: Writer = WhooshWriter(staged, limitmb=opts.limitmb)
     try:
-        _commit(writer, segments)
+        jobs = _jobs(writer, files, run, opts, progress, interrupts)
+        if not jobs:
+            writer.cancel()
+            return writer.documents(), False
+        in_workers = opts.workers > 1 and len(jobs) >= MIN_FILES_FOR_WORKERS
+        stream: Generator[Parsed, None, None]
+        if in_workers:
+            stream = parse_and_write(writer, jobs, min(opts.workers, len(jobs)))
+        else:
+            stream = (parse_file(job) for job in jobs)
+        try:
+            for parsed in stream:
+                interrupts.check()
+                _handle(run, parsed, writer, written=in_workers)
+                if progress:
+                    progress(1)
+        finally:
+            stream.close()
+        interrupts.check()
+        if not run.written:
+            writer.cancel()
+            return writer.documents(), False
+        writer.commit(run.drop_later)
     except BaseException:
-        _abandon(writer)
+        writer.cancel()
         raise
     interrupts.check()
-    if run.drop_later:
-        _drop_superseded(ix, run.drop_later)
-    with ix.searcher() as searcher:
-        return _count_documents(searcher), True
+    return writer.documents(), True
 
 
-def _abandon(writer: Any) -> None:
-    """Close what a writer that failed in its commit (a full disk) still holds open: its
-    per-document and field writers stop at the first error, so every file reachable from
-    it is closed one by one."""
-    import io
-
-    from whoosh.filedb.structfile import StructFile
-
-    seen: set[int] = set()
-
-    def close(obj: Any, depth: int) -> None:
-        if id(obj) in seen or depth > 5:
-            return
-        seen.add(id(obj))
-        if isinstance(obj, (io.IOBase, StructFile)):
-            with contextlib.suppress(Exception):
-                obj.close()
-            if isinstance(obj, StructFile):
-                close(getattr(obj, "file", None), depth + 1)
-            return
-        if isinstance(obj, dict):
-            children: Any = obj.values()
-        elif isinstance(obj, (list, tuple)):
-            children = obj
-        elif hasattr(obj, "__dict__") and type(obj).__module__.startswith("whoosh"):
-            children = vars(obj).values()
-        else:
-            return
-        for child in list(children):
-            close(child, depth + 1)
-
-    close(writer, 0)
-    with contextlib.suppress(Exception):
-        writer.pool.cleanup()
-
-
-def _commit(writer: Any, segments: list[Any]) -> None:
-    """``writer.commit()``, with the segments the worker processes wrote added to the
-    index as they are (Whoosh's ``MpWriter(multisegment=True)`` does the same)."""
-    if not segments:
-        writer.commit()
-        return
-    final = writer._merge_segments(None, None, None)
-    final += segments
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final)
-    writer._finish()
-
-
-def _drop_superseded(ix: Any, superseded: list[tuple[str, str]]) -> None:
-    """Delete the documents of files superseded in this run by a later file with their
-    symbol, and leave an alias record so that re-running skips them as indexed."""
-    cleaner = ix.writer()
-    with cleaner.searcher() as searcher:
-        for key, sha in superseded:
-            symbol = None
-            for docnum in list(searcher.document_numbers(symkey=key)):
-                stored = searcher.stored_fields(docnum)
-                if stored.get("sha") == sha:
-                    symbol = stored.get("symbol")
-                    cleaner.delete_document(docnum)
-            cleaner.add_document(unit=UNIT_ALIAS, symkey=key, symbol=symbol, sha=sha, contents=sha)
-    cleaner.commit(merge=False)
-
-
-def _count_documents(searcher: Any) -> int:
-    return sum(1 for _ in searcher.document_numbers(unit=UNIT_DOCUMENT))
+def _jobs(
+    writer: Writer,
+    files: Sequence[Path],
+    run: _Run,
+    opts: WriterOptions,
+    progress: Callable[[int], None] | None,
+    interrupts: _Interrupts,
+) -> list[tuple[str, str, int]]:
+    """The files to parse: readable, and of a content not indexed yet (nor earlier in the
+    run); the others get their outcome now."""
+    jobs: list[tuple[str, str, int]] = []
+    seen: dict[str, str] = {}  # digest -> first path of this run with it
+    for path in files:
+        interrupts.check()
+        try:
+            sha = file_sha(path, opts.max_bytes)
+        except UnreadableFile as err:
+            reason = str(err).removeprefix(f"{path}: ")
+            run.outcomes[str(path)] = FileOutcome(str(path), Status.REFUSED, reason=reason)
+            if progress:
+                progress(1)
+            continue
+        old = writer.indexed_as(sha)
+        if old is not None or sha in seen:
+            where = seen.get(sha) or str(old.get("path") if old else "")
+            run.outcomes[str(path)] = FileOutcome(
+                str(path),
+                Status.SKIPPED,
+                symbol=old.get("symbol") if old else None,
+                reason=f"same content as {display_path(where)}",
+            )
+            if progress:
+                progress(1)
+            continue
+        seen[sha] = str(path)
+        jobs.append((str(path), sha, opts.max_bytes))
+    return jobs
 
 
 def cpu_workers() -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from resdex.indexer.errors import ResdexError
 from resdex.search.documents import IndexDoc, index_documents
+from resdex.search.engine import Writer
 
 _NLP: Any = None
 
@@ -94,29 +95,19 @@ class WorkerDied(ResdexError):
     """An index worker process ended without finishing its segment."""
 
 
-def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None:
-    """Process body: parse the files taken from ``tasks``, write their index documents into
-    a segment of its own (no lock: the parent holds the index's), report each file on
-    ``results``; on the ``None`` sentinel finish the segment and send it."""
+def _segment_worker(writer: Writer, tasks: Any, results: Any) -> None:
+    """Process body: parse the files taken from ``tasks``, write their index documents with
+    a part writer of its own (no lock: the parent holds the index's), report each file on
+    ``results``; on the ``None`` sentinel finish the part and send what the parent attaches."""
     init_worker()
     try:
-        from whoosh.writing import SegmentWriter
-
-        from resdex.search import store, whoosh_fixes
-
-        whoosh_fixes.apply()
-        writer = SegmentWriter(store.open_generation(Path(staged)), _lk=False, limitmb=limitmb)
+        part = writer.open_part()
         while (job := tasks.get()) is not None:
             parsed = parse_file(job)
             for doc in parsed.docs:
-                writer.add_document(**doc)
+                part.add(doc)
             results.put(("file", dataclasses.replace(parsed, docs=())))
-        if writer._added:
-            segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
-            segment = None
-        results.put(("done", segment))
+        results.put(("done", part.finish()))
     except OSError as err:  # a full disk, a read-only folder: the parent says it in one line
         results.put(("oserror", (err.errno, err.strerror or str(err), err.filename)))
     except Exception as err:
@@ -124,14 +115,10 @@ def _segment_worker(staged: str, tasks: Any, results: Any, limitmb: int) -> None
 
 
 def parse_and_write(
-    staged: str,
-    jobs: list[tuple[str, str, int]],
-    workers: int,
-    limitmb: int,
-    segments: list[Any],
+    writer: Writer, jobs: list[tuple[str, str, int]], workers: int
 ) -> Generator[Parsed, None, None]:
     """Run ``workers`` processes over ``jobs``; yield each file's outcome (without its
-    documents, already written) as it comes; append the finished segments to ``segments``.
+    documents, already written) as it comes; ``writer.attach`` what each part wrote.
     The processes are gone when the generator is closed, however it ends. Ctrl-C is
     blocked while they fork (a child between ``fork`` and ignoring it would die of it, and
     the parent's interrupt could be lost) and delivered to the parent right after."""
@@ -145,7 +132,7 @@ def parse_and_write(
     for job in jobs:
         tasks.put(job)
     procs = [
-        ctx.Process(target=_segment_worker, args=(staged, tasks, results, limitmb), daemon=True)
+        ctx.Process(target=_segment_worker, args=(writer, tasks, results), daemon=True)
         for _ in range(workers)
     ]
     for _ in procs:
@@ -176,8 +163,7 @@ def parse_and_write(
                 raise WorkerDied(f"an index worker failed ({payload}); the index is unchanged")
             if kind == "done":
                 done += 1
-                if payload is not None:
-                    segments.append(payload)
+                writer.attach(payload)
             else:
                 yield payload
         for p in procs:

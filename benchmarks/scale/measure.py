@@ -84,6 +84,7 @@ class ProcessRun:
     seconds: float
     peak_tree_mib: float  # summed RSS of the process tree, sampled
     peak_single_mib: float  # ru_maxrss of the largest process waited for
+    cpu_seconds: float = 0.0  # user + system time of the process and its children (waited for)
 
 
 def run_measured(
@@ -95,7 +96,8 @@ def run_measured(
     env: dict[str, str] | None = None,
 ) -> ProcessRun:
     """Run ``argv`` to its end, measuring wall time and memory."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=stdout, stderr=stderr, cwd=cwd, env=env)
     sampler = TreeSampler(proc.pid)
@@ -103,13 +105,15 @@ def run_measured(
     returncode = proc.wait()
     seconds = time.perf_counter() - start
     sampler.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after = usage.ru_maxrss
     return ProcessRun(
         returncode=returncode,
         seconds=seconds,
         peak_tree_mib=sampler.peak_kib / 1024,
         # ru_maxrss of children is a running maximum: a smaller child leaves it unchanged
         peak_single_mib=(after if after > before else 0) / 1024,
+        cpu_seconds=usage.ru_utime + usage.ru_stime - cpu_before,
     )
 
 

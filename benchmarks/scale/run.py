@@ -10,9 +10,10 @@ What is measured:
 - build: wall time of ``resdex index --index WORK/index GROWN`` (the real CLI, parse and
   citation tagging included), paragraphs per second, bytes on disk against the raw text,
   peak memory (the summed RSS of its process tree, sampled every 0.25 s, and the largest
-  single process's ``ru_maxrss``). FTS5: wall time of a child process that loads the parsed
-  rows (parse of the real corpus, renumbered per copy) and inserts them; its insert time
-  alone is reported too, since FTS5 does not parse.
+  single process's ``ru_maxrss``); then the wall time of ``resdex index`` adding 10 new
+  resolutions to (a hard-linked copy of) that index. FTS5: wall time of a child process
+  that loads the parsed rows (parse of the real corpus, renumbered per copy) and inserts
+  them; its insert time alone is reported too, since FTS5 does not parse.
 - queries, each with ``--limit 10`` and ``--limit 0`` (all hits):
   *warm* = repeated in one Python process through the same code path as the CLI (typer's
   ``CliRunner`` invoking ``resdex.cli.main.app``: open the index, search, render the JSON);
@@ -40,11 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.scale import fts5
-from benchmarks.scale.grow import read_manifest
+from benchmarks.scale.grow import Planned, grown_path, read_manifest, write_corpus
 from benchmarks.scale.measure import folder_bytes, latency, repeat_timed, run_measured
 
 ROOT = Path(__file__).resolve().parents[2]
 RESDEX = str(Path(sys.executable).with_name("resdex"))
+FTS5 = [sys.executable, "-m", "benchmarks.scale.fts5"]  # the reference's command line
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +128,16 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
         shutil.rmtree(index)
     with log.open("w", encoding="utf-8") as sink:
         run = run_measured(
-            [RESDEX, "index", "--index", str(index), str(grown)], stdout=sink, stderr=sink
+            [RESDEX, "index", "--verbose", "--index", str(index), str(grown)],
+            stdout=sink,
+            stderr=sink,
         )
     return {
         "returncode": run.returncode,
         "seconds": run.seconds,
         "peak_tree_mib": run.peak_tree_mib,
         "peak_single_mib": run.peak_single_mib,
+        "cpu_seconds": run.cpu_seconds,
         "bytes": folder_bytes(index) if index.exists() else 0,
         "log": str(log),
     } | indexed_counts(log)
@@ -141,21 +146,8 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
 def build_fts5(grown: Path, db: Path, log: Path) -> dict[str, Any]:
     out = log.with_suffix(".json")
     with out.open("w", encoding="utf-8") as sink, log.open("w", encoding="utf-8") as err:
-        run = run_measured(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.scale.fts5",
-                "build",
-                "--grown",
-                str(grown),
-                "--db",
-                str(db),
-            ],
-            stdout=sink,
-            stderr=err,
-            cwd=ROOT,
-        )
+        argv = [*FTS5, "build", "--grown", str(grown), "--db", str(db)]
+        run = run_measured(argv, stdout=sink, stderr=err, cwd=ROOT)
     times = json.loads(out.read_text(encoding="utf-8")) if run.returncode == 0 else {}
     return {
         "returncode": run.returncode,
@@ -168,6 +160,42 @@ def build_fts5(grown: Path, db: Path, log: Path) -> dict[str, Any]:
         "peak_single_mib": times.get("maxrss_mib"),
         "bytes": db.stat().st_size if db.exists() else 0,
     }
+
+
+# new resolutions added to the built index (issue 13: at most 10 s at 1M paragraphs)
+ADDED_FILES = 10
+
+
+def add_new_documents(
+    grown: Path, index: Path, work: Path, count: int = ADDED_FILES
+) -> dict[str, Any]:
+    """Time ``resdex index`` adding ``count`` new resolutions to the built index: the first
+    files of copy 0 renumbered as one more copy (new symbols, new content), indexed into a
+    copy of the index made of hard links (a published generation is never written in
+    place), removed afterwards."""
+    manifest = read_manifest(grown)
+    copy = manifest["copies"]  # the first copy the grown corpus does not hold
+    entries = [e for e in manifest["entries"] if e[0] == 0][:count]
+    planned = [Planned(copy, e[1], grown_path(e[1], copy), e[3], e[4]) for e in entries]
+    new, target, log = work / "new-documents", work / "index-plus", work / "add.log"
+    for folder in (new, target):
+        shutil.rmtree(folder, ignore_errors=True)
+    write_corpus(Path(manifest["corpus"]), new, planned)
+    shutil.copytree(index, target, copy_function=os.link)
+    try:
+        with log.open("w", encoding="utf-8") as sink:
+            argv = [RESDEX, "index", "--verbose", "--index", str(target), str(new)]
+            run = run_measured(argv, stdout=sink, stderr=sink)
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(new, ignore_errors=True)
+    return {
+        "files": len(planned),
+        "returncode": run.returncode,
+        "seconds": run.seconds,
+        "cpu_seconds": run.cpu_seconds,
+        "peak_tree_mib": run.peak_tree_mib,
+    } | indexed_counts(log)
 
 
 def _counts(result: dict[str, Any]) -> dict[str, int]:
@@ -245,7 +273,7 @@ def query_fts5(
     counts = _counts(json.loads(warm()))
     warm_samples = repeat_timed(warm, repeat, budget)
     conn.close()
-    argv = [sys.executable, "-m", "benchmarks.scale.fts5", "query", *spec.fts5_args(db, limit)]
+    argv = [*FTS5, "query", *spec.fts5_args(db, limit)]
     cold_samples = _cold(argv, cold_repeat, budget)
     return counts | {
         "warm": latency(warm_samples).as_dict(),
@@ -286,6 +314,8 @@ def run(
         results["resdex_build"] = previous["resdex_build"]
         results["resdex_build"] |= indexed_counts(Path(previous["resdex_build"]["log"]))
         results["fts5_build"] = previous["fts5_build"]
+        if "resdex_add" in previous:
+            results["resdex_add"] = previous["resdex_add"]
     else:
         _say(f"resdex index {grown} …")
         results["resdex_build"] = build_resdex(grown, index, work / "index.log")
@@ -295,6 +325,11 @@ def run(
         results["fts5_build"] = build_fts5(grown, db, work / "fts5-build.log")
         _say(f"  {results['fts5_build']}")
         _save(results_file, results)
+        if results["resdex_build"]["returncode"] == 0:
+            _say(f"resdex index: {ADDED_FILES} new resolutions into a copy of the index …")
+            results["resdex_add"] = add_new_documents(grown, index, work)
+            _say(f"  {results['resdex_add']}")
+            _save(results_file, results)
     if results["resdex_build"]["returncode"] not in (0,):
         _say(f"resdex index exited {results['resdex_build']['returncode']}: see its log")
     measured = []

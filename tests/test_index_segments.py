@@ -1,0 +1,127 @@
+"""``resdex.search.segments``: a segment written by ``FastSegmentWriter`` holds what
+Whoosh's own ``SegmentWriter`` writes from the same documents.
+
+In ``EXACT`` mode (every postings block deflated as Whoosh does) the files are the same byte
+for byte, whether the postings stayed in memory or went through sorted runs; by default
+(small blocks stored as they are) Whoosh's reader gets the same terms, postings, stored
+fields, columns and lengths back. The documents are those of real resolutions (the project
+corpus and ten files of the shared one), through the real parser."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh.writing import SegmentWriter
+
+from resdex.search import segments, store, whoosh_fixes
+from resdex.search.segments import FastSegmentWriter, word_values
+from resdex.search.workers import parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _docs(folder: Path, count: int) -> list[dict[str, Any]]:
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md"))[:count]
+    docs: list[dict[str, Any]] = []
+    for path in files:
+        data = path.read_bytes()
+        parsed = parse_file((str(path), hashlib.sha256(data).hexdigest(), len(data) + 1))
+        docs += parsed.docs
+    assert docs
+    return docs
+
+
+@pytest.fixture(scope="module")
+def documents(shared_corpus: Path) -> list[dict[str, Any]]:
+    return _docs(ROOT / "corpus", 10) + _docs(shared_corpus / "ga-text", 40)
+
+
+def _write(folder: Path, writer_class: Any, docs: list[dict[str, Any]], limitmb: int) -> Path:
+    whoosh_fixes.apply()
+    ix = store.create_empty(folder)
+    writer = writer_class(ix, limitmb=limitmb, compound=False)
+    for doc in docs:
+        writer.add_document(**doc)
+    if limitmb == 1:  # a megabyte of postings: the runs were used
+        assert writer.runs_written >= 2
+    writer.commit()
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The segment's files by kind (its random name left out), without the TOC."""
+    return {
+        re.sub(r"MAIN_[a-z0-9]+", "SEG", p.name): p.read_bytes()
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.endswith((".toc", "WRITELOCK"))
+    }
+
+
+@pytest.mark.parametrize("limitmb", [128, 1], ids=["in memory", "through runs"])
+def test_the_same_files_as_whoosh(
+    documents: list[dict[str, Any]], tmp_path: Path, limitmb: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segments, "EXACT", True)
+    theirs = _files(_write(tmp_path / "whoosh", SegmentWriter, documents, 128))
+    ours = _files(_write(tmp_path / "fast", FastSegmentWriter, documents, limitmb))
+    assert sorted(ours) == sorted(theirs)
+    for name in theirs:
+        assert ours[name] == theirs[name], name
+
+
+def _contents(folder: Path) -> Iterator[tuple[Any, ...]]:
+    """Everything a reader gets from the index: each term's postings (id, weight, value),
+    stored fields, lengths and columns of each document."""
+    from resdex.search.schema import COLUMNS
+
+    with store.open_generation(folder).reader() as reader:
+        for fieldname, text in reader.all_terms():
+            fmt = reader.schema[fieldname].format
+            postings = reader.postings(fieldname, text)
+            items = list(postings.items_as("weight")) if fmt else []
+            info = reader.term_info(fieldname, text)
+            values = []
+            while postings.is_active():
+                values.append(postings.value())
+                postings.next()
+            yield ("term", fieldname, text, items, values, info.min_length(), info.max_length())
+        for docnum in range(reader.doc_count_all()):
+            yield ("stored", docnum, reader.stored_fields(docnum))
+            for fieldname in ("text", "pairs"):
+                yield ("length", docnum, reader.doc_field_length(docnum, fieldname))
+        for name, *_ in COLUMNS:
+            yield ("column", name, list(reader.column_reader(name)))
+
+
+def test_the_same_index_as_whoosh(documents: list[dict[str, Any]], tmp_path: Path) -> None:
+    theirs = list(_contents(_write(tmp_path / "whoosh", SegmentWriter, documents, 128)))
+    ours = list(_contents(_write(tmp_path / "fast", FastSegmentWriter, documents, 1)))
+    assert len(ours) == len(theirs)
+    for mine, whoosh in zip(ours, theirs, strict=True):
+        assert mine == whoosh
+
+
+# a value of each indexed field, from real paragraphs: "55/2" kept whole, "HIV/AIDS" split,
+# repeated words and pairs
+TEXTS = {
+    "text": "Recalling its resolution 55/2 of 8 September 2000, and HIV/AIDS, and AIDS",
+    "pairs": "the right to development and the right to food, the right to development",
+    "unit": "paragraph",
+    "verbs": "urges,strongly urges",
+    "cites": "a/res/55/2 a/conf.157/24",
+}
+
+
+@pytest.mark.parametrize("field", list(TEXTS))
+def test_word_values_as_whoosh_indexes_them(field: str) -> None:
+    from resdex.search.schema import build_schema
+
+    schema = build_schema()
+    value = TEXTS[field]
+    expected = sorted(schema[field].index(value))
+    assert sorted(word_values(schema[field], value)) == expected

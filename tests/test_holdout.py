@@ -27,8 +27,11 @@ HOLDOUT = ROOT / "tests" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "holdout2"
 # The third, blind sample (drawn and labelled while the second one's errors were being fixed).
 HOLDOUT3 = ROOT / "tests" / "holdout3"
+# The fourth, blind sample (drawn and labelled against main's final parser of session 3).
+HOLDOUT4 = ROOT / "tests" / "holdout4"
+SAMPLE_IDS = ["holdout", "holdout2", "holdout3", "holdout4"]
 SAMPLES = pytest.mark.parametrize(
-    "sample_dir", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["holdout", "holdout2", "holdout3"]
+    "sample_dir", [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4], ids=SAMPLE_IDS
 )
 
 
@@ -109,12 +112,11 @@ DRAWS = [
     (HOLDOUT, 20261201, ()),
     (HOLDOUT2, 20261202, (HOLDOUT,)),
     (HOLDOUT3, 20261203, (HOLDOUT, HOLDOUT2)),
+    (HOLDOUT4, 20261204, (HOLDOUT, HOLDOUT2, HOLDOUT3)),
 ]
 
 
-@pytest.mark.parametrize(
-    ("sample_dir", "seed", "earlier"), DRAWS, ids=["holdout", "holdout2", "holdout3"]
-)
+@pytest.mark.parametrize(("sample_dir", "seed", "earlier"), DRAWS, ids=SAMPLE_IDS)
 def test_draw_is_deterministic_recorded_and_apart_from_earlier_samples(
     sample_dir: Path, seed: int, earlier: tuple[Path, ...]
 ) -> None:

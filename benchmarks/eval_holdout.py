@@ -195,7 +195,7 @@ def found_from_resolution(res: Resolution) -> Found:
     for note_ in res.footnotes:
         for cite in note_.citations:
             if cite.kind is CitationKind.CITATION:
-                note(f"footnote {note_.number}", cite.target, cite.surface)
+                note(f"footnote {note_.mark or note_.number}", cite.target, cite.surface)
     meta = res.meta
     return Found(
         symbol=meta.symbol,

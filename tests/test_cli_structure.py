@@ -93,3 +93,25 @@ def test_search_help_documents_the_query_language() -> None:
     text = " ".join(result.stdout.split())
     for said in ('"quoted phrases"', "AND / OR / NOT", "`ratif*`", "--stem", "exact"):
         assert said in text
+
+
+@pytest.mark.parametrize(
+    ("args", "whole"),
+    [
+        (["search", "x"], False),  # a command: only its module's commands are built
+        (["cites", "A/RES/55/2"], False),
+        (["--help"], True),  # the whole list of commands
+        (["--version"], True),
+        ([], True),
+        (["nosuch"], True),  # typer's own "No such command"
+    ],
+)
+def test_the_app_run_for_each_command_line(args: list[str], whole: bool) -> None:
+    from resdex.cli.main import _app_for, app
+
+    chosen = _app_for(args)
+    assert (chosen is app) is whole
+    if not whole:
+        names = {info.name for info in chosen.registered_commands}
+        assert args[0] in names
+        assert len(names) < len(app.registered_commands)

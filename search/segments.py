@@ -28,6 +28,7 @@ files are Whoosh's byte for byte (``tests/test_index_segments.py``).
 
 from __future__ import annotations
 
+import functools
 import heapq
 import os
 import pickle
@@ -79,11 +80,10 @@ _ONE_POSITION: dict[type, dict[int, bytes]] = {}
 _OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
 
 
-def _frequency_value(freq: int, cache: dict[int, tuple[float, bytes]] = {}) -> tuple[float, bytes]:  # noqa: B006
-    found = cache.get(freq)
-    if found is None:
-        found = cache[freq] = (float(freq), pack_uint(freq))
-    return found
+@functools.cache
+def _frequency_value(freq: int) -> tuple[float, bytes]:
+    """(weight, encoded value) of a term frequency: the same few small numbers, made once."""
+    return float(freq), pack_uint(freq)
 
 
 def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, bytes]]:

@@ -54,6 +54,7 @@ from resdex.search.schema import (
 from resdex.search.snippets import match_spans, query_words, snippet
 from resdex.search.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.units import (
+    _opt_int,
     leaves,
     record_meta,
     segment_columns,
@@ -206,13 +207,11 @@ Bounds = tuple[str, int, int]  # (column, lowest, highest), inclusive
 def column_bounds(request: SearchRequest) -> list[Bounds]:
     """The filters of a request as bounds on the per-unit columns (paragraphs and
     footnotes only, never a resolution's record)."""
-    from resdex.search.documents import OTHER_BODY
-    from resdex.search.schema import BODY_ORDER
+    from resdex.search.documents import body_code
 
     bounds: list[Bounds] = [("unit", UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE])]
     if request.body:
-        body = rq.normalize_body(request.body)
-        code = BODY_ORDER.index(body) + 1 if body in BODY_ORDER else OTHER_BODY
+        code = body_code(rq.normalize_body(request.body))
         bounds.append(("body", code, code))
     if request.kind:
         code = KIND_CODES[rq.normalize_kind(request.kind)]
@@ -267,10 +266,6 @@ def _matches(searcher: Any, q: Any, request: SearchRequest) -> list[Matched]:
 
 
 # --- search ---------------------------------------------------------------------------------
-
-
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value else None
 
 
 def _expanded_words(q: Any, reader: Any) -> set[str]:
@@ -342,7 +337,8 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
         user_query = guard.check_query(user_query, schema, searcher.reader(), deadline=deadline)
     except guard.GuardError as err:
         raise QueryError(str(err)) from err
-    q = rewrite(user_query)
+    rewritten = rewrite(user_query)
+    q = rewritten
     if request.verb:
         q = wq.And([q, wq.Term("verbs", rq.normalize_verb(request.verb))])
     matched = _matches(searcher, q, request)
@@ -366,11 +362,11 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
     n = request.limit or total
     chosen: list[tuple[float, int]]  # (score, global document number)
     if sort == "relevance":
-        scored = scoring_query(rewrite(user_query))
+        scored = scoring_query(rewritten)
         context = searcher.context()
         chosen = []
         for m in matched:
-            sub = _sub_searcher(searcher, m.offset)
+            sub = m.leaf.sub
             fast = None
             if _is_term(scored):  # its postings, read for the match already
                 fast = term_top(scored, sub, m.offset, m.ids, n, m.leaf)
@@ -406,13 +402,6 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
 
 def _is_term(q: Any) -> bool:
     return isinstance(q, wq.Term) and q.fieldname in ("text", "pairs")
-
-
-def _sub_searcher(searcher: Any, offset: int) -> Any:
-    for sub, start in searcher.subsearchers or [(searcher, 0)]:
-        if start == offset:
-            return sub
-    raise AssertionError(offset)
 
 
 def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:

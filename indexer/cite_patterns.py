@@ -356,8 +356,9 @@ CLAUSE_END_RE: Final = re.compile(
 # before spaCy sees it (most paragraphs). Two searches that Python's ``re`` runs fast (a
 # literal first letter; a letter class), the root checked against the table afterwards.
 MAY_CITE_KEYWORD_RE: Final = re.compile(r"(?:esolutions?|ecisions?)\s+(?:E?S[-‑])?\d")
-# (roots run to six letters: "UNCTAD/RMT/2023", A/RES/80/110 footnote 125)
-MAY_CITE_ROOT_RE: Final = re.compile(r"(?<![\w/.\-])([A-Z]{1,6}|S?\$)/")
+# (as long as the longest root: "UNCTAD/RMT/2023", A/RES/80/110 footnote 125)
+_LONGEST_ROOT: Final = max(map(len, UN_SERIES_ROOTS))
+MAY_CITE_ROOT_RE: Final = re.compile(rf"(?<![\w/.\-])([A-Z]{{1,{_LONGEST_ROOT}}}|S?\$)/")
 MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOTS))
 
 

@@ -16,6 +16,8 @@ from string import ascii_lowercase
 from resdex.indexer import patterns as P
 from resdex.indexer.organs import to_roman
 
+_ROMANS: tuple[str, ...] = tuple(to_roman(n).lower() for n in range(1, 21))  # "i" … "xx"
+
 
 def _series_before(label: str) -> list[tuple[str, ...]]:
     """The labels before ``label`` in each series it can belong to: "c" -> [("a", "b")],
@@ -23,9 +25,8 @@ def _series_before(label: str) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     if len(label) == 1 and label in ascii_lowercase:
         found.append(tuple(ascii_lowercase[: ascii_lowercase.index(label)]))
-    romans = [to_roman(n).lower() for n in range(1, 21)]
-    if label in romans:
-        found.append(tuple(romans[: romans.index(label)]))
+    if label in _ROMANS:
+        found.append(_ROMANS[: _ROMANS.index(label)])
     return found
 
 

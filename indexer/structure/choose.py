@@ -22,7 +22,7 @@ def choose_markers(
     between its neighbours."""
     flat = [(i, c) for i, cands in enumerate(candidates) for c in cands if c.number in known]
     strong = [(i, c) for i, c in flat if c.strength >= Strength.GLUED]
-    chain = _longest_rising(strong)
+    chain = [strong[k] for k in longest_rising([c.number for _, c in strong])]
     taken: dict[tuple[int, int], Candidate] = {(i, c.start): c for i, c in chain}
     first_at = {c.number: (i, c.start) for i, c in reversed(chain)}
     for i, c in strong:
@@ -50,11 +50,6 @@ def choose_markers(
     for (i, _), c in taken.items():
         out[i].append(c)
     return [_without_overlaps(cands) for cands in out]
-
-
-def _longest_rising(items: list[tuple[int, Candidate]]) -> list[tuple[int, Candidate]]:
-    """Longest subsequence with strictly rising numbers."""
-    return [items[k] for k in longest_rising([cand.number for _, cand in items])]
 
 
 def _overlaps(taken: dict[tuple[int, int], Candidate], i: int, cand: Candidate) -> bool:

@@ -128,10 +128,12 @@ class Reader(Protocol):
 def open_reader(index_dir: Path) -> Reader:
     """The published index of the folder ``index_dir``, open for questions. Raises
     ``NoIndex``, ``BadIndex``, ``DamagedIndex`` (``resdex.search.store``). The one place that
-    chooses the engine."""
-    from resdex.search.whoosh_engine.folder import open_folder
+    chooses the engine (here, not in ``whoosh_engine.folder``: the query path imports no
+    more than it must)."""
+    from resdex.search.store import open_index
+    from resdex.search.whoosh_engine.reader import WhooshReader
 
-    return open_folder(index_dir)
+    return WhooshReader(open_index(index_dir), keep=True)
 
 
 class HeldReader(Protocol):

@@ -1,6 +1,6 @@
-"""An index folder (``resdex.search.store``: generations behind ``CURRENT``) as a
-``WhooshReader``: ``open_folder`` for one question or one run, ``HeldFolder`` for a
-long-lived reader that moves to each new generation (``store.IndexHandle``)."""
+"""An index folder (``resdex.search.store``: generations behind ``CURRENT``) held by a
+long-lived reader that moves to each new generation (``store.IndexHandle``); one question
+or one run opens it with ``resdex.search.engine.open_reader``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from resdex.search.whoosh_engine.reader import WhooshReader
-
-
-def open_folder(index_dir: Path) -> WhooshReader:
-    from resdex.search.store import open_index
-
-    return WhooshReader(open_index(index_dir), keep=True)
 
 
 class HeldFolder:

@@ -128,7 +128,7 @@ def _recalled_resolutions(res: Resolution) -> list[str]:
     return sorted(t for t in series.recalled(res) if series.resolution_organ(t) is not None)
 
 
-class _Reader:
+class _Shown:
     """The documents read so far (each ``show`` once)."""
 
     def __init__(self, index: Reader) -> None:
@@ -150,7 +150,7 @@ class _Reader:
 def _collect(index: Reader, seed: Resolution) -> list[Resolution]:
     """The seed's series: candidates by title, then the recalled and recalling ones,
     followed from version to version."""
-    reader = _Reader(index)
+    reader = _Shown(index)
     reader.docs[target_key(seed.symbol)] = seed
     members: dict[str, Resolution] = {target_key(seed.symbol): seed}
     todo = [seed]

@@ -77,6 +77,10 @@ class Precedents:
         return sum(1 for p in self.paragraphs if p.status == status)
 
 
+# what a Source takes from the Passage it is
+_FROM_PASSAGE = ("symbol", "label", "body", "session", "year", "adopted", "text")
+
+
 def _is_earlier(unit: Passage, session: int | None, year: int | None) -> bool:
     """A unit of an earlier session than the document's (or, without sessions, of an
     earlier year)."""
@@ -172,18 +176,8 @@ def _read(finder: _Finder, docnums: list[int], res: Resolution, mine: str) -> li
             or not _is_earlier(unit, session, year)
         ):
             continue
-        found.append(
-            Source(
-                symbol=unit.symbol,
-                label=unit.label,
-                body=unit.body,
-                session=unit.session,
-                year=unit.year,
-                adopted=unit.adopted,
-                similarity=round(similarity(mine, normal(unit.text)), 4),
-                text=unit.text,
-            )
-        )
+        score = round(similarity(mine, normal(unit.text)), 4)
+        found.append(Source(similarity=score, **{f: getattr(unit, f) for f in _FROM_PASSAGE}))
     return found
 
 

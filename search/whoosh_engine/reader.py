@@ -128,6 +128,54 @@ class WhooshReader:
     def show(self, symbol: str) -> Resolution:
         return run_show(self.searcher(), symbol)
 
+    # --- the rest of ``resdex.search.engine.Reader`` (typed there): ``browse``, ``integrity`` ---
+
+    def size(self) -> int:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.size(self.searcher())
+
+    def resolutions(self) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.resolutions(self.searcher())
+
+    def cited_keys(self) -> list[str]:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.cited_keys(self.searcher())
+
+    def words(self, prefix: str) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.words(self.searcher(), prefix)
+
+    def indexed(self, symkeys: Any) -> set[str]:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.indexed(self.searcher(), symkeys)
+
+    def units(self) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.Units(self.searcher())
+
+    def generation(self) -> str | None:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.generation(self._index())
+
+    def check(self) -> Any:
+        from resdex.search.whoosh_engine import integrity
+
+        return integrity.check(self._index())
+
+    def _index(self) -> Any:
+        ix = self._ix()
+        if ix is None:
+            raise ReferenceError("the index of this reader is gone")
+        return ix
+
 
 def _stamp(ix: Any) -> Any:
     """What changes when ``ix`` gets a new generation: the modification time of its folder

@@ -21,7 +21,7 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import normalize_target, target_key
-from resdex.search.whoosh_engine.matching import Leaf, term_ids
+from resdex.search.whoosh_engine.matching import deleted_docs, term_ids
 from resdex.search.whoosh_engine.units import (
     cited_rows,
     leaves,
@@ -38,30 +38,86 @@ KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 
 # (unit code, order, kind code, the c_cites row) of a unit citing the target
 _Citer = tuple[int, int, int, Any]
+_PARAGRAPH, _FOOTNOTE, _RECORD = (
+    UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
+)
 
 
-def _citing_unit(unit: _Citer, key: str, keys: dict[str, str]) -> CitingUnit:
-    """What ``cites`` lists of a unit; ``keys``: target_key of the targets seen so far."""
+# ``target_key`` of the targets met in the citing units (a thousand distinct ones for a
+# target cited a thousand times), kept across queries up to KEYS_KEPT
+_KEYS: dict[str, str] = {}
+KEYS_KEPT = 1 << 16
+
+
+class _Targets:
+    """The target of one ``cites`` and its spelling as last written."""
+
+    def __init__(self, key: str, written: str) -> None:
+        self.key = key
+        self.written = written
+
+    def matching(self, rows: Any) -> list[Any]:
+        """The rows of a unit's citations of the target (its spelling noted)."""
+        found = []
+        for row in rows:
+            target = row[0]
+            key = _KEYS.get(target)
+            if key is None:
+                if len(_KEYS) >= KEYS_KEPT:
+                    _KEYS.clear()
+                key = _KEYS[target] = target_key(target)
+            if key == self.key:
+                found.append(row)
+        if found:
+            self.written = found[-1][0]
+        return found
+
+
+def _citing_unit(unit: _Citer, targets: _Targets) -> CitingUnit:
+    """What ``cites`` lists of a unit."""
     code, _, kind, (label, _, rows) = unit
-    matching = [row for row in rows if _key(row[0], keys) == key]
-    if code == UNIT_CODES[UNIT_PARAGRAPH]:  # a paragraph: directly, or through its notes
-        direct = any(via is None for _, _, via in matching)
-    else:  # a footnote's or the header's own citations are direct
-        direct = bool(matching)
+    matching = targets.matching(rows)
+    if len(matching) == 1:  # most units: one citation of the target
+        _, surface, via = matching[0]
+        vias: tuple[int, ...] = () if via is None else (via,)
+        surfaces: tuple[str, ...] = (surface,)
+        direct = via is None or code != _PARAGRAPH
+    else:
+        vias = tuple(sorted({row[2] for row in matching if row[2] is not None}))
+        surfaces = tuple(dict.fromkeys(row[1] for row in matching))
+        # a paragraph cites directly, or through its notes; a footnote or header directly
+        direct = any(row[2] is None for row in matching) if code == _PARAGRAPH else bool(matching)
     return CitingUnit(
         label=label,
-        kind="header" if code == UNIT_CODES[UNIT_DOCUMENT] else KIND_NAMES.get(kind, ""),
+        kind="header" if code == _RECORD else KIND_NAMES.get(kind, ""),
         direct=direct,
-        via_footnotes=tuple(sorted({via for _, _, via in matching if via is not None})),
-        surfaces=tuple(dict.fromkeys(surface for _, surface, _ in matching)),
+        via_footnotes=vias,
+        surfaces=surfaces,
     )
 
 
-def _key(target: str, keys: dict[str, str]) -> str:
-    found = keys.get(target)
-    if found is None:
-        found = keys[target] = target_key(target)
-    return found
+def _listed(units: list[_Citer], targets: _Targets) -> tuple[CitingUnit, ...]:
+    """The units of one resolution as ``cites`` lists them: the header first, then in
+    document order, a footnote left out when the paragraphs listed carry its marker."""
+    if len(units) == 1:
+        unit = units[0]
+        if unit[0] == _FOOTNOTE and not unit[3][1]:
+            return ()  # (a footnote without its number: never written by resdex)
+        return (_citing_unit(unit, targets),)
+    units.sort(key=lambda u: (u[0] != _RECORD, u[1]))
+    carried: set[int] = set()
+    for unit in units:
+        if unit[0] == _PARAGRAPH:
+            carried.update(unit[3][1])
+    return tuple(
+        _citing_unit(unit, targets)
+        for unit in units
+        if not (unit[0] == _FOOTNOTE and carried.issuperset(unit[3][1]))
+    )
+
+
+def _order(citing: Citing) -> tuple[Any, ...]:
+    return (citing.adopted or "9999", citing.year or 9999, natural_key(citing.symbol))
 
 
 def run_cites(searcher: Any, target: str) -> CitesResult:
@@ -72,41 +128,27 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
     canonical = normalize_target(target)
     key = target_key(canonical)
     found: dict[int, list[_Citer]] = defaultdict(list)
-    keys: dict[str, str] = {}
     metas: dict[int, Resolved | None] = {}
-    for sub, _, seg in leaves(searcher):
-        deleted = Leaf(sub, seg).deleted()
-        ids = [doc for doc in term_ids(seg, "cites", key) if doc not in deleted]
+    for _, _, seg in leaves(searcher):
+        ids = term_ids(seg, "cites", key)
         if not ids:
             continue
+        deleted = deleted_docs(seg)
+        if deleted:
+            ids = [doc for doc in ids if doc not in deleted]
         columns = segment_columns(seg)
-        rows = cited_rows(seg)
-        for doc in ids:
+        for doc, row in zip(ids, cited_rows(seg, ids), strict=True):
             res = columns.res[doc]
             if res not in metas:
-                metas[res] = record_meta(seg, res)
-            row = rows[doc]
+                metas[res] = record_meta(seg, res, deleted)
             if row is not None:
                 found[res].append((columns.unit[doc], columns.order[doc], columns.kind[doc], row))
-    written = canonical
+    targets = _Targets(key, canonical)
     citing = []
-    paragraph, footnote, record = (
-        UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
-    )
     for res, units in found.items():
         meta = metas[res]
         if meta is None:  # no record: an index written half-way (never by resdex)
             continue
-        units.sort(key=lambda u: (u[0] != record, u[1]))
-        carried = {n for u in units if u[0] == paragraph for n in u[3][1]}
-        kept = []
-        for unit in units:
-            if unit[0] == footnote and set(unit[3][1]) <= carried:
-                continue  # already listed through the paragraphs that carry its marker
-            kept.append(_citing_unit(unit, key, keys))
-            for cited, _, _ in unit[3][2]:
-                if _key(cited, keys) == key:
-                    written = cited
         citing.append(
             Citing(
                 symbol=meta.symbol,
@@ -115,11 +157,11 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
                 year=meta.year,
                 adopted=meta.adopted,
                 title=meta.title,
-                units=tuple(kept),
+                units=_listed(units, targets),
             )
         )
-    citing.sort(key=lambda c: (c.adopted or "9999", c.year or 9999, natural_key(c.symbol)))
-    return CitesResult(target=written, citing=tuple(citing))
+    citing.sort(key=_order)
+    return CitesResult(target=targets.written, citing=tuple(citing))
 
 
 # --- show -----------------------------------------------------------------------------------

@@ -39,7 +39,6 @@ from resdex.search.schema import (
     UNIT_FOOTNOTE,
     UNIT_PARAGRAPH,
 )
-from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.whoosh_engine import guard
 from resdex.search.whoosh_engine.access import expanded_texts
 from resdex.search.whoosh_engine.cites import KIND_NAMES, run_cites, run_show
@@ -55,6 +54,7 @@ from resdex.search.whoosh_engine.matching import (
     top_scored,
 )
 from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
+from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.whoosh_engine.units import (
     _opt_int,
     leaves,

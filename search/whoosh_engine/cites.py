@@ -8,6 +8,7 @@ read; each citing resolution's record once per process (``units.record_meta``).
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 from resdex.indexer.models import Resolution
@@ -36,7 +37,8 @@ KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 # --- cites ----------------------------------------------------------------------------------
 
 
-# (unit code, order, kind code, the c_cites row) of a unit citing the target
+# (place, unit code, kind code, the c_cites row) of a unit citing the target; its place
+# in what is listed: the header (the record) first, then the units in document order
 _Citer = tuple[int, int, int, Any]
 _PARAGRAPH, _FOOTNOTE, _RECORD = (
     UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
@@ -75,7 +77,7 @@ class _Targets:
 
 def _citing_unit(unit: _Citer, targets: _Targets) -> CitingUnit:
     """What ``cites`` lists of a unit."""
-    code, _, kind, (label, _, rows) = unit
+    _, code, kind, (label, _, rows) = unit
     matching = targets.matching(rows)
     if len(matching) == 1:  # most units: one citation of the target
         _, surface, via = matching[0]
@@ -101,18 +103,18 @@ def _listed(units: list[_Citer], targets: _Targets) -> tuple[CitingUnit, ...]:
     document order, a footnote left out when the paragraphs listed carry its marker."""
     if len(units) == 1:
         unit = units[0]
-        if unit[0] == _FOOTNOTE and not unit[3][1]:
+        if unit[1] == _FOOTNOTE and not unit[3][1]:
             return ()  # (a footnote without its number: never written by resdex)
         return (_citing_unit(unit, targets),)
-    units.sort(key=lambda u: (u[0] != _RECORD, u[1]))
+    units.sort(key=itemgetter(0))
     carried: set[int] = set()
     for unit in units:
-        if unit[0] == _PARAGRAPH:
+        if unit[1] == _PARAGRAPH:
             carried.update(unit[3][1])
     return tuple(
         _citing_unit(unit, targets)
         for unit in units
-        if not (unit[0] == _FOOTNOTE and carried.issuperset(unit[3][1]))
+        if unit[1] != _FOOTNOTE or not carried.issuperset(unit[3][1])
     )
 
 
@@ -137,12 +139,15 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
         if deleted:
             ids = [doc for doc in ids if doc not in deleted]
         columns = segment_columns(seg)
+        unit, order, kind, resolution = columns.unit, columns.order, columns.kind, columns.res
         for doc, row in zip(ids, cited_rows(seg, ids), strict=True):
-            res = columns.res[doc]
+            res = resolution[doc]
             if res not in metas:
                 metas[res] = record_meta(seg, res, deleted)
             if row is not None:
-                found[res].append((columns.unit[doc], columns.order[doc], columns.kind[doc], row))
+                code = unit[doc]
+                place = -1 if code == _RECORD else order[doc]
+                found[res].append((place, code, kind[doc], row))
     targets = _Targets(key, canonical)
     citing = []
     for res, units in found.items():

@@ -110,3 +110,53 @@ def test_by_verb_groups_under_the_verb_key(ix: Any) -> None:
     # "Strongly urges" (78/116 OP6) is the head verb "urges", as its column groups it
     result = search(ix, SearchRequest("*", by="verb", verb="urges"))
     assert [g.key for g in result.groups] == [verb_key("Urges")]
+
+
+# --- snippets: the tokens near the query's words only ---------------------------------------
+
+TEXTS = [
+    *(p.text for r in ALL for p in r.paragraphs),
+    *(f.text for r in ALL for f in r.footnotes),
+    # a word inside another ("copyrights"), split compounds ("human-rights"), symbols
+    "Copyrights and human-rights; HUMAN RIGHTS, human  rights and human\nrights.",
+    "resolution 55/2 and 55/2; A/CONF.157/24 (A/CONF.157/24/Rev.1) of 1.5 degrees",
+    # lower-casing that changes a length ("İ") or depends on the letters around ("Σ")
+    "İstanbul human rights",
+    "ΟΔΟΣ human rights ΣΑΣ",
+    "rights human rights human rights",
+    "",
+]
+WANTED = [
+    ({"rights"}, []),
+    (set(), [("human", "rights")]),
+    ({"55/2", "degrees"}, [("a/conf.157/24",)]),
+    ({"human"}, [("human", "rights"), ("rights", "human", "rights")]),
+    ({"a"}, [("of", "the")]),  # "a" inside most words: every token split
+    (set(), [("universal", "periodic", "review"), ("cooperative", "approach")]),
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(("terms", "phrases"), WANTED)
+def test_spans_near_the_words_are_those_of_every_token(
+    text: str, terms: set[str], phrases: list[tuple[str, ...]]
+) -> None:
+    from resdex.search.whoosh_engine.schema import SymbolTokenizer
+    from resdex.search.whoosh_engine.snippets import match_spans
+
+    class EveryToken(SymbolTokenizer):  # type: ignore[misc]
+        """Splits the whole text, as any analyzer but resdex's own."""
+
+    near = match_spans(text, SymbolTokenizer(), terms, phrases)
+    assert near == match_spans(text, EveryToken(), terms, phrases)
+
+
+def test_spans_of_a_phrase_and_its_words() -> None:
+    from resdex.search.whoosh_engine.schema import SymbolTokenizer
+    from resdex.search.whoosh_engine.snippets import match_spans
+
+    text = "Copyrights and human-rights; HUMAN RIGHTS, human  rights."
+    spans = match_spans(text, SymbolTokenizer(), set(), [("human", "rights")])
+    # the hyphen is no space: its two words marked apart
+    shown = ["human", "rights", "HUMAN RIGHTS", "human  rights"]
+    assert [text[s:e] for s, e in spans] == shown

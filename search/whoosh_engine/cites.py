@@ -7,8 +7,6 @@ read; each citing resolution's record once per process (``units.record_meta``).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from operator import itemgetter
 from typing import Any
 
 from resdex.indexer.models import Resolution
@@ -37,9 +35,6 @@ KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 # --- cites ----------------------------------------------------------------------------------
 
 
-# (place, unit code, kind code, the c_cites row) of a unit citing the target; its place
-# in what is listed: the header (the record) first, then the units in document order
-_Citer = tuple[int, int, int, Any]
 _PARAGRAPH, _FOOTNOTE, _RECORD = (
     UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
 )
@@ -75,9 +70,9 @@ class _Targets:
         return found
 
 
-def _citing_unit(unit: _Citer, targets: _Targets) -> CitingUnit:
-    """What ``cites`` lists of a unit."""
-    _, code, kind, (label, _, rows) = unit
+def _citing_unit(code: int, kind: int, row: Any, targets: _Targets) -> CitingUnit:
+    """What ``cites`` lists of a unit (its unit and kind codes, its ``c_cites`` row)."""
+    label, _, rows = row
     matching = targets.matching(rows)
     if len(matching) == 1:  # most units: one citation of the target
         _, surface, via = matching[0]
@@ -98,24 +93,62 @@ def _citing_unit(unit: _Citer, targets: _Targets) -> CitingUnit:
     )
 
 
-def _listed(units: list[_Citer], targets: _Targets) -> tuple[CitingUnit, ...]:
-    """The units of one resolution as ``cites`` lists them: the header first, then in
-    document order, a footnote left out when the paragraphs listed carry its marker."""
-    if len(units) == 1:
-        unit = units[0]
-        if unit[1] == _FOOTNOTE and not unit[3][1]:
-            return ()  # (a footnote without its number: never written by resdex)
-        return (_citing_unit(unit, targets),)
-    units.sort(key=itemgetter(0))
-    carried: set[int] = set()
-    for unit in units:
-        if unit[1] == _PARAGRAPH:
-            carried.update(unit[3][1])
-    return tuple(
-        _citing_unit(unit, targets)
-        for unit in units
-        if unit[1] != _FOOTNOTE or not carried.issuperset(unit[3][1])
-    )
+class _Found:
+    """The units citing the target, as numbers and the rows kept decoded: an object for
+    each of a thousand units would cost a full garbage collection every few queries."""
+
+    def __init__(self) -> None:
+        self.ranks: dict[int, int] = {}  # resolution code -> rank of first citing unit
+        self.metas: list[Resolved | None] = []  # by rank
+        self.keys: list[int] = []  # per unit: rank << 32 | place in the listing + 1
+        self.codes: list[int] = []
+        self.kinds: list[int] = []
+        self.rows: list[Any] = []
+
+    def add(self, rank: int, place: int, code: int, kind: int, row: Any) -> None:
+        """A unit of the resolution ranked ``rank``; its ``place`` in what is listed: the
+        header (-1) first, then the units in document order."""
+        self.keys.append(rank << 32 | (place + 1))
+        self.codes.append(code)
+        self.kinds.append(kind)
+        self.rows.append(row)
+
+    def listed(self, targets: _Targets) -> list[Citing]:
+        """Each resolution with a record, its units as ``cites`` lists them: a footnote
+        left out when the paragraphs listed carry its marker."""
+        keys, codes, rows = self.keys, self.codes, self.rows
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        citing = []
+        i, end = 0, len(order)
+        while i < end:
+            rank = keys[order[i]] >> 32
+            j = i + 1
+            while j < end and keys[order[j]] >> 32 == rank:
+                j += 1
+            meta = self.metas[rank]
+            if meta is not None:  # else no record: an index written half-way
+                carried: set[int] = set()
+                for n in order[i:j]:
+                    if codes[n] == _PARAGRAPH:
+                        carried.update(rows[n][1])
+                units = tuple(
+                    _citing_unit(codes[n], self.kinds[n], rows[n], targets)
+                    for n in order[i:j]
+                    if codes[n] != _FOOTNOTE or not carried.issuperset(rows[n][1])
+                )
+                citing.append(
+                    Citing(
+                        symbol=meta.symbol,
+                        body=meta.body,
+                        session=meta.session,
+                        year=meta.year,
+                        adopted=meta.adopted,
+                        title=meta.title,
+                        units=units,
+                    )
+                )
+            i = j
+        return citing
 
 
 def _order(citing: Citing) -> tuple[Any, ...]:
@@ -129,8 +162,8 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
     stored field read but each resolution's record (once per process)."""
     canonical = normalize_target(target)
     key = target_key(canonical)
-    found: dict[int, list[_Citer]] = defaultdict(list)
-    metas: dict[int, Resolved | None] = {}
+    found = _Found()
+    ranks, metas = found.ranks, found.metas
     for _, _, seg in leaves(searcher):
         ids = term_ids(seg, "cites", key)
         if not ids:
@@ -142,29 +175,15 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
         unit, order, kind, resolution = columns.unit, columns.order, columns.kind, columns.res
         for doc, row in zip(ids, cited_rows(seg, ids), strict=True):
             res = resolution[doc]
-            if res not in metas:
-                metas[res] = record_meta(seg, res, deleted)
+            rank = ranks.get(res)
+            if rank is None:
+                rank = ranks[res] = len(metas)
+                metas.append(record_meta(seg, res, deleted))
             if row is not None:
                 code = unit[doc]
-                place = -1 if code == _RECORD else order[doc]
-                found[res].append((place, code, kind[doc], row))
+                found.add(rank, -1 if code == _RECORD else order[doc], code, kind[doc], row)
     targets = _Targets(key, canonical)
-    citing = []
-    for res, units in found.items():
-        meta = metas[res]
-        if meta is None:  # no record: an index written half-way (never by resdex)
-            continue
-        citing.append(
-            Citing(
-                symbol=meta.symbol,
-                body=meta.body,
-                session=meta.session,
-                year=meta.year,
-                adopted=meta.adopted,
-                title=meta.title,
-                units=_listed(units, targets),
-            )
-        )
+    citing = found.listed(targets)
     citing.sort(key=_order)
     return CitesResult(target=targets.written, citing=tuple(citing))
 

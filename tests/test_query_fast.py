@@ -132,6 +132,7 @@ WANTED = [
     ({"55/2", "degrees"}, [("a/conf.157/24",)]),
     ({"human"}, [("human", "rights"), ("rights", "human", "rights")]),
     ({"a"}, [("of", "the")]),  # "a" inside most words: every token split
+    ({"rights"}, [()]),  # an empty phrase marks nothing
     (set(), [("universal", "periodic", "review"), ("cooperative", "approach")]),
 ]
 

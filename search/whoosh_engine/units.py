@@ -26,6 +26,7 @@ from resdex.search.documents import unpack_resolution
 from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
+    COL_META,
     COL_ORDER,
     COL_UNIT,
     COLUMNS,
@@ -173,9 +174,10 @@ def _records(segreader: Any) -> _Records:
 
 
 def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
-    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
-    (cached per process: a segment and its records never change); ``deleted``: the
-    segment's deleted documents, when the caller has them."""
+    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment,
+    from its ``c_meta``, session and year columns: no stored field (a record's carry its
+    big ``data``). Cached per process: a segment and its records never change;
+    ``deleted``: the segment's deleted documents, when the caller has them."""
     records = _records(segreader)
     doc = records.places.get(res)
     if doc is None:
@@ -187,16 +189,24 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
         return None
     found = records.metas.get(doc)
     if found is None:
-        stored = segreader.stored_fields(doc)
+        column = _METAS.get(segreader)
+        if column is None:
+            column = _METAS[segreader] = segreader.column_reader(COL_META)
+        symbol, body, adopted, title = column[doc] or ("", "", "", "")
+        columns = segment_columns(segreader)
         found = records.metas[doc] = Resolved(
-            symbol=stored.get("symbol", ""),
-            body=stored.get("body", ""),
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
-            adopted=stored.get("adopted") or None,
-            title=stored.get("title") or None,
+            symbol=symbol,
+            body=body,
+            session=columns.session[doc] or None,
+            year=columns.year[doc] or None,
+            adopted=adopted or None,
+            title=title or None,
         )
     return found
+
+
+# the ``c_meta`` column reader of each open segment reader (making one reads its offsets)
+_METAS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
 _CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()

@@ -36,7 +36,8 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import target_key
-from resdex.search.whoosh_engine.access import column_bytes
+from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
+from resdex.search.whoosh_engine.safe_pickle import loads
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -189,10 +190,7 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
         return None
     found = records.metas.get(doc)
     if found is None:
-        column = _METAS.get(segreader)
-        if column is None:
-            column = _METAS[segreader] = segreader.column_reader(COL_META)
-        symbol, body, adopted, title = column[doc] or ("", "", "", "")
+        symbol, body, adopted, title = _pickled(segreader, COL_META, doc) or ("", "", "", "")
         columns = segment_columns(segreader)
         found = records.metas[doc] = Resolved(
             symbol=symbol,
@@ -205,11 +203,22 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
     return found
 
 
-# the ``c_meta`` column reader of each open segment reader (making one reads its offsets)
-_METAS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+# the pickled columns of each open segment reader, by name
+_CELLS: weakref.WeakKeyDictionary[Any, dict[str, ColumnCells | None]] = weakref.WeakKeyDictionary()
 
 
-_CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+def _pickled(segreader: Any, name: str, doc: int) -> Any:
+    """The value of document ``doc`` in a pickled column (``PICKLED_COLUMNS``), or None."""
+    cells = _CELLS.get(segreader)
+    if cells is None:
+        cells = _CELLS[segreader] = {}
+    if name not in cells:
+        cells[name] = column_cells(segreader, name)
+    column = cells[name]
+    raw = column[doc] if column is not None else b""
+    return loads(raw) if raw else None
+
+
 # The decoded ``c_cites`` rows of a segment, by segment (id, documents): each costs an
 # unpickling (the restricted one of ``safe_pickle``), as much as the rest of ``cites``
 # spends on its unit; at most CITED_KEPT rows a segment, then forgotten all at once
@@ -220,8 +229,7 @@ CITED_KEPT = 1 << 15
 def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     """The ``c_cites`` column of each of ``docs`` in a segment: (label, footnote numbers,
     ((target, surface, via footnote | None), ...)) or None. Rows once decoded are kept
-    (``CITED_KEPT``); one column reader per open segment reader (making one reads the
-    column's offsets)."""
+    (``CITED_KEPT``)."""
     key = (segreader.segment().segment_id(), segreader.doc_count_all())
     kept = _ROWS.get(key)
     if kept is None:
@@ -231,11 +239,8 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
         if len(kept) + len(missing) > CITED_KEPT:
             kept.clear()
             missing = docs
-        column = _CITED.get(segreader)
-        if column is None:
-            column = _CITED[segreader] = segreader.column_reader(COL_CITES)
         for doc in missing:
-            kept[doc] = column[doc]
+            kept[doc] = _pickled(segreader, COL_CITES, doc)
     return [kept[doc] for doc in docs]
 
 

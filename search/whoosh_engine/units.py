@@ -15,6 +15,7 @@ import re
 import sys
 import weakref
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,10 +146,19 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class _Records:
-    """The records of a segment: where each resolution's is, and what was read of them."""
+    """The records of a segment: where each resolution's is, and what was read of them.
+    Two arrays, not a dict of some 30,000 Python ints a segment at a million paragraphs:
+    made in the middle of a query's garbage (the first hit of the segment), such objects
+    outlive it scattered over Python's memory arenas, which later queries then fill."""
 
-    places: dict[int, int]  # resolution code -> document number of its record
+    codes: array[int]  # the records' resolution codes, in order
+    docs: array[int]  # the document number of each
     metas: dict[int, Resolved]  # document number -> its metadata, once read
+
+    def place(self, res: int) -> int:
+        """The document number of resolution ``res``'s record (the last one), or -1."""
+        i = bisect_right(self.codes, res) - 1
+        return self.docs[i] if i >= 0 and self.codes[i] == res else -1
 
 
 _RECORDS: dict[tuple[str, int], _Records] = {}  # by segment (id, documents)
@@ -169,9 +179,21 @@ def _records(segreader: Any) -> _Records:
             # the records' places, found by ``re`` in the one-byte unit column (C speed)
             record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
             places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
-            found = _RECORDS[key] = _Records({columns.res[doc]: doc for doc in places}, {})
+            pairs = sorted((columns.res[doc], doc) for doc in places)
+            codes, docs = array("q", (p[0] for p in pairs)), array("q", (p[1] for p in pairs))
+            found = _RECORDS[key] = _Records(codes, docs, {})
         _RECORDS_OF[segreader] = found
     return found
+
+
+def _record(segreader: Any, res: int, deleted: frozenset[int] | None) -> tuple[_Records, int]:
+    """The records of a segment and the document of resolution ``res``'s (-1: none, or
+    deleted)."""
+    records = _records(segreader)
+    doc = records.place(res)
+    if doc >= 0 and (segreader.is_deleted(doc) if deleted is None else doc in deleted):
+        doc = -1
+    return records, doc
 
 
 def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
@@ -179,14 +201,8 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
     from its ``c_meta``, session and year columns: no stored field (a record's carry its
     big ``data``). Cached per process: a segment and its records never change;
     ``deleted``: the segment's deleted documents, when the caller has them."""
-    records = _records(segreader)
-    doc = records.places.get(res)
-    if doc is None:
-        return None
-    if deleted is None:
-        if segreader.is_deleted(doc):
-            return None
-    elif doc in deleted:
+    records, doc = _record(segreader, res, deleted)
+    if doc < 0:
         return None
     found = records.metas.get(doc)
     if found is None:
@@ -201,6 +217,16 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
             title=title or None,
         )
     return found
+
+
+def record_title(segreader: Any, res: int) -> str | None:
+    """The title of resolution ``res``'s record in a segment, read each time and kept
+    nowhere: a search listing every hit asks for thousands of titles, and objects kept
+    from the middle of its garbage would pin Python's memory arenas (those kept after
+    such a query made the next ones up to twice slower: ``record_meta`` caches)."""
+    _, doc = _record(segreader, res, None)
+    meta = _pickled(segreader, COL_META, doc) if doc >= 0 else None
+    return (meta[3] or None) if meta else None
 
 
 # the pickled columns of each open segment reader, by name

@@ -49,6 +49,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
+from resdex.search.schema import terms
 from resdex.search.whoosh_engine.schema import SymbolTokenizer
 
 # (field, term, [docnum, weight, value, docnum, weight, value, …])
@@ -86,10 +87,14 @@ def _frequency_value(freq: int) -> tuple[float, bytes]:
     return float(freq), pack_uint(freq)
 
 
-def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, bytes]]:
+def word_values(
+    field: Any, value: Any, words: list[str] | None = None
+) -> Iterable[tuple[bytes, int, float, bytes]]:
     """``field.index(value)``: (term bytes, frequency, weight, encoded value) for each
     distinct term, faster for resdex's text fields (a ``SymbolTokenizer`` with positions
-    or frequencies) and ID fields; any other field goes through Whoosh."""
+    or frequencies) and ID fields; any other field goes through Whoosh. ``words``: the
+    text's ``resdex.search.schema.terms`` when they are known already (``text`` and
+    ``pairs`` hold the same text: it is split once for both)."""
     fmt = field.format
     analyzer = field.analyzer
     kind = type(fmt)
@@ -97,39 +102,50 @@ def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, byt
         # a format that keeps Whoosh's word_values (CompactPositions only encodes otherwise)
         own = kind.word_values
         if isinstance(analyzer, SymbolTokenizer) and own in _OWN_WORD_VALUES:
+            found = analyzer.from_words(terms(value) if words is None else words)
             if own is formats.Positions.word_values:
-                positions: dict[str, list[int]] = {}
-                for pos, (text, _start, _end) in enumerate(analyzer.split(value)):
-                    found = positions.get(text)
-                    if found is None:
-                        positions[text] = [pos]
-                    else:
-                        found.append(pos)
-                encode = fmt.encode
-                single = _ONE_POSITION.setdefault(kind, {})  # each format encodes its own
-                out = []
-                for w, p in positions.items():
-                    n = len(p)
-                    if n == 1 and not EXACT:
-                        vbytes = single.get(p[0])
-                        if vbytes is None:
-                            vbytes = single[p[0]] = encode(p)
-                        out.append((w.encode("utf-8"), 1, 1.0, vbytes))
-                    else:
-                        weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
-                        out.append((w.encode("utf-8"), n, weight, encode(p)))
-                return out
-            counts: dict[str, int] = {}
-            for text, _start, _end in analyzer.split(value):
-                counts[text] = counts.get(text, 0) + 1
-            out = []
-            for w, n in counts.items():
-                weight, vbytes = _frequency_value(n)
-                out.append((w.encode("utf-8"), n, weight, vbytes))
-            return out
+                return _positions(found, fmt)
+            return _frequencies(found)
         if type(analyzer) is IDTokenizer and kind is formats.Existence:
             return [(value.encode("utf-8"), 1, 1.0, b"")]
     return list(field.index(value))
+
+
+def _positions(found: list[str], fmt: Any) -> list[tuple[bytes, int, float, bytes]]:
+    """``word_values`` of a field with positions: each term's positions in ``found``."""
+    positions: dict[str, list[int]] = {}
+    for pos, text in enumerate(found):
+        known = positions.get(text)
+        if known is None:
+            positions[text] = [pos]
+        else:
+            known.append(pos)
+    encode = fmt.encode
+    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
+    out = []
+    for w, p in positions.items():
+        n = len(p)
+        if n == 1 and not EXACT:
+            vbytes = single.get(p[0])
+            if vbytes is None:
+                vbytes = single[p[0]] = encode(p)
+            out.append((w.encode("utf-8"), 1, 1.0, vbytes))
+        else:
+            weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
+            out.append((w.encode("utf-8"), n, weight, encode(p)))
+    return out
+
+
+def _frequencies(found: list[str]) -> list[tuple[bytes, int, float, bytes]]:
+    """``word_values`` of a field with frequencies: each term's count in ``found``."""
+    counts: dict[str, int] = {}
+    for text in found:
+        counts[text] = counts.get(text, 0) + 1
+    out = []
+    for w, n in counts.items():
+        weight, vbytes = _frequency_value(n)
+        out.append((w.encode("utf-8"), n, weight, vbytes))
+    return out
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -147,6 +163,10 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.runs_written = 0
         names = self.schema.names()
         self._fields = {name: self.schema[name] for name in names}
+        # fields whose text is split into ``terms`` (split once for all of them)
+        self._split = frozenset(
+            n for n in names if isinstance(self.schema[n].analyzer, SymbolTokenizer)
+        )
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -169,7 +189,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
-        added = terms = 0
+        added = new_terms = 0
+        split = self._split
+        words_of: dict[str, list[str]] = {}  # a text's terms, for each text field holding it
         perdoc.start_doc(docnum)
         try:
             for name in names:
@@ -183,13 +205,18 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     if table is None:
                         table = postings[name] = {}
                     scorable = field.scorable
-                    for tbytes, freq, weight, vbytes in word_values(field, value):
+                    words = None
+                    if name in split and isinstance(value, str):
+                        words = words_of.get(value)
+                        if words is None:
+                            words = words_of[value] = terms(value)
+                    for tbytes, freq, weight, vbytes in word_values(field, value, words):
                         if scorable:
                             length += freq
                         found = table.get(tbytes)
                         if found is None:
                             table[tbytes] = [docnum, weight, vbytes]
-                            terms += 1
+                            new_terms += 1
                         else:
                             found += (docnum, weight, vbytes)
                         added += 1
@@ -208,7 +235,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
         self._count += added
-        self._terms += terms
+        self._terms += new_terms
         if self._count * POSTING_BYTES + self._terms * TERM_BYTES > self._limit:
             self._spill()
 

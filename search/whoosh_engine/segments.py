@@ -28,7 +28,6 @@ files are Whoosh's byte for byte (``tests/test_index_segments.py``).
 
 from __future__ import annotations
 
-import functools
 import heapq
 import os
 import pickle
@@ -36,21 +35,27 @@ import struct
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh import formats
-from whoosh.analysis.tokenizers import IDTokenizer
 from whoosh.codec import whoosh3
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.fields import UnknownFieldError
-from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from resdex.search.schema import terms
-from resdex.search.whoosh_engine.schema import SymbolTokenizer
+from resdex.search.whoosh_engine.postings import (
+    NumericColumns,
+    Table,
+    add_words,
+    word_values,
+    words_field,
+)
+
+__all__ = ["FastSegmentWriter", "word_values"]
 
 # (field, term, [docnum, weight, value, docnum, weight, value, …])
 Record = tuple[str, bytes, list[Any]]
@@ -73,79 +78,22 @@ _RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
 TERM_BYTES = 160
 
 
-# shared objects for the most frequent values of a posting (a word once in a paragraph):
-# fewer objects to build, less memory per posting, and a block's pickle refers to a value
-# it already holds instead of repeating it (``EXACT`` repeats them, as Whoosh does)
-_WEIGHTS = tuple(float(n) for n in range(256))
-_ONE_POSITION: dict[type, dict[int, bytes]] = {}
-_OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
-
-
-@functools.cache
-def _frequency_value(freq: int) -> tuple[float, bytes]:
-    """(weight, encoded value) of a term frequency: the same few small numbers, made once."""
-    return float(freq), pack_uint(freq)
-
-
-def word_values(
-    field: Any, value: Any, words: list[str] | None = None
-) -> Iterable[tuple[bytes, int, float, bytes]]:
-    """``field.index(value)``: (term bytes, frequency, weight, encoded value) for each
-    distinct term, faster for resdex's text fields (a ``SymbolTokenizer`` with positions
-    or frequencies) and ID fields; any other field goes through Whoosh. ``words``: the
-    text's ``resdex.search.schema.terms`` when they are known already (``text`` and
-    ``pairs`` hold the same text: it is split once for both)."""
-    fmt = field.format
-    analyzer = field.analyzer
-    kind = type(fmt)
-    if isinstance(value, str) and fmt.field_boost == 1.0:
-        # a format that keeps Whoosh's word_values (CompactPositions only encodes otherwise)
-        own = kind.word_values
-        if isinstance(analyzer, SymbolTokenizer) and own in _OWN_WORD_VALUES:
-            found = analyzer.from_words(terms(value) if words is None else words)
-            if own is formats.Positions.word_values:
-                return _positions(found, fmt)
-            return _frequencies(found)
-        if type(analyzer) is IDTokenizer and kind is formats.Existence:
-            return [(value.encode("utf-8"), 1, 1.0, b"")]
-    return list(field.index(value))
-
-
-def _positions(found: list[str], fmt: Any) -> list[tuple[bytes, int, float, bytes]]:
-    """``word_values`` of a field with positions: each term's positions in ``found``."""
-    positions: dict[str, list[int]] = {}
-    for pos, text in enumerate(found):
-        known = positions.get(text)
-        if known is None:
-            positions[text] = [pos]
+def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int, int, int]:
+    """Add the postings of a field other than a ``words_field`` (IDs, keywords) to its
+    ``table``: (postings added, terms new to the table, the field's length)."""
+    added = new = length = 0
+    scorable = field.scorable
+    for tbytes, freq, weight, vbytes in word_values(field, value):
+        if scorable:
+            length += freq
+        found = table.get(tbytes)
+        if found is None:
+            table[tbytes] = [docnum, weight, vbytes]
+            new += 1
         else:
-            known.append(pos)
-    encode = fmt.encode
-    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
-    out = []
-    for w, p in positions.items():
-        n = len(p)
-        if n == 1 and not EXACT:
-            vbytes = single.get(p[0])
-            if vbytes is None:
-                vbytes = single[p[0]] = encode(p)
-            out.append((w.encode("utf-8"), 1, 1.0, vbytes))
-        else:
-            weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
-            out.append((w.encode("utf-8"), n, weight, encode(p)))
-    return out
-
-
-def _frequencies(found: list[str]) -> list[tuple[bytes, int, float, bytes]]:
-    """``word_values`` of a field with frequencies: each term's count in ``found``."""
-    counts: dict[str, int] = {}
-    for text in found:
-        counts[text] = counts.get(text, 0) + 1
-    out = []
-    for w, n in counts.items():
-        weight, vbytes = _frequency_value(n)
-        out.append((w.encode("utf-8"), n, weight, vbytes))
-    return out
+            found += (docnum, weight, vbytes)
+        added += 1
+    return added, new, length
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -163,10 +111,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.runs_written = 0
         names = self.schema.names()
         self._fields = {name: self.schema[name] for name in names}
-        # fields whose text is split into ``terms`` (split once for all of them)
-        self._split = frozenset(
-            n for n in names if isinstance(self.schema[n].analyzer, SymbolTokenizer)
-        )
+        # fields whose text is split into ``terms`` (once for all of them: add_words)
+        self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
+        self._numeric = NumericColumns()
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -189,45 +136,46 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
+        numeric = self._numeric
+        words_fields = self._words_fields
         added = new_terms = 0
-        split = self._split
-        words_of: dict[str, list[str]] = {}  # a text's terms, for each text field holding it
+        words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
         perdoc.start_doc(docnum)
+        stored = perdoc._storedfields
         try:
             for name in names:
                 value = fields[name]
                 if value is None:
                     continue
                 field = schema[name]
-                length = 0
                 if field.indexed:
                     table = postings.get(name)
                     if table is None:
                         table = postings[name] = {}
-                    scorable = field.scorable
-                    words = None
-                    if name in split and isinstance(value, str):
+                    if name in words_fields and isinstance(value, str):
                         words = words_of.get(value)
                         if words is None:
                             words = words_of[value] = terms(value)
-                    for tbytes, freq, weight, vbytes in word_values(field, value, words):
-                        if scorable:
-                            length += freq
-                        found = table.get(tbytes)
-                        if found is None:
-                            table[tbytes] = [docnum, weight, vbytes]
-                            new_terms += 1
-                        else:
-                            found += (docnum, weight, vbytes)
-                        added += 1
+                        count, new = add_words(table, field, words, docnum, exact=EXACT)
+                        length = len(field.analyzer.from_words(words)) if field.scorable else 0
+                    else:
+                        count, new, length = _add_values(table, field, value, docnum)
+                    added += count
+                    new_terms += new
                     if length:
                         lengths[name][-1] = length_to_byte(length)
-                perdoc.add_field(name, field, value if field.stored else None, length)
+                        perdoc._fieldlengths[name] += length
+                if field.stored:
+                    stored[name] = value
                 column = field.column_type
                 if column:
-                    perdoc.add_column_value(name, column, field.to_column_value(value))
+                    if NumericColumns.handles(column):
+                        numeric.add(name, column, docnum, field.to_column_value(value))
+                    else:
+                        perdoc.add_column_value(name, column, field.to_column_value(value))
         except Exception:
             perdoc.cancel_doc()
+            numeric.drop(docnum)
             for name in self._scorable:
                 lengths[name].pop()
             raise
@@ -296,7 +244,21 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # --- the segment ----------------------------------------------------------------------
 
+    def _write_columns(self) -> None:
+        """The numeric columns and the field lengths (Whoosh's ``_NAME_len`` columns: a
+        byte per document up to the last with a length, only for a field with some)."""
+        perdoc = self.perdocwriter
+        self._numeric.write(perdoc)
+        for name in self._scorable:
+            lengths = self._lengths[name].tobytes().rstrip(b"\0")
+            if lengths:
+                column = f"_{name}_len"
+                perdoc._create_column(column, LENGTHS_COLUMN)
+                perdoc._colwriters[column]._dbfile.write(lengths)
+                perdoc._colwriters[column]._count = len(lengths)
+
     def _flush_segment(self) -> None:
+        self._write_columns()
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
         field: _FieldTerms | None = None

@@ -1,0 +1,174 @@
+"""What one document adds to a ``FastSegmentWriter`` (``resdex.search.whoosh_engine.segments``),
+kept in memory until the segment is written: each term's postings as a flat list
+``[docnum, weight, value, …]`` per field, and the per-unit numbers of the numeric columns
+(and the field lengths), written whole when the segment is.
+
+A text is split into its words once (``resdex.search.schema.terms``) for every field that
+holds it (``text`` and ``pairs``: the same paragraph), and its postings go straight into
+the field's table without a tuple per term.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+import sys
+from array import array
+from typing import Any
+
+from whoosh import columns, formats
+from whoosh.analysis.tokenizers import IDTokenizer
+
+from resdex.search.schema import terms
+from resdex.search.whoosh_engine.schema import SymbolTokenizer
+
+# term bytes -> [docnum, weight, encoded value, docnum, …]
+Table = dict[bytes, list[Any]]
+
+# shared objects for the most frequent values of a posting (a word once in a paragraph):
+# fewer objects to build, less memory per posting, and a block's pickle refers to a value
+# it already holds instead of repeating it (``exact``: made anew each time, as Whoosh does)
+_WEIGHTS = tuple(float(n) for n in range(256))
+_ONE_POSITION: dict[type, dict[int, bytes]] = {}
+_OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
+
+
+@functools.cache
+def _frequency_value(freq: int) -> tuple[float, bytes]:
+    """(weight, encoded value) of a term frequency: the same few small numbers, made once."""
+    from whoosh.system import pack_uint
+
+    return float(freq), pack_uint(freq)
+
+
+def words_field(field: Any) -> bool:
+    """Whether ``add_words`` indexes ``field``'s text (a ``SymbolTokenizer``, with
+    positions or frequencies, no boost) as Whoosh's ``field.index`` would."""
+    fmt = field.format
+    return (
+        isinstance(field.analyzer, SymbolTokenizer)
+        and type(fmt).word_values in _OWN_WORD_VALUES
+        and fmt.field_boost == 1.0
+    )
+
+
+def add_words(
+    table: Table, field: Any, words: list[str], docnum: int, *, exact: bool = False
+) -> tuple[int, int]:
+    """Add the postings of one document's text, split into ``words`` (its ``terms``), to
+    a ``words_field``'s ``table``: (postings added, terms new to the table). The field's
+    length in the document is its analyzer's term count (``len`` of ``from_words``)."""
+    fmt = field.format
+    found = field.analyzer.from_words(words)
+    new = 0
+    if type(fmt).word_values is formats.Frequency.word_values:
+        counts: dict[str, int] = {}
+        for text in found:
+            counts[text] = counts.get(text, 0) + 1
+        for w, n in counts.items():
+            weight, vbytes = _frequency_value(n)
+            tbytes = w.encode("utf-8")
+            known = table.get(tbytes)
+            if known is None:
+                table[tbytes] = [docnum, weight, vbytes]
+                new += 1
+            else:
+                known += (docnum, weight, vbytes)
+        return len(counts), new
+    positions: dict[str, list[int]] = {}
+    for pos, text in enumerate(found):
+        at = positions.get(text)
+        if at is None:
+            positions[text] = [pos]
+        else:
+            at.append(pos)
+    encode = fmt.encode
+    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
+    for w, p in positions.items():
+        if len(p) == 1 and not exact:
+            weight = 1.0
+            shared = single.get(p[0])
+            if shared is None:
+                shared = single[p[0]] = encode(p)
+            vbytes = shared
+        else:
+            n = len(p)
+            weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
+            vbytes = encode(p)
+        tbytes = w.encode("utf-8")
+        known = table.get(tbytes)
+        if known is None:
+            table[tbytes] = [docnum, weight, vbytes]
+            new += 1
+        else:
+            known += (docnum, weight, vbytes)
+    return len(positions), new
+
+
+def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
+    """``field.index(value)``: (term bytes, frequency, weight, encoded value) for each
+    distinct term, as ``add_words`` and the writer's ID path make them; any other field
+    goes through Whoosh."""
+    if isinstance(value, str) and words_field(field):
+        table: Table = {}
+        add_words(table, field, terms(value), 0)
+        return [(t, int(w), w, v) for t, (_, w, v) in table.items()]
+    if (
+        isinstance(value, str)
+        and type(field.analyzer) is IDTokenizer
+        and type(field.format) is formats.Existence
+        and field.format.field_boost == 1.0
+    ):
+        return [(value.encode("utf-8"), 1, 1.0, b"")]
+    return list(field.index(value))
+
+
+class NumericColumns:
+    """The values of a segment's numeric columns (Whoosh's ``NumericColumn``: one
+    fixed-width big-endian number per document, 0 for none) gathered per column and written
+    whole with the segment: Whoosh's column writer writes each value on its own (and every
+    missing one before it), a call and a write per unit and column."""
+
+    def __init__(self) -> None:
+        # column name -> (column, docnums, values): out of range fails in ``add``
+        self._values: dict[str, tuple[Any, array[int], array[Any]]] = {}
+
+    @staticmethod
+    def handles(column: Any) -> bool:
+        """Whether ``column`` is a numeric column whose numbers an ``array`` holds as the
+        column's ``struct`` packs them (same width)."""
+        if type(column) is not columns.NumericColumn:
+            return False
+        code = column._typecode
+        return code in "bBhHiIqQfd" and array(code).itemsize == struct.calcsize("!" + code)
+
+    def add(self, name: str, column: Any, docnum: int, value: int) -> None:
+        found = self._values.get(name)
+        if found is None:
+            found = self._values[name] = (column, array("q"), array(column._typecode))
+        if value != column._default:
+            found[2].append(value)  # out of range: an error now, before the docnum is kept
+            found[1].append(docnum)
+
+    def drop(self, docnum: int) -> None:
+        """Forget what a document that failed half-way added."""
+        for _, docs, values in self._values.values():
+            while docs and docs[-1] == docnum:
+                docs.pop()
+                values.pop()
+
+    def write(self, perdoc: Any) -> None:
+        """Each column's file, as Whoosh's writer leaves it: the numbers up to the last
+        document with one (a reader gives the default for the documents past the end)."""
+        for name, (column, docs, values) in self._values.items():
+            count = docs[-1] + 1 if docs else 0
+            whole = array(column._typecode, [column._default]) * count
+            for docnum, value in zip(docs, values, strict=True):
+                whole[docnum] = value
+            if sys.byteorder == "little":
+                whole.byteswap()
+            perdoc._create_column(name, column)
+            writer = perdoc._colwriters[name]
+            writer._dbfile.write(whole.tobytes())
+            writer._count = count
+        self._values = {}

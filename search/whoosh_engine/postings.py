@@ -54,10 +54,10 @@ def words_field(field: Any) -> bool:
 
 def add_words(
     table: Table, field: Any, words: list[str], docnum: int, *, exact: bool = False
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Add the postings of one document's text, split into ``words`` (its ``terms``), to
-    a ``words_field``'s ``table``: (postings added, terms new to the table). The field's
-    length in the document is its analyzer's term count (``len`` of ``from_words``)."""
+    a ``words_field``'s ``table``: (postings added, terms new to the table, the field's
+    length in the document: how many terms its analyzer made of the words)."""
     fmt = field.format
     found = field.analyzer.from_words(words)
     new = 0
@@ -74,7 +74,7 @@ def add_words(
                 new += 1
             else:
                 known += (docnum, weight, vbytes)
-        return len(counts), new
+        return len(counts), new, len(found)
     positions: dict[str, list[int]] = {}
     for pos, text in enumerate(found):
         at = positions.get(text)
@@ -102,7 +102,7 @@ def add_words(
             new += 1
         else:
             known += (docnum, weight, vbytes)
-    return len(positions), new
+    return len(positions), new, len(found)
 
 
 def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:

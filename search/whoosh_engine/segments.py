@@ -114,6 +114,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         # fields whose text is split into ``terms`` (once for all of them: add_words)
         self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
         self._numeric = NumericColumns()
+        self._numeric_names = frozenset(
+            n for n in names if NumericColumns.handles(self.schema[n].column_type)
+        )
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -137,6 +140,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
         numeric = self._numeric
+        numeric_names = self._numeric_names
         words_fields = self._words_fields
         added = new_terms = 0
         words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
@@ -156,8 +160,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         words = words_of.get(value)
                         if words is None:
                             words = words_of[value] = terms(value)
-                        count, new = add_words(table, field, words, docnum, exact=EXACT)
-                        length = len(field.analyzer.from_words(words)) if field.scorable else 0
+                        count, new, length = add_words(table, field, words, docnum, exact=EXACT)
+                        if not field.scorable:
+                            length = 0
                     else:
                         count, new, length = _add_values(table, field, value, docnum)
                     added += count
@@ -169,7 +174,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     stored[name] = value
                 column = field.column_type
                 if column:
-                    if NumericColumns.handles(column):
+                    if name in numeric_names:
                         numeric.add(name, column, docnum, field.to_column_value(value))
                     else:
                         perdoc.add_column_value(name, column, field.to_column_value(value))

@@ -22,8 +22,9 @@ from whoosh.analysis.tokenizers import IDTokenizer
 from resdex.search.schema import terms
 from resdex.search.whoosh_engine.schema import SymbolTokenizer
 
-# term bytes -> [docnum, weight, encoded value, docnum, …]
-Table = dict[bytes, list[Any]]
+# term -> [docnum, weight, encoded value, docnum, …]; a term as bytes, or as str for a
+# ``words_field`` (encoded once when the table is written: UTF-8 keeps the order)
+Table = dict[Any, list[Any]]
 
 # shared objects for the most frequent values of a posting (a word once in a paragraph):
 # fewer objects to build, less memory per posting, and a block's pickle refers to a value
@@ -67,10 +68,9 @@ def add_words(
             counts[text] = counts.get(text, 0) + 1
         for w, n in counts.items():
             weight, vbytes = _frequency_value(n)
-            tbytes = w.encode("utf-8")
-            known = table.get(tbytes)
+            known = table.get(w)
             if known is None:
-                table[tbytes] = [docnum, weight, vbytes]
+                table[w] = [docnum, weight, vbytes]
                 new += 1
             else:
                 known += (docnum, weight, vbytes)
@@ -95,10 +95,9 @@ def add_words(
             n = len(p)
             weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
             vbytes = encode(p)
-        tbytes = w.encode("utf-8")
-        known = table.get(tbytes)
+        known = table.get(w)
         if known is None:
-            table[tbytes] = [docnum, weight, vbytes]
+            table[w] = [docnum, weight, vbytes]
             new += 1
         else:
             known += (docnum, weight, vbytes)
@@ -112,7 +111,7 @@ def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]
     if isinstance(value, str) and words_field(field):
         table: Table = {}
         add_words(table, field, terms(value), 0)
-        return [(t, int(w), w, v) for t, (_, w, v) in table.items()]
+        return [(t.encode("utf-8"), int(w), w, v) for t, (_, w, v) in table.items()]
     if (
         isinstance(value, str)
         and type(field.analyzer) is IDTokenizer

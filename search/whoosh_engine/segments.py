@@ -103,7 +103,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def __init__(self, ix: Any, *, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self._limit = limitmb * 1024 * 1024
-        self._postings: dict[str, dict[bytes, list[Any]]] = {}
+        self._postings: dict[str, Table] = {}
         self._count = 0  # postings in memory
         self._terms = 0  # terms in memory
         self._runs: list[str] = []
@@ -159,6 +159,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     if name in words_fields and isinstance(value, str):
                         words = words_of.get(value)
                         if words is None:
+                            value.encode("utf-8")  # terms are kept as str: fail now, not later
                             words = words_of[value] = terms(value)
                         count, new, length = add_words(table, field, words, docnum, exact=EXACT)
                         if not field.scorable:
@@ -198,8 +199,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         postings = self._postings
         for name in sorted(postings):
             table = postings[name]
-            for term in sorted(table):
-                yield name, term, table[term]
+            for term in sorted(table):  # str keys (add_words): in the order of their bytes
+                key = term if type(term) is bytes else term.encode("utf-8")
+                yield name, key, table[term]
 
     def _spill(self) -> None:
         """Write the postings in memory out as one sorted run, and forget them."""
@@ -357,19 +359,22 @@ class _FieldTerms:
     def _values(self, values: list[bytes]) -> Any:
         fixedsize = self._fixedsize
         if fixedsize is None or fixedsize < 0:
-            return tuple(v for v in values if v)
+            return tuple(filter(None, values))
         if fixedsize == 0:
             return None
-        return b"".join(v for v in values if v)
+        return b"".join(filter(None, values))
 
     def _length_range(self, ids: list[int]) -> tuple[int | None, int]:
         lengths = self._lengths
         if lengths is None:
             return None, 0
         base = self._base
-        length_of = _LENGTH_OF_BYTE
-        known = [n for n in (length_of[lengths[d - base]] for d in ids) if n]
-        return (min(known), max(known)) if known else (None, 0)
+        # the length bytes of the documents (a byte's length grows with it), 0s left out
+        at = ids if not base else [d - base for d in ids]
+        known = bytes(map(lengths.__getitem__, at)).replace(b"\0", b"")
+        if not known:
+            return None, 0
+        return _LENGTH_OF_BYTE[min(known)], _LENGTH_OF_BYTE[max(known)] or 0
 
     def write(self, term: bytes, postings: list[Any]) -> None:
         ids = postings[0::3]

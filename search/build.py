@@ -366,11 +366,12 @@ def _write(
             writer.cancel()
             return writer.documents(), False
         in_workers = opts.workers > 1 and len(first) == MIN_FILES_FOR_WORKERS
+        jobs = itertools.chain(first, found)
         stream: Generator[Parsed, None, None]
         if in_workers:
-            stream = parse_and_write(writer, itertools.chain(first, found), opts.workers)
-        else:  # fewer files than MIN_FILES_FOR_WORKERS: ``first`` holds them all
-            stream = (parse_file(job) for job in first)
+            stream = parse_and_write(writer, jobs, opts.workers)
+        else:
+            stream = (parse_file(job) for job in jobs)
         try:
             for parsed in stream:
                 interrupts.check()

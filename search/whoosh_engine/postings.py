@@ -61,20 +61,12 @@ def add_words(
     length in the document: how many terms its analyzer made of the words)."""
     fmt = field.format
     found = field.analyzer.from_words(words)
-    new = 0
     if type(fmt).word_values is formats.Frequency.word_values:
         counts: dict[str, int] = {}
         for text in found:
             counts[text] = counts.get(text, 0) + 1
-        for w, n in counts.items():
-            weight, vbytes = _frequency_value(n)
-            known = table.get(w)
-            if known is None:
-                table[w] = [docnum, weight, vbytes]
-                new += 1
-            else:
-                known += (docnum, weight, vbytes)
-        return len(counts), new, len(found)
+        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
+        return len(items), post(table, docnum, items), len(found)
     positions: dict[str, list[int]] = {}
     for pos, text in enumerate(found):
         at = positions.get(text)
@@ -84,24 +76,31 @@ def add_words(
             at.append(pos)
     encode = fmt.encode
     single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
+    items = []
     for w, p in positions.items():
         if len(p) == 1 and not exact:
-            weight = 1.0
             shared = single.get(p[0])
             if shared is None:
                 shared = single[p[0]] = encode(p)
-            vbytes = shared
+            items.append((w, 1.0, shared))
         else:
             n = len(p)
-            weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
-            vbytes = encode(p)
-        known = table.get(w)
+            items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
+    return len(items), post(table, docnum, items), len(found)
+
+
+def post(table: Table, docnum: int, items: list[tuple[Any, float, bytes]]) -> int:
+    """Add a document's postings, (term, weight, encoded value) each, to ``table``: how
+    many of its terms are new to it."""
+    new = 0
+    for term, weight, vbytes in items:
+        known = table.get(term)
         if known is None:
-            table[w] = [docnum, weight, vbytes]
+            table[term] = [docnum, weight, vbytes]
             new += 1
         else:
             known += (docnum, weight, vbytes)
-    return len(positions), new, len(found)
+    return new
 
 
 def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:

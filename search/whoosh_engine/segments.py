@@ -51,6 +51,7 @@ from resdex.search.whoosh_engine.postings import (
     NumericColumns,
     Table,
     add_words,
+    post,
     word_values,
     words_field,
 )
@@ -81,19 +82,10 @@ TERM_BYTES = 160
 def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int, int, int]:
     """Add the postings of a field other than a ``words_field`` (IDs, keywords) to its
     ``table``: (postings added, terms new to the table, the field's length)."""
-    added = new = length = 0
-    scorable = field.scorable
-    for tbytes, freq, weight, vbytes in word_values(field, value):
-        if scorable:
-            length += freq
-        found = table.get(tbytes)
-        if found is None:
-            table[tbytes] = [docnum, weight, vbytes]
-            new += 1
-        else:
-            found += (docnum, weight, vbytes)
-        added += 1
-    return added, new, length
+    values = word_values(field, value)
+    new = post(table, docnum, [(t, w, v) for t, _, w, v in values])
+    length = sum(f for _, f, _, _ in values) if field.scorable else 0
+    return len(values), new, length
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]

@@ -11,12 +11,12 @@ the field's table without a tuple per term.
 from __future__ import annotations
 
 import functools
-import struct
 import sys
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh import columns, formats
+from whoosh import formats
 from whoosh.analysis.tokenizers import IDTokenizer
 
 from resdex.search.schema import terms
@@ -123,28 +123,20 @@ def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]
 
 class NumericColumns:
     """The values of a segment's numeric columns (Whoosh's ``NumericColumn``: one
-    fixed-width big-endian number per document, 0 for none) gathered per column and written
-    whole with the segment: Whoosh's column writer writes each value on its own (and every
-    missing one before it), a call and a write per unit and column."""
+    fixed-width big-endian number per document) gathered per column and written whole with
+    the segment: Whoosh's column writer writes each value on its own (and every missing one
+    before it), a call and a write per unit and column."""
 
     def __init__(self) -> None:
-        # column name -> (column, docnums, values): out of range fails in ``add``
+        # column name -> (default, docnums, values): out of range fails in ``add``
         self._values: dict[str, tuple[Any, array[int], array[Any]]] = {}
 
-    @staticmethod
-    def handles(column: Any) -> bool:
-        """Whether ``column`` is a numeric column whose numbers an ``array`` holds as the
-        column's ``struct`` packs them (same width)."""
-        if type(column) is not columns.NumericColumn:
-            return False
-        code = column._typecode
-        return code in "bBhHiIqQfd" and array(code).itemsize == struct.calcsize("!" + code)
-
-    def add(self, name: str, column: Any, docnum: int, value: int) -> None:
+    def add(self, name: str, typecode: str, default: Any, docnum: int, value: Any) -> None:
+        """A document's value (``typecode``: its ``struct`` and ``array`` code)."""
         found = self._values.get(name)
         if found is None:
-            found = self._values[name] = (column, array("q"), array(column._typecode))
-        if value != column._default:
+            found = self._values[name] = (default, array("q"), array(typecode))
+        if value != default:
             found[2].append(value)  # out of range: an error now, before the docnum is kept
             found[1].append(docnum)
 
@@ -155,18 +147,16 @@ class NumericColumns:
                 docs.pop()
                 values.pop()
 
-    def write(self, perdoc: Any) -> None:
-        """Each column's file, as Whoosh's writer leaves it: the numbers up to the last
-        document with one (a reader gives the default for the documents past the end)."""
-        for name, (column, docs, values) in self._values.items():
+    def written(self) -> Iterator[tuple[str, bytes, int]]:
+        """(column, its file's bytes, documents in it) for each column, as Whoosh's writer
+        leaves the file: the numbers up to the last document with one other than the
+        default (a reader gives the default past the end); then forget them."""
+        for name, (default, docs, values) in self._values.items():
             count = docs[-1] + 1 if docs else 0
-            whole = array(column._typecode, [column._default]) * count
+            whole = array(values.typecode, [default]) * count
             for docnum, value in zip(docs, values, strict=True):
                 whole[docnum] = value
             if sys.byteorder == "little":
                 whole.byteswap()
-            perdoc._create_column(name, column)
-            writer = perdoc._colwriters[name]
-            writer._dbfile.write(whole.tobytes())
-            writer._count = count
+            yield name, whole.tobytes(), count
         self._values = {}

@@ -11,16 +11,15 @@ that sets up 256 KB of state (a block of one posting: most of the pairs' terms).
 
 - the postings of each term are gathered per field as a flat list ``[docnum, weight,
   value, …]``, already in document order (no sort of postings, only of terms);
-- the text fields' terms come from the tokenizer's ``split`` in one pass, without a
-  ``Token`` object per word (``word_values``; the same values as ``field.index``);
-- field lengths are kept in memory, one byte per document as Whoosh stores them;
+- a text is split once for ``text`` and ``pairs`` (``resdex.search.whoosh_engine.postings``);
+- field lengths and numeric columns are kept in memory and written whole with the segment;
 - past ``limitmb`` of postings in memory, the terms are written out sorted as one run (a
   pickled ``(field, term, postings)`` record each); at the end the runs and what is left in
   memory are merged term by term (``heapq.merge``) and written a whole term at a time in
   Whoosh's block format (``_FieldTerms``), small blocks undeflated (``_deflate``).
 
-The stored fields, columns and lengths go to Whoosh's per-document writer exactly as
-Whoosh's ``add_document`` sends them. CPU seconds to write the same 11,374 index documents
+The stored fields go to Whoosh's per-document writer as Whoosh's ``add_document`` sends
+them. CPU seconds to write the same 11,374 index documents
 (300 grown files): Whoosh's writer 34.1, this one 10.9 with a pair for every two words;
 11.6 and 5.9 with pairs of common words only (schema format 3). With ``EXACT`` set, the
 files are Whoosh's byte for byte (``tests/test_index_segments.py``).
@@ -38,6 +37,7 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
+from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.fields import UnknownFieldError
@@ -88,6 +88,25 @@ def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int,
     return len(values), new, length
 
 
+def _numeric_type(column: Any) -> tuple[str, Any] | None:
+    """(type code, default) of a numeric column whose numbers an ``array`` holds as the
+    column's ``struct`` packs them (same width); None for any other column."""
+    if type(column) is not columns.NumericColumn:
+        return None
+    code = column._typecode
+    if code in "bBhHiIqQfd" and array(code).itemsize == struct.calcsize("!" + code):
+        return code, column._default
+    return None
+
+
+def _write_column(perdoc: Any, name: str, column: Any, data: bytes, count: int) -> None:
+    """A column's whole file, as its writer would have left it after ``count`` documents."""
+    perdoc._create_column(name, column)
+    writer = perdoc._colwriters[name]
+    writer._dbfile.write(data)
+    writer._count = count
+
+
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """A ``whoosh.writing.SegmentWriter`` whose ``add_document`` and segment flush are
     replaced as the module says; deletions, merges and the commit are Whoosh's."""
@@ -106,9 +125,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         # fields whose text is split into ``terms`` (once for all of them: add_words)
         self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
         self._numeric = NumericColumns()
-        self._numeric_names = frozenset(
-            n for n in names if NumericColumns.handles(self.schema[n].column_type)
-        )
+        self._numeric_types = {
+            n: t for n in names if (t := _numeric_type(self.schema[n].column_type)) is not None
+        }
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -132,7 +151,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
         numeric = self._numeric
-        numeric_names = self._numeric_names
+        numeric_types = self._numeric_types
         words_fields = self._words_fields
         added = new_terms = 0
         words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
@@ -167,8 +186,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     stored[name] = value
                 column = field.column_type
                 if column:
-                    if name in numeric_names:
-                        numeric.add(name, column, docnum, field.to_column_value(value))
+                    kind = numeric_types.get(name)
+                    if kind is not None:
+                        numeric.add(name, *kind, docnum, field.to_column_value(value))
                     else:
                         perdoc.add_column_value(name, column, field.to_column_value(value))
         except Exception:
@@ -247,14 +267,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         """The numeric columns and the field lengths (Whoosh's ``_NAME_len`` columns: a
         byte per document up to the last with a length, only for a field with some)."""
         perdoc = self.perdocwriter
-        self._numeric.write(perdoc)
+        for name, data, count in self._numeric.written():
+            _write_column(perdoc, name, self.schema[name].column_type, data, count)
         for name in self._scorable:
             lengths = self._lengths[name].tobytes().rstrip(b"\0")
             if lengths:
-                column = f"_{name}_len"
-                perdoc._create_column(column, LENGTHS_COLUMN)
-                perdoc._colwriters[column]._dbfile.write(lengths)
-                perdoc._colwriters[column]._count = len(lengths)
+                _write_column(perdoc, f"_{name}_len", LENGTHS_COLUMN, lengths, len(lengths))
 
     def _flush_segment(self) -> None:
         self._write_columns()

@@ -63,9 +63,15 @@ def resolution_code(symkey: str) -> int:
     return digest(symkey, 63)
 
 
+def verb_key(verb: str | None) -> str:
+    """A head verb as ``--by verb`` groups it: lower-cased, spaces made single
+    ("Strongly  Urges" -> "strongly urges"); "" for none."""
+    return " ".join((verb or "").lower().split())
+
+
 def verb_code(verb: str | None) -> int:
-    """The ``c_verb`` column: a digest of the head verb as ``--by verb`` groups it."""
-    key = " ".join((verb or "").lower().split())
+    """The ``c_verb`` column: a digest of the head verb's ``verb_key``."""
+    key = verb_key(verb)
     return digest(key, 31) if key else 0
 
 

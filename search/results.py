@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -106,8 +107,10 @@ class CitesResult:
     citing: tuple[Citing, ...]  # by date of adoption
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def natural_key(symbol: str) -> tuple[Any, ...]:
-    """ "A/RES/78/9" before "A/RES/78/10"."""
+    """ "A/RES/78/9" before "A/RES/78/10" (kept for the last 65,536 symbols: ``cites``
+    sorts a thousand resolutions with it)."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", symbol.casefold()))
 
 

@@ -7,7 +7,6 @@ read; each citing resolution's record once per process (``units.record_meta``).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from resdex.indexer.models import Resolution
@@ -21,7 +20,7 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import normalize_target, target_key
-from resdex.search.whoosh_engine.matching import Leaf, term_ids
+from resdex.search.whoosh_engine.matching import deleted_docs, term_ids
 from resdex.search.whoosh_engine.units import (
     cited_rows,
     leaves,
@@ -36,32 +35,124 @@ KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 # --- cites ----------------------------------------------------------------------------------
 
 
-# (unit code, order, kind code, the c_cites row) of a unit citing the target
-_Citer = tuple[int, int, int, Any]
+_PARAGRAPH, _FOOTNOTE, _RECORD = (
+    UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
+)
 
 
-def _citing_unit(unit: _Citer, key: str, keys: dict[str, str]) -> CitingUnit:
-    """What ``cites`` lists of a unit; ``keys``: target_key of the targets seen so far."""
-    code, _, kind, (label, _, rows) = unit
-    matching = [row for row in rows if _key(row[0], keys) == key]
-    if code == UNIT_CODES[UNIT_PARAGRAPH]:  # a paragraph: directly, or through its notes
-        direct = any(via is None for _, _, via in matching)
-    else:  # a footnote's or the header's own citations are direct
-        direct = bool(matching)
+# ``target_key`` of the targets met in the citing units (a thousand distinct ones for a
+# target cited a thousand times), kept across queries up to KEYS_KEPT
+_KEYS: dict[str, str] = {}
+KEYS_KEPT = 1 << 16
+
+
+class _Targets:
+    """The target of one ``cites`` and its spelling as last written."""
+
+    def __init__(self, key: str, written: str) -> None:
+        self.key = key
+        self.written = written
+
+    def matching(self, rows: Any) -> list[Any]:
+        """The rows of a unit's citations of the target (its spelling noted)."""
+        found = []
+        for row in rows:
+            target = row[0]
+            key = _KEYS.get(target)
+            if key is None:
+                if len(_KEYS) >= KEYS_KEPT:
+                    _KEYS.clear()
+                key = _KEYS[target] = target_key(target)
+            if key == self.key:
+                found.append(row)
+        if found:
+            self.written = found[-1][0]
+        return found
+
+
+def _citing_unit(code: int, kind: int, row: Any, targets: _Targets) -> CitingUnit:
+    """What ``cites`` lists of a unit (its unit and kind codes, its ``c_cites`` row)."""
+    label, _, rows = row
+    matching = targets.matching(rows)
+    if len(matching) == 1:  # most units: one citation of the target
+        _, surface, via = matching[0]
+        vias: tuple[int, ...] = () if via is None else (via,)
+        surfaces: tuple[str, ...] = (surface,)
+        direct = via is None or code != _PARAGRAPH
+    else:
+        vias = tuple(sorted({row[2] for row in matching if row[2] is not None}))
+        surfaces = tuple(dict.fromkeys(row[1] for row in matching))
+        # a paragraph cites directly, or through its notes; a footnote or header directly
+        direct = any(row[2] is None for row in matching) if code == _PARAGRAPH else bool(matching)
     return CitingUnit(
         label=label,
-        kind="header" if code == UNIT_CODES[UNIT_DOCUMENT] else KIND_NAMES.get(kind, ""),
+        kind="header" if code == _RECORD else KIND_NAMES.get(kind, ""),
         direct=direct,
-        via_footnotes=tuple(sorted({via for _, _, via in matching if via is not None})),
-        surfaces=tuple(dict.fromkeys(surface for _, surface, _ in matching)),
+        via_footnotes=vias,
+        surfaces=surfaces,
     )
 
 
-def _key(target: str, keys: dict[str, str]) -> str:
-    found = keys.get(target)
-    if found is None:
-        found = keys[target] = target_key(target)
-    return found
+class _Found:
+    """The units citing the target, as numbers and the rows kept decoded: an object for
+    each of a thousand units would cost a full garbage collection every few queries."""
+
+    def __init__(self) -> None:
+        self.ranks: dict[int, int] = {}  # resolution code -> rank of first citing unit
+        self.metas: list[Resolved | None] = []  # by rank
+        self.keys: list[int] = []  # per unit: rank << 32 | place in the listing + 1
+        self.codes: list[int] = []
+        self.kinds: list[int] = []
+        self.rows: list[Any] = []
+
+    def add(self, rank: int, place: int, code: int, kind: int, row: Any) -> None:
+        """A unit of the resolution ranked ``rank``; its ``place`` in what is listed: the
+        header (-1) first, then the units in document order."""
+        self.keys.append(rank << 32 | (place + 1))
+        self.codes.append(code)
+        self.kinds.append(kind)
+        self.rows.append(row)
+
+    def listed(self, targets: _Targets) -> list[Citing]:
+        """Each resolution with a record, its units as ``cites`` lists them: a footnote
+        left out when the paragraphs listed carry its marker."""
+        keys, codes, rows = self.keys, self.codes, self.rows
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        citing = []
+        i, end = 0, len(order)
+        while i < end:
+            rank = keys[order[i]] >> 32
+            j = i + 1
+            while j < end and keys[order[j]] >> 32 == rank:
+                j += 1
+            meta = self.metas[rank]
+            if meta is not None:  # else no record: an index written half-way
+                carried: set[int] = set()
+                for n in order[i:j]:
+                    if codes[n] == _PARAGRAPH:
+                        carried.update(rows[n][1])
+                units = tuple(
+                    _citing_unit(codes[n], self.kinds[n], rows[n], targets)
+                    for n in order[i:j]
+                    if codes[n] != _FOOTNOTE or not carried.issuperset(rows[n][1])
+                )
+                citing.append(
+                    Citing(
+                        symbol=meta.symbol,
+                        body=meta.body,
+                        session=meta.session,
+                        year=meta.year,
+                        adopted=meta.adopted,
+                        title=meta.title,
+                        units=units,
+                    )
+                )
+            i = j
+        return citing
+
+
+def _order(citing: Citing) -> tuple[Any, ...]:
+    return (citing.adopted or "9999", citing.year or 9999, natural_key(citing.symbol))
 
 
 def run_cites(searcher: Any, target: str) -> CitesResult:
@@ -71,55 +162,30 @@ def run_cites(searcher: Any, target: str) -> CitesResult:
     stored field read but each resolution's record (once per process)."""
     canonical = normalize_target(target)
     key = target_key(canonical)
-    found: dict[int, list[_Citer]] = defaultdict(list)
-    keys: dict[str, str] = {}
-    metas: dict[int, Resolved | None] = {}
-    for sub, _, seg in leaves(searcher):
-        deleted = Leaf(sub, seg).deleted()
-        ids = [doc for doc in term_ids(seg, "cites", key) if doc not in deleted]
+    found = _Found()
+    ranks, metas = found.ranks, found.metas
+    for _, _, seg in leaves(searcher):
+        ids = term_ids(seg, "cites", key)
         if not ids:
             continue
+        deleted = deleted_docs(seg)
+        if deleted:
+            ids = [doc for doc in ids if doc not in deleted]
         columns = segment_columns(seg)
-        rows = cited_rows(seg)
-        for doc in ids:
-            res = columns.res[doc]
-            if res not in metas:
-                metas[res] = record_meta(seg, res)
-            row = rows[doc]
+        unit, order, kind, resolution = columns.unit, columns.order, columns.kind, columns.res
+        for doc, row in zip(ids, cited_rows(seg, ids), strict=True):
+            res = resolution[doc]
+            rank = ranks.get(res)
+            if rank is None:
+                rank = ranks[res] = len(metas)
+                metas.append(record_meta(seg, res, deleted))
             if row is not None:
-                found[res].append((columns.unit[doc], columns.order[doc], columns.kind[doc], row))
-    written = canonical
-    citing = []
-    paragraph, footnote, record = (
-        UNIT_CODES[u] for u in (UNIT_PARAGRAPH, UNIT_FOOTNOTE, UNIT_DOCUMENT)
-    )
-    for res, units in found.items():
-        meta = metas[res]
-        if meta is None:  # no record: an index written half-way (never by resdex)
-            continue
-        units.sort(key=lambda u: (u[0] != record, u[1]))
-        carried = {n for u in units if u[0] == paragraph for n in u[3][1]}
-        kept = []
-        for unit in units:
-            if unit[0] == footnote and set(unit[3][1]) <= carried:
-                continue  # already listed through the paragraphs that carry its marker
-            kept.append(_citing_unit(unit, key, keys))
-            for cited, _, _ in unit[3][2]:
-                if _key(cited, keys) == key:
-                    written = cited
-        citing.append(
-            Citing(
-                symbol=meta.symbol,
-                body=meta.body,
-                session=meta.session,
-                year=meta.year,
-                adopted=meta.adopted,
-                title=meta.title,
-                units=tuple(kept),
-            )
-        )
-    citing.sort(key=lambda c: (c.adopted or "9999", c.year or 9999, natural_key(c.symbol)))
-    return CitesResult(target=written, citing=tuple(citing))
+                code = unit[doc]
+                found.add(rank, -1 if code == _RECORD else order[doc], code, kind[doc], row)
+    targets = _Targets(key, canonical)
+    citing = found.listed(targets)
+    citing.sort(key=_order)
+    return CitesResult(target=targets.written, citing=tuple(citing))
 
 
 # --- show -----------------------------------------------------------------------------------

@@ -188,8 +188,13 @@ class Leaf:
         return set(range(self.doc_count))
 
     def deleted(self) -> frozenset[int]:
-        """The deleted documents (Whoosh keeps the set with the open segment reader)."""
-        return frozenset(getattr(self.seg, "deleted_docs_set", None) or ())
+        return deleted_docs(self.seg)
+
+
+def deleted_docs(seg: Any) -> frozenset[int]:
+    """The deleted documents of a segment (Whoosh keeps the set with the open segment
+    reader)."""
+    return frozenset(getattr(seg, "deleted_docs_set", None) or ())
 
 
 def doc_ids(q: Any, leaf: Leaf) -> DocSet:
@@ -241,8 +246,11 @@ def _and_ids(subqueries: list[Any], leaf: Leaf) -> DocSet:
             if not found:
                 return set()
             continue
-        ids = doc_ids(sub, leaf)
-        found = ids if found is None else found & ids
+        if found is not None and isinstance(sub, wq.Term):  # no set of its postings
+            found = found.intersection(leaf.postings(sub.fieldname, sub.text)[0])
+        else:
+            ids = doc_ids(sub, leaf)
+            found = ids if found is None else found & ids
         if not found:
             return set()
     if found is None:
@@ -377,15 +385,38 @@ def term_top(
     ids, weights = (leaf or Leaf(sub, seg)).postings(q.fieldname, q.text)
     lengths = field_lengths(seg, q.fieldname)
     idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    keep = set(allowed)
     scored: list[tuple[float, int]] = []
+    for doc, tf in _frequencies(ids, weights, allowed):
+        fl = lengths[doc]
+        # whoosh.scoring.bm25, inlined
+        score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        scored.append((score, -(offset + doc)))
+    return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
+
+
+# ``allowed`` this many times fewer than a term's postings: each looked up by bisection
+# (the verb "urges" leaves 3,861 of the 74,288 units holding "human rights" at 1M)
+LOOKUP_RATIO = 4
+
+
+def _frequencies(
+    ids: list[int], weights: list[float], allowed: list[int]
+) -> Iterator[tuple[int, float]]:
+    """(document, frequency) of each of ``allowed`` (ascending) in a term's postings
+    ``ids`` (ascending) and ``weights``: the few looked up, the many walked through."""
+    if len(allowed) * LOOKUP_RATIO < len(ids):
+        i, end = 0, len(ids)
+        for doc in allowed:
+            i = bisect_left(ids, doc, i, end)
+            if i == end:
+                return
+            if ids[i] == doc:
+                yield doc, weights[i]
+        return
+    keep = set(allowed)
     for doc, tf in zip(ids, weights, strict=True):
         if doc in keep:
-            fl = lengths[doc]
-            # whoosh.scoring.bm25, inlined
-            score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-            scored.append((score, -(offset + doc)))
-    return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
+            yield doc, tf
 
 
 def _plain_terms(q: Any) -> list[tuple[str, str]] | None:

@@ -22,6 +22,7 @@ from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.models import Resolution
 from resdex.search import request as rq
+from resdex.search.documents import verb_key
 from resdex.search.request import QueryError, SearchRequest
 from resdex.search.results import (
     CitesResult,
@@ -472,7 +473,7 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
             key = body_name(int(g.key or 0))
         else:
             verb = stored.get("verb")
-            key = " ".join(str(verb).lower().split()) if g.key and verb else None
+            key = verb_key(str(verb)) if g.key and verb else None
         groups.append(Group(key, g.paragraphs, g.resolutions, first))
     if by in ("session", "year"):
         groups.sort(key=lambda g: (g.key is None, g.key or 0))

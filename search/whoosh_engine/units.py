@@ -172,12 +172,18 @@ def _records(segreader: Any) -> _Records:
     return found
 
 
-def record_meta(segreader: Any, res: int) -> Resolved | None:
+def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
     """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
-    (cached per process: a segment and its records never change)."""
+    (cached per process: a segment and its records never change); ``deleted``: the
+    segment's deleted documents, when the caller has them."""
     records = _records(segreader)
     doc = records.places.get(res)
-    if doc is None or segreader.is_deleted(doc):
+    if doc is None:
+        return None
+    if deleted is None:
+        if segreader.is_deleted(doc):
+            return None
+    elif doc in deleted:
         return None
     found = records.metas.get(doc)
     if found is None:
@@ -194,16 +200,33 @@ def record_meta(segreader: Any, res: int) -> Resolved | None:
 
 
 _CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+# The decoded ``c_cites`` rows of a segment, by segment (id, documents): each costs an
+# unpickling (the restricted one of ``safe_pickle``), as much as the rest of ``cites``
+# spends on its unit; at most CITED_KEPT rows a segment, then forgotten all at once
+_ROWS: dict[tuple[str, int], dict[int, Any]] = {}
+CITED_KEPT = 1 << 15
 
 
-def cited_rows(segreader: Any) -> Any:
-    """The ``c_cites`` column of a segment: ``reader[doc]`` is (label, footnote numbers,
-    ((target, surface, via footnote | None), ...)) or None. One column reader per open
-    segment reader (making one reads the column's offsets)."""
-    found = _CITED.get(segreader)
-    if found is None:
-        found = _CITED[segreader] = segreader.column_reader(COL_CITES)
-    return found
+def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
+    """The ``c_cites`` column of each of ``docs`` in a segment: (label, footnote numbers,
+    ((target, surface, via footnote | None), ...)) or None. Rows once decoded are kept
+    (``CITED_KEPT``); one column reader per open segment reader (making one reads the
+    column's offsets)."""
+    key = (segreader.segment().segment_id(), segreader.doc_count_all())
+    kept = _ROWS.get(key)
+    if kept is None:
+        kept = _ROWS[key] = {}
+    missing = [doc for doc in docs if doc not in kept]
+    if missing:
+        if len(kept) + len(missing) > CITED_KEPT:
+            kept.clear()
+            missing = docs
+        column = _CITED.get(segreader)
+        if column is None:
+            column = _CITED[segreader] = segreader.column_reader(COL_CITES)
+        for doc in missing:
+            kept[doc] = column[doc]
+    return [kept[doc] for doc in docs]
 
 
 def resolution_at(reader: Any, docnum: int) -> Resolution:

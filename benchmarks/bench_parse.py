@@ -77,7 +77,9 @@ def _child(folder: Path, files: int, pythonpath: str | None) -> dict[str, Any]:
 
 def _export(ref: str, into: Path) -> None:
     """The tree of git revision ``ref`` in ``into`` (its ``resdex`` package importable)."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+    )
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
 
 
@@ -86,9 +88,7 @@ def _line(name: str, best: dict[str, Any]) -> str:
     parse, tag = 1000 * best["parse"] / units, 1000 * best["tag"] / units
     cache = best.get("cache")
     extra = f"  (text cache hit rate {cache['hit_rate']:.1%})" if cache else ""
-    return (
-        f"{name:>10}: parse {parse:.4f} + tag {tag:.4f} = {parse + tag:.4f} ms/unit CPU{extra}"
-    )
+    return f"{name:>10}: parse {parse:.4f} + tag {tag:.4f} = {parse + tag:.4f} ms/unit CPU{extra}"
 
 
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -112,7 +112,9 @@ def compare(folder: Path, files: int, repeat: int, baseline: str | None) -> int:
             if theirs:
                 print(f"run {run}: {_line(baseline or '', theirs[-1])}")
     best = _best(mine)
-    print(f"{best['files']} files, {best['units']} units (paragraphs and footnotes); best of {repeat}")
+    print(
+        f"{best['files']} files, {best['units']} units (paragraphs and footnotes); best of {repeat}"
+    )
     print(_line("this tree", best))
     if theirs:
         other = _best(theirs)
@@ -169,9 +171,9 @@ def cache_survey(corpus: Path) -> int:
         cpu = time.process_time() - start
         info = cache.info()
         seen: set[int] = set()
-        data = cache._data  # noqa: SLF001 - a benchmark's look inside
-        memory = sum(_deep_size(k, seen) + _deep_size(v, seen) for k, v in data.items())
-        memory += sys.getsizeof(data)
+        entries = cache.entries()
+        memory = sum(_deep_size(k, seen) + _deep_size(v, seen) for k, v in entries)
+        memory += 100 * len(entries)  # the ordered dict's own entry and link, about
         print(
             f"maxsize {maxsize:>7}: hit rate {info.hit_rate:6.1%} ({info.hits} of "
             f"{info.hits + info.misses} texts), {info.size} kept, {memory / 2**20:6.1f} MiB, "

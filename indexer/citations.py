@@ -117,10 +117,16 @@ def _tag_units(
 
 
 def find_citations(
-    text: str, ctx: CiteContext, nlp: Language | None = None, location: str = ""
+    text: str,
+    ctx: CiteContext,
+    nlp: Language | None = None,
+    location: str = "",
+    *,
+    cache: bool = True,
 ) -> tuple[Citation, ...]:
-    """Every citation (and instrument link) of one text, in text order."""
-    return _tag_units([_Unit(text, location, ctx)], nlp or default_pipeline())[0]
+    """Every citation (and instrument link) of one text, in text order. ``cache``: look
+    the text up in (and add it to) the per-process ``text_cache`` (the result is the same)."""
+    return _tag_units([_Unit(text, location, ctx)], nlp or default_pipeline(), cache=cache)[0]
 
 
 def _context(res: Resolution) -> CiteContext:
@@ -191,16 +197,21 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     )
 
 
-def tag_citations(res: Resolution, nlp: Language | None = None) -> Resolution:
+def tag_citations(
+    res: Resolution, nlp: Language | None = None, *, cache: bool = True
+) -> Resolution:
     """``res`` with its citations: per paragraph (direct, then via footnotes), per
-    footnote, and for the report line. Pure: returns a new Resolution."""
-    return _tag_batch([res], nlp or default_pipeline())[0]
+    footnote, and for the report line. Pure: returns a new Resolution (the same with
+    ``cache`` or without: see ``find_citations``)."""
+    return _tag_batch([res], nlp or default_pipeline(), cache=cache)[0]
 
 
-def _tag_batch(batch: Sequence[Resolution], nlp: Language) -> list[Resolution]:
+def _tag_batch(
+    batch: Sequence[Resolution], nlp: Language, *, cache: bool = True
+) -> list[Resolution]:
     per_res = [_units_of(res) for res in batch]
     flat = [unit for units in per_res for unit in units]
-    found = _tag_units(flat, nlp)
+    found = _tag_units(flat, nlp, cache=cache)
     out: list[Resolution] = []
     pos = 0
     for res, units in zip(batch, per_res, strict=True):
@@ -231,4 +242,5 @@ __all__ = [
     "may_cite",
     "tag_citations",
     "tag_many",
+    "text_cache",
 ]

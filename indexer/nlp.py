@@ -77,7 +77,11 @@ def _matching(nlp: Language) -> _Matching | None:
     found: _Matching | None = None
     if nlp.pipe_names == [RULER_NAME]:
         ruler = nlp.get_pipe(RULER_NAME)
-        if isinstance(ruler, SpanRuler) and ruler.key == SPANS_KEY and len(ruler.phrase_matcher) == 0:
+        if (
+            isinstance(ruler, SpanRuler)
+            and ruler.key == SPANS_KEY
+            and len(ruler.phrase_matcher) == 0
+        ):
             strings = nlp.vocab.strings
             labels = {
                 m_id: (entry["label"], strings.add(entry["label"]), strings.add(entry["id"]))

@@ -70,6 +70,10 @@ class TextCache:
         if len(self._data) > self.maxsize:
             self._data.popitem(last=False)
 
+    def entries(self) -> list[tuple[str, Matched]]:
+        """What the cache holds, least recently used first (for the memory figures)."""
+        return list(self._data.items())
+
     def clear(self) -> None:
         self._data.clear()
         self._hits = self._misses = 0

@@ -34,7 +34,7 @@ from resdex.search import store
 from resdex.search.documents import index_documents
 from resdex.search.engine import Writer
 from resdex.search.targets import target_key
-from resdex.search.whoosh_writer import WhooshWriter
+from resdex.search.whoosh_engine.writer import WhooshWriter
 from resdex.search.workers import Parsed, parse_and_write, parse_file
 
 # Below this many files to parse, starting worker processes (each importing spaCy) costs
@@ -327,7 +327,7 @@ def _failure(index_dir: Path, err: BaseException) -> ResdexError | None:
     import struct
     import zlib
 
-    from resdex.search.safe_pickle import UnsafeIndex
+    from resdex.search.whoosh_engine.safe_pickle import UnsafeIndex
 
     store.close_files(err)
     if isinstance(err, OSError):

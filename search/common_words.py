@@ -1,4 +1,5 @@
-"""The words common enough to be indexed in pairs (``resdex.search.schema.PairTokenizer``).
+"""The words common enough to be indexed in pairs
+(``resdex.search.whoosh_engine.schema.PairTokenizer``).
 
 A phrase of two of these words ("human rights", "of the united nations") is looked up as
 word pairs, one postings list per pair; a phrase holding any other word is found through

@@ -1,6 +1,7 @@
 """Resolution -> index documents: one per paragraph, one per footnote, one record.
 
-Pure: no Whoosh, no I/O. The field names are those of ``resdex.search.schema.build_schema``.
+Pure: no Whoosh, no I/O. The field names are those of
+``resdex.search.whoosh_engine.schema.build_schema``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ``Reader`` is what the faces and the across-sessions features ask an index
 (``resdex.search.query`` takes a Reader, or a Whoosh index which it reads through
-``resdex.search.whoosh_reader.WhooshReader``). A second engine (see ``docs/opensearch.md``)
+``resdex.search.whoosh_engine.reader.WhooshReader``). A second engine (see ``docs/opensearch.md``)
 is another class with these methods, run through the same tests (the ``reader`` fixture
 of ``tests/engines.py``). The request (``resdex.search.request``) and the results
 (``resdex.search.results``) know no engine.
@@ -39,8 +39,8 @@ class Reader(Protocol):
         ...
 
 
-# --- the write side (``resdex.search.build`` drives it; ``resdex.search.whoosh_writer`` is the
-# Whoosh implementation) ------------------------------------------------------------------
+# --- the write side (``resdex.search.build`` drives it; ``resdex.search.whoosh_engine.writer``
+# is the Whoosh implementation) -----------------------------------------------------------
 
 
 class PartWriter(Protocol):

@@ -29,7 +29,7 @@ from resdex.search.naming import display_symbol
 from resdex.search.results import CitesResult, SearchResult, session_key
 from resdex.search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT
 from resdex.search.targets import target_key
-from resdex.search.units import resolution_at
+from resdex.search.whoosh_engine.units import resolution_at
 
 FORMATS = ("csv", "jsonl", "graphml")
 CITES_SEPARATOR = "; "  # between the symbols of a CSV cell

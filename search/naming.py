@@ -119,10 +119,10 @@ def nearest_cited(ix: Any, target: str, most: int = 3) -> tuple[Suggestion, ...]
 
 def stemmed(ix: Any, request: SearchRequest, stem: bool) -> SearchRequest:
     """The request ``search`` runs: with ``stem``, its query rewritten to match every English
-    form of each word (``resdex.search.stemming``)."""
+    form of each word (``resdex.search.whoosh_engine.stemming``)."""
     if not stem:
         return request
-    from resdex.search.stemming import stem_query
+    from resdex.search.whoosh_engine.stemming import stem_query
 
     return replace(request, query=stem_query(request.query, ix))
 

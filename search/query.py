@@ -29,7 +29,7 @@ from resdex.search.request import (
     parse_range,
 )
 from resdex.search.results import CitesResult, SearchResult
-from resdex.search.whoosh_reader import WhooshReader, parse_query
+from resdex.search.whoosh_engine.reader import WhooshReader, parse_query
 
 __all__ = [  # the request's names too: callers import them from here
     "BODIES",

@@ -21,7 +21,7 @@ the previous one, and ``IndexHandle`` moves long-lived readers to the newest gen
 
 Trust: ``CURRENT`` may only name a ``gen-NNNNNN`` folder directly inside the index folder
 (no absolute path, no ``..``, no symbolic link), and every index is opened with resdex's
-own schema and the restricted unpickler of ``resdex.search.safe_pickle``.
+own schema and the restricted unpickler of ``resdex.search.whoosh_engine.safe_pickle``.
 """
 
 from __future__ import annotations
@@ -41,14 +41,15 @@ from pathlib import Path
 from typing import Any
 
 from resdex.indexer.errors import ResdexError
-from resdex.search.damage import (  # re-exported: callers use store.DamagedIndex etc.
+from resdex.search.schema import INDEX_FORMAT
+from resdex.search.whoosh_engine.damage import (  # re-exported: callers use store.DamagedIndex etc.
     BadIndex,
     DamagedIndex,
     close_files,
     damaged,
     reading,
 )
-from resdex.search.schema import INDEX_FORMAT, build_schema
+from resdex.search.whoosh_engine.files import NoWhooshIndex, create_empty, open_generation
 
 POINTER = "CURRENT"
 LOCK_FILE = "write.lock"
@@ -174,29 +175,23 @@ def verify_files(index_dir: Path, generation: Path, *, contents: bool = True) ->
             raise damaged(index_dir, f"{name} fails its checksum")
 
 
-__all__ = ["BadIndex", "DamagedIndex", "close_files", "damaged", "reading"]
+__all__ = [
+    "BadIndex",
+    "DamagedIndex",
+    "close_files",
+    "create_empty",
+    "damaged",
+    "open_generation",
+    "reading",
+]
 
 
 # --- reading --------------------------------------------------------------------------------
 
 
-def open_generation(folder: Path) -> Any:
-    """The Whoosh index in ``folder``, opened safely: resdex's schema (the pickled one in
-    the TOC is skipped), the restricted unpickler, memory-mapped segments."""
-    from whoosh.filedb.filestore import FileStorage
-
-    from resdex.search import safe_pickle, whoosh_fixes
-
-    safe_pickle.install()
-    whoosh_fixes.apply_read()
-    return FileStorage(str(folder)).open_index(schema=build_schema())
-
-
 def open_index(index_dir: Path) -> Any:
     """Open the published index for reading. Raises ``NoIndex`` when there is none,
     ``DamagedIndex`` when it cannot be read."""
-    from whoosh.index import EmptyIndexError
-
     generation = current_generation(index_dir)
     if generation is None:
         raise NoIndex(f"no index at {index_dir}: run `resdex index PATH` to build one")
@@ -204,7 +199,7 @@ def open_index(index_dir: Path) -> Any:
     try:
         with reading(index_dir):
             return open_generation(generation)
-    except EmptyIndexError as err:
+    except NoWhooshIndex as err:
         raise damaged(index_dir, "no Whoosh index in its generation folder") from err
 
 
@@ -247,14 +242,6 @@ class IndexHandle:
                         stamp = self._pointer_stamp()
                 self._stamp = stamp
             return self._ix
-
-
-def create_empty(storage_dir: Path) -> Any:
-    """A new, empty Whoosh index with resdex's schema in ``storage_dir``."""
-    from whoosh.index import create_in
-
-    storage_dir.mkdir(parents=True, exist_ok=True)
-    return create_in(str(storage_dir), build_schema())
 
 
 # --- the write lock -------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from whoosh.filedb.filestore import RamStorage
 from resdex.indexer.models import Resolution
 from resdex.search.build import add_resolution
 from resdex.search.engine import Reader
-from resdex.search.schema import build_schema
-from resdex.search.whoosh_reader import WhooshReader
+from resdex.search.whoosh_engine.reader import WhooshReader
+from resdex.search.whoosh_engine.schema import build_schema
 
 
 def whoosh_index(resolutions: Sequence[Resolution]) -> object:

@@ -6,7 +6,7 @@ import io
 import pickle
 from array import array
 
-from resdex.search.whoosh_fixes import MemoryViewFile
+from resdex.search.whoosh_engine.fixes import MemoryViewFile
 
 
 def test_memory_view_file_reads_like_a_file() -> None:

@@ -1,4 +1,4 @@
-"""``resdex.search.segments``: a segment written by ``FastSegmentWriter`` holds what
+"""``resdex.search.whoosh_engine.segments``: a segment written by ``FastSegmentWriter`` holds what
 Whoosh's own ``SegmentWriter`` writes from the same documents.
 
 In ``EXACT`` mode (every postings block deflated as Whoosh does) the files are the same byte
@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 from whoosh.writing import SegmentWriter
 
-from resdex.search import segments, store, whoosh_fixes
-from resdex.search.segments import FastSegmentWriter, word_values
+from resdex.search import store
+from resdex.search.whoosh_engine import fixes as whoosh_fixes
+from resdex.search.whoosh_engine import segments
+from resdex.search.whoosh_engine.segments import FastSegmentWriter, word_values
 from resdex.search.workers import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,7 +121,7 @@ TEXTS = {
 
 @pytest.mark.parametrize("field", list(TEXTS))
 def test_word_values_as_whoosh_indexes_them(field: str) -> None:
-    from resdex.search.schema import build_schema
+    from resdex.search.whoosh_engine.schema import build_schema
 
     schema = build_schema()
     value = TEXTS[field]

@@ -320,7 +320,7 @@ def test_search_finds_what_whoosh_finds(
 ) -> None:
     """Phrases looked up as word pairs, sets of postings, filters on the columns: the same
     hits, totals and per-session counts as Whoosh's own phrase matching and filters."""
-    monkeypatch.setattr("resdex.search.matching.TEXT_CHECK", text_check)
+    monkeypatch.setattr("resdex.search.whoosh_engine.matching.TEXT_CHECK", text_check)
     expected = reference(ix, query, **filters)
     result = search(ix, SearchRequest(query, limit=0, **filters))
     assert {(h.symbol, h.label) for h in result.hits} == expected.units
@@ -419,8 +419,8 @@ def test_bad_sort_by_status(reader: Reader, request_: SearchRequest) -> None:
 @pytest.mark.parametrize("query", ['"human rights"', "cooperation", '"united nations"', "urges"])
 def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
     """One term scored over its postings a block at a time: Whoosh's BM25F numbers."""
-    from resdex.search.matching import Leaf, doc_ids, rewrite, term_top, top_scored
     from resdex.search.query import parse_query
+    from resdex.search.whoosh_engine.matching import Leaf, doc_ids, rewrite, term_top, top_scored
 
     with ix.searcher() as searcher:
         q = rewrite(parse_query(query, searcher.schema))
@@ -440,7 +440,8 @@ def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
 def test_scores_on_the_text_are_whooshs(ix: Any, query: str) -> None:
     """A few documents scored from the term frequencies of their stored text: the numbers
     of Whoosh's matcher for the AND of the query's terms."""
-    from resdex.search.matching import (
+    from resdex.search.query import parse_query
+    from resdex.search.whoosh_engine.matching import (
         Leaf,
         doc_ids,
         rewrite,
@@ -448,7 +449,6 @@ def test_scores_on_the_text_are_whooshs(ix: Any, query: str) -> None:
         stored_scores,
         top_scored,
     )
-    from resdex.search.query import parse_query
 
     with ix.searcher() as searcher:
         q = rewrite(parse_query(query, searcher.schema))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resdex.search.schema import text_analyzer
 from resdex.search.targets import BadTarget, normalize_target, target_key
+from resdex.search.whoosh_engine.schema import text_analyzer
 
 
 @pytest.mark.parametrize(

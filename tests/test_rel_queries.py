@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rel_helpers import invoke, one_line_error, pristine_index
 
-from resdex.search import guard, store
 from resdex.search import query as q
-from resdex.search.guard import Caps, Deadline, TooBroad
+from resdex.search import store
+from resdex.search.whoosh_engine import guard
+from resdex.search.whoosh_engine.guard import Caps, Deadline, TooBroad
 
 # query -> what resdex answers: "answer", or a piece of the one-line refusal
 CASES: dict[str, str] = {

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from rel_helpers import CORPUS, copy_index, invoke, one_line_error, pristine_index
 
-from resdex.search import safe_pickle, store
+from resdex.search import store
 from resdex.search.schema import INDEX_FORMAT
+from resdex.search.whoosh_engine import safe_pickle
 
 
 class Evil:
@@ -44,7 +45,7 @@ def _evil_segments(marker: Path) -> Callable[[Path], None]:
         from whoosh.filedb.filestore import FileStorage
         from whoosh.index import TOC
 
-        from resdex.search.schema import build_schema
+        from resdex.search.whoosh_engine.schema import build_schema
 
         TOC(build_schema(), [Evil(marker)], 1).write(FileStorage(str(folder)), "MAIN")
 
@@ -67,7 +68,7 @@ def _evil_stored_field(marker: Path) -> Callable[[Path], None]:
     def build(folder: Path) -> None:  # a real segment whose stored fields hold it
         from whoosh.index import create_in
 
-        from resdex.search.schema import build_schema
+        from resdex.search.whoosh_engine.schema import build_schema
 
         ix = create_in(str(folder), build_schema())
         w = ix.writer()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_search_handbuilt import RES_71_194
 
-from resdex.search.schema import build_schema, text_analyzer
-from resdex.search.snippets import WHOLE_UP_TO, match_spans, query_words, snippet
+from resdex.search.whoosh_engine.schema import build_schema, text_analyzer
+from resdex.search.whoosh_engine.snippets import WHOLE_UP_TO, match_spans, query_words, snippet
 
 OP4 = next(p.text for p in RES_71_194.paragraphs if p.label == "OP4")
 OP8 = next(p.text for p in RES_71_194.paragraphs if p.label == "OP8")

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from resdex.cli.main import app
-from resdex.search.stemming import stem_query
 from resdex.search.store import open_index
+from resdex.search.whoosh_engine.stemming import stem_query
 
 runner = CliRunner()
 

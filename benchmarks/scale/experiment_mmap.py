@@ -1,4 +1,4 @@
-"""Before/after of ``resdex.search.whoosh_fixes.apply_read()``: an index read through mmap,
+"""Before/after of ``resdex.search.whoosh_engine.fixes.apply_read()``: an index read through mmap,
 uncopied.
 
     python -m benchmarks.scale.experiment_mmap --index WORK/index [--repeat 3]
@@ -9,7 +9,7 @@ opens the index for every command), median of ``--repeat``, in one process:
 1. ``resdex.search.store.open_index`` as it is now: no mmap, every read a seek + read call;
 2. Whoosh's default, mmap, whose ``BufferFile`` copies each part of a segment into a
    ``BytesIO`` on opening (what ``structfile.py:348(__init__)`` stood for in the profile);
-3. mmap with ``resdex.search.whoosh_fixes.apply_read()``: reads slice the mapping, nothing is
+3. mmap with ``resdex.search.whoosh_engine.fixes.apply_read()``: reads slice the mapping, nothing is
    copied.
 
 The results (totals and hits) must be the same in all three. The fix is process-wide and
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from whoosh.filedb.filestore import FileStorage
 
     from resdex.search.store import current_generation, open_index
-    from resdex.search.whoosh_fixes import apply_read as apply
+    from resdex.search.whoosh_engine.fixes import apply_read as apply
 
     generation = str(current_generation(args.index))
 

@@ -49,7 +49,7 @@ def sample_files(grown: Path, files: int, seed: int = 1) -> list[Path]:
 def profile_index(grown: Path, files: int, count: int, profiled: bool = True) -> None:
     from resdex.search.build import WriterOptions, file_sha
     from resdex.search.store import create_empty
-    from resdex.search.whoosh_writer import WhooshWriter
+    from resdex.search.whoosh_engine.writer import WhooshWriter
     from resdex.search.workers import parse_file, prepare
 
     paths = sample_files(grown, files)

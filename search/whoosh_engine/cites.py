@@ -1,4 +1,4 @@
-"""``cites`` and ``show`` over an open Whoosh searcher (``resdex.search.whoosh_reader``).
+"""``cites`` and ``show`` over an open Whoosh searcher (``resdex.search.whoosh_engine.reader``).
 
 ``cites`` reads the citing units from the postings of ``cites`` and what it lists of each
 from the columns (``c_cites``, unit, kind, order): nothing scored, no unit's stored fields
@@ -12,7 +12,6 @@ from typing import Any
 
 from resdex.indexer.models import Resolution
 from resdex.search.engine import NotIndexed
-from resdex.search.matching import Leaf, term_ids
 from resdex.search.results import CitesResult, Citing, CitingUnit, Resolved, natural_key
 from resdex.search.schema import (
     KIND_CODES,
@@ -22,7 +21,14 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import normalize_target, target_key
-from resdex.search.units import cited_rows, leaves, record_meta, resolution_at, segment_columns
+from resdex.search.whoosh_engine.matching import Leaf, term_ids
+from resdex.search.whoosh_engine.units import (
+    cited_rows,
+    leaves,
+    record_meta,
+    resolution_at,
+    segment_columns,
+)
 
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 

@@ -5,9 +5,9 @@ every match; resdex needs, for every query, the whole set of matches (totals, re
 ``--by`` groups) and the scores of only a few of them. Here a query is evaluated per
 segment into a set of document numbers: a term reads its postings a block (up to 128
 documents) at a time; AND, OR and NOT are set operations; a phrase is looked up in the
-word-pair field (``resdex.search.schema.PairTokenizer``) where its words are common: one
-postings list for two such words; any other phrase through its pairs and its other words,
-then checked on positions (``phrase_parts``).
+word-pair field (``resdex.search.whoosh_engine.schema.PairTokenizer``) where its words are
+common: one postings list for two such words; any other phrase through its pairs and its
+other words, then checked on positions (``phrase_parts``).
 Anything else (a phrase with slop, a field this module does not know) goes through Whoosh's
 own matcher, so the answer is always the one Whoosh would give. Scores are computed for the
 best ``n`` only (``top_scored``), skipping the blocks whose best score cannot enter them.
@@ -26,7 +26,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
 from resdex.search.schema import is_pair, pair_term, tokens
-from resdex.search.whoosh_access import expanded_texts, postings_blocks
+from resdex.search.whoosh_engine.access import expanded_texts, postings_blocks
 
 DocSet = set[int]
 # Most terms a wildcard or prefix may stand for in one query
@@ -372,7 +372,7 @@ def term_top(
         return []
     if not isinstance(scorer, BM25FScorer) or q.boost != 1 or scorer.qf != 1:
         return None
-    from resdex.search.units import field_lengths
+    from resdex.search.whoosh_engine.units import field_lengths
 
     ids, weights = (leaf or Leaf(sub, seg)).postings(q.fieldname, q.text)
     lengths = field_lengths(seg, q.fieldname)
@@ -413,7 +413,7 @@ def stored_scores(
     when ``q`` is another query or the weighting another."""
     from whoosh.scoring import BM25FScorer
 
-    from resdex.search.units import field_lengths
+    from resdex.search.whoosh_engine.units import field_lengths
 
     terms = _plain_terms(q)
     if terms is None:

@@ -21,19 +21,7 @@ from whoosh.qparser import QueryParser
 from whoosh.qparser.default import QueryParserError
 
 from resdex.indexer.models import Resolution
-from resdex.search import guard
 from resdex.search import request as rq
-from resdex.search.matching import (
-    TEXT_CHECK,
-    ExpansionTooLarge,
-    Leaf,
-    doc_ids,
-    rewrite,
-    scoring_query,
-    stored_scores,
-    term_top,
-    top_scored,
-)
 from resdex.search.request import QueryError, SearchRequest
 from resdex.search.results import (
     CitesResult,
@@ -51,16 +39,28 @@ from resdex.search.schema import (
     UNIT_FOOTNOTE,
     UNIT_PARAGRAPH,
 )
-from resdex.search.snippets import match_spans, query_words, snippet
-from resdex.search.timeline import Matched, body_name, by_date, group_counts
-from resdex.search.units import (
+from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
+from resdex.search.whoosh_engine import guard
+from resdex.search.whoosh_engine.access import expanded_texts
+from resdex.search.whoosh_engine.cites import KIND_NAMES, run_cites, run_show
+from resdex.search.whoosh_engine.matching import (
+    TEXT_CHECK,
+    ExpansionTooLarge,
+    Leaf,
+    doc_ids,
+    rewrite,
+    scoring_query,
+    stored_scores,
+    term_top,
+    top_scored,
+)
+from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
+from resdex.search.whoosh_engine.units import (
     _opt_int,
     leaves,
     record_meta,
     segment_columns,
 )
-from resdex.search.whoosh_access import expanded_texts
-from resdex.search.whoosh_cites import KIND_NAMES, run_cites, run_show
 
 
 class WhooshReader:

@@ -35,7 +35,7 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import target_key
-from resdex.search.whoosh_access import column_bytes
+from resdex.search.whoosh_engine.access import column_bytes
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6

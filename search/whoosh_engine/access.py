@@ -3,7 +3,7 @@
 Whoosh-Reloaded 2.7.5 offers no public way to read a postings block, a column file or the
 words a wildcard stands for without going posting by posting through Python objects; the
 query path needs all three in bulk. The names with a leading underscore of Whoosh are
-touched here and in ``resdex.search.whoosh_fixes`` (its patches) only, which
+touched here and in ``resdex.search.whoosh_engine.fixes`` (its patches) only, which
 ``tests/test_query_seam.py`` checks: a Whoosh upgrade is checked against these two files.
 """
 

@@ -1,8 +1,8 @@
 """Matches in time: the earliest or latest N, and counts per session, year, body or verb.
 
-Everything here reads the per-unit columns (``resdex.search.units``) of the matches only;
-a stored field is read for what is shown (and, among units of the same session and day,
-for the symbol that orders them, once per resolution and process).
+Everything here reads the per-unit columns (``resdex.search.whoosh_engine.units``) of the
+matches only; a stored field is read for what is shown (and, among units of the same
+session and day, for the symbol that orders them, once per resolution and process).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from resdex.search.results import natural_key
 from resdex.search.schema import BODY_ORDER
-from resdex.search.units import UNDATED, SegmentColumns
+from resdex.search.whoosh_engine.units import UNDATED, SegmentColumns
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Matched:
     offset: int  # of its first document in the index
     columns: SegmentColumns
     ids: list[int]
-    leaf: Any = None  # the segment as the match read it (resdex.search.matching.Leaf)
+    leaf: Any = None  # the segment as the match read it (resdex.search.whoosh_engine.matching.Leaf)
 
 
 Unit = tuple[int, int]  # (index of the segment in the list of Matched, local number)

@@ -1,8 +1,9 @@
 """The Whoosh index as a ``resdex.search.engine.Writer``: what ``resdex index`` does to a
 staged generation (``resdex.search.store.stage``).
 
-New documents go to new segments written by ``resdex.search.segments.FastSegmentWriter``,
-one per worker process (``open_part``) and one for documents added in this process;
+New documents go to new segments written by
+``resdex.search.whoosh_engine.segments.FastSegmentWriter``, one per worker process
+(``open_part``) and one for documents added in this process;
 deletions and the commit go through a Whoosh ``SegmentWriter``, which adds those segments to
 the table of contents as they are (as Whoosh's ``MpWriter(multisegment=True)`` does) and
 merges small old segments by Whoosh's policy.
@@ -14,8 +15,9 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from resdex.search import store, whoosh_fixes
+from resdex.search import store
 from resdex.search.schema import UNIT_ALIAS, UNIT_DOCUMENT
+from resdex.search.whoosh_engine import fixes as whoosh_fixes
 
 
 def _record(searcher: Any, **terms: str) -> dict[str, Any] | None:
@@ -40,7 +42,7 @@ class WhooshPart:
     """A worker process's own segment (a ``PartWriter``)."""
 
     def __init__(self, folder: Path, limitmb: int) -> None:
-        from resdex.search.segments import FastSegmentWriter
+        from resdex.search.whoosh_engine.segments import FastSegmentWriter
 
         whoosh_fixes.apply()
         self._writer = FastSegmentWriter(store.open_generation(folder), _lk=False, limitmb=limitmb)

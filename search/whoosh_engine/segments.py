@@ -49,7 +49,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
-from resdex.search.schema import SymbolTokenizer
+from resdex.search.whoosh_engine.schema import SymbolTokenizer
 
 # (field, term, [docnum, weight, value, docnum, weight, value, …])
 Record = tuple[str, bytes, list[Any]]
@@ -383,7 +383,8 @@ class _FieldTerms:
         values = postings[2::3]
         count = len(ids)
         limit = self._limit
-        dumps = whoosh3.dumps  # as Whoosh pickles blocks (resdex.search.whoosh_fixes: protocol 5)
+        # as Whoosh pickles blocks (resdex.search.whoosh_engine.fixes: protocol 5)
+        dumps = whoosh3.dumps
         parts = [WHOOSH3_HEADER_MAGIC]
         total = 0.0
         heaviest_all: Any = 0

@@ -61,7 +61,7 @@ def _from_whoosh(err: BaseException) -> bool:
 def reading(index_dir: Path) -> Iterator[None]:
     """Turn every failure to read the index at ``index_dir`` (inside the block) into one
     ``DamagedIndex`` line; resdex's own errors and anything else pass through."""
-    from resdex.search.safe_pickle import UnsafeIndex
+    from resdex.search.whoosh_engine.safe_pickle import UnsafeIndex
 
     try:
         yield

@@ -6,12 +6,14 @@ from the shared corpus (file named per case); expected targets written from read
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from resdex.indexer.citations import CiteContext, find_citations, tag_citations, text_cache
+from resdex.indexer.instruments import FIRST_LETTERS, INSTRUMENTS
 from resdex.indexer.models import Body, CitationKind
 from resdex.indexer.nlp import anchors, build_pipeline, find_anchors, windows
 from resdex.indexer.parse import parse_raw
@@ -150,3 +152,11 @@ def test_lru_keeps_the_most_recent() -> None:
     assert cache.get("a") is one and cache.get("c") is one
     assert cache.info().size == 2
     assert TextCache(maxsize=0).get("a") is None
+
+
+@pytest.mark.parametrize("name", [name for name, _ in INSTRUMENTS])
+def test_instrument_names_start_with_a_listed_letter(name: str) -> None:
+    # "(?:United Nations )?Millennium Declaration" can start with "U" or with "M"
+    optional = re.match(r"\(\?:(?P<opt>[^()]*)\)\?(?P<rest>.)", name)
+    firsts = [optional["opt"][0], optional["rest"]] if optional else [name[0]]
+    assert all(letter in FIRST_LETTERS for letter in firsts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from resdex.indexer.models import Citation
 from resdex.indexer.resolve import Anchor
@@ -31,8 +32,9 @@ class Matched:
     links: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CacheInfo:
+class CacheInfo(NamedTuple):
+    """As ``functools.lru_cache``'s ``cache_info()``, with the hit rate."""
+
     hits: int
     misses: int
     size: int

@@ -50,20 +50,20 @@ def main() -> None:
 
     from resdex.indexer.pipeline import parse_path
     from resdex.search.diff import diff
+    from resdex.search.engine import open_reader
     from resdex.search.lineage import lineage
     from resdex.search.precedents import precedents
-    from resdex.search.store import open_index
 
-    ix = open_index(args.index)
+    index = open_reader(args.index)
     draft = args.corpus / DRAFT
 
     def run_precedents() -> Any:
-        return precedents(ix, parse_path(draft, citations=False), file=str(draft))
+        return precedents(index, parse_path(draft, citations=False), file=str(draft))
 
     t_prec, prec = timed(run_precedents, args.runs)
-    t_diff, d = timed(lambda: diff(ix, OLD, NEW), args.runs)
-    t_one, _ = timed(lambda: diff(ix, NEW), args.runs)
-    t_lin, lin = timed(lambda: lineage(ix, "A/RES/80/204"), args.runs)
+    t_diff, d = timed(lambda: diff(index, OLD, NEW), args.runs)
+    t_one, _ = timed(lambda: diff(index, NEW), args.runs)
+    t_lin, lin = timed(lambda: lineage(index, "A/RES/80/204"), args.runs)
 
     n = len(prec.paragraphs)
     print(f"warm, median of {args.runs} runs, index {args.index}")

@@ -19,7 +19,7 @@ from resdex.cli.common import (
     IndexOption,
     JsonOption,
     add_command,
-    open_index,
+    open_reader,
     print_json,
 )
 from resdex.cli.common import print_lines as _print_lines
@@ -131,7 +131,7 @@ def lineage(
     from resdex.search.lineage import lineage as find_lineage
     from resdex.search.lineage import lineage_to_json
 
-    result = find_lineage(open_index(index_dir), symbol)
+    result = find_lineage(open_reader(index_dir), symbol)
     if as_json:
         print_json(lineage_to_json(result))
         return
@@ -186,7 +186,7 @@ def diff(
     from resdex.search.diff import diff as find_diff
     from resdex.search.diff import diff_to_json
 
-    result = find_diff(open_index(index_dir), old, new)
+    result = find_diff(open_reader(index_dir), old, new)
     if as_json:
         print_json(diff_to_json(result))
         return
@@ -239,9 +239,9 @@ def precedents(
     from resdex.search.precedents import precedents as find_precedents
     from resdex.search.precedents import precedents_to_json
 
-    ix = open_index(index_dir)
+    index = open_reader(index_dir)
     res = parse_path(file, citations=False)
-    result = find_precedents(ix, res, file=str(file))
+    result = find_precedents(index, res, file=str(file))
     if as_json:
         print_json(precedents_to_json(result))
         return

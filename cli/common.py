@@ -18,11 +18,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from resdex.indexer.errors import ResdexError
+
+if TYPE_CHECKING:
+    from resdex.search.engine import Reader
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -105,9 +108,9 @@ def resolve_index_dir(option: Path | None) -> Path:
     return user_data_path("resdex", appauthor=False) / "index"
 
 
-def open_index(option: Path | None) -> Any:
-    """The index that ``--index`` (or its defaults) names, open for reading."""
-    from resdex.search.store import open_index as open_dir
+def open_reader(option: Path | None) -> Reader:
+    """The index that ``--index`` (or its defaults) names, open for questions."""
+    from resdex.search.engine import open_reader as open_dir
 
     return open_dir(resolve_index_dir(option))
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from resdex.cli.common import IndexOption, UsageError, add_command, fail, open_index
+from resdex.cli.common import IndexOption, UsageError, add_command, fail, open_reader
 
 FORMAT_HELP = (
     "csv: a row per paragraph and footnote, with its resolution's metadata and the symbols it "
@@ -32,7 +32,7 @@ def export(
     name = fmt.strip().casefold()
     if name not in ex.FORMATS:
         raise UsageError(f"unknown --format {fmt!r}: {', '.join(ex.FORMATS)}")
-    ix = open_index(index_dir)
+    index = open_reader(index_dir)
     # a file is written beside its final name and renamed once complete: an error midway
     # leaves what was there before
     partial = None if output is None else output.with_name(f".{output.name}.partial")
@@ -42,12 +42,12 @@ def export(
         fail(f"cannot write {output}: {err.strerror}")
     try:
         if name == "graphml":
-            graph = ex.write_graphml(ix, out)
+            graph = ex.write_graphml(index, out)
             done = f"{plural(len(graph.nodes), 'node')}, {plural(len(graph.edges), 'edge')}"
         elif name == "jsonl":
-            done = plural(ex.write_jsonl(ix, out), "line")
+            done = plural(ex.write_jsonl(index, out), "line")
         else:
-            done = plural(ex.write_csv(ix, out), "row") + " and a header"
+            done = plural(ex.write_csv(index, out), "row") + " and a header"
     except BaseException:
         if partial is not None:
             out.close()

@@ -21,7 +21,7 @@ from resdex.cli.common import (
     add_command,
     check_limit,
     one_format,
-    open_index,
+    open_reader,
     print_csv,
     print_json,
     print_lines,
@@ -161,7 +161,7 @@ def search(
         status=status,
     )
     with _reading(index_dir):
-        result = answer_search(open_index(index_dir), request, stem)
+        result = answer_search(open_reader(index_dir), request, stem)
     if output == "json":
         from resdex.search.results import search_to_json
 
@@ -245,7 +245,7 @@ def cites(
 
     output = one_format(json=as_json, csv=as_csv)
     with _reading(index_dir):
-        answer = answer_cites(open_index(index_dir), target)
+        answer = answer_cites(open_reader(index_dir), target)
     if output == "json":
         print_json(cites_answer_to_json(answer))
     elif output == "csv":
@@ -268,7 +268,7 @@ def show(
     from resdex.search import query as q
 
     with _reading(index_dir):
-        resolution = q.show(open_index(index_dir), symbol)
+        resolution = q.show(open_reader(index_dir), symbol)
     print_resolution(resolution, as_json)
 
 

@@ -64,7 +64,7 @@ def serve(
 
     import uvicorn
 
-    from resdex.search.store import open_index
+    from resdex.search.engine import open_reader
     from resdex.web import app as web
 
     if not 0 <= port <= 65535:
@@ -72,7 +72,7 @@ def serve(
     if not 1 <= workers <= 32:
         fail("--workers must be between 1 and 32", 2)
     folder = resolve_index_dir(index_dir).absolute()
-    open_index(folder)  # no index, or a damaged one: say so now, in one line
+    open_reader(folder)  # no index, or a damaged one: say so now, in one line
     hosts = _allowed_hosts(host)
     sock = _listen(host, port)
     bound_port = sock.getsockname()[1]

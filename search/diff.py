@@ -20,6 +20,7 @@ from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.search import series
 from resdex.search.align import Op, align, normal, word_ops
+from resdex.search.engine import Reader
 from resdex.search.lineage import NoLineage, lineage
 from resdex.search.query import show
 
@@ -135,10 +136,10 @@ def diff_resolutions(old: Resolution, new: Resolution, note: str | None = None) 
     return Diff(Side.of(old), Side.of(new), tuple(paragraphs), same, note)
 
 
-def _counterpart(ix: Any, res: Resolution) -> tuple[Resolution, Resolution, str]:
+def _counterpart(index: Reader, res: Resolution) -> tuple[Resolution, Resolution, str]:
     """(old, new, note) for one symbol: see the module's docstring."""
     try:
-        found = lineage(ix, res.symbol)
+        found = lineage(index, res.symbol)
     except NoLineage:
         raise NoPredecessor(
             f"{res.symbol} has no other version in the index to compare it with"
@@ -148,23 +149,23 @@ def _counterpart(ix: Any, res: Resolution) -> tuple[Resolution, Resolution, str]
         if adopted is not None:
             return (
                 res,
-                show(ix, adopted.symbol),
+                show(index, adopted.symbol),
                 f"draft {res.symbol} against the resolution adopted from it",
             )
     before = found.predecessor(res.symbol, adopted_only=series.status(res) == series.ADOPTED)
     if before is None:
         raise NoPredecessor(f"{res.symbol} is the first version of its resolution in the index")
-    return show(ix, before.symbol), res, f"against {before.symbol}, the version before it"
+    return show(index, before.symbol), res, f"against {before.symbol}, the version before it"
 
 
-def diff(ix: Any, old: str, new: str | None = None) -> Diff:
+def diff(index: Reader, old: str, new: str | None = None) -> Diff:
     """The difference between two indexed documents, or (``new`` None) between ``old`` and
     the version it is compared with in its lineage. Raises ``NotIndexed``, ``NoPredecessor``."""
-    first = show(ix, old)
+    first = show(index, old)
     if new is None:
-        a, b, note = _counterpart(ix, first)
+        a, b, note = _counterpart(index, first)
         return diff_resolutions(a, b, note)
-    return diff_resolutions(first, show(ix, new))
+    return diff_resolutions(first, show(index, new))
 
 
 def diff_to_json(result: Diff) -> dict[str, Any]:

@@ -20,16 +20,18 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from xml.etree import ElementTree as ET
 
 from resdex.indexer.models import Citation, CitationKind, Resolution
 from resdex.search.documents import footnote_label
 from resdex.search.naming import display_symbol
 from resdex.search.results import CitesResult, SearchResult, session_key
-from resdex.search.schema import KIND_FOOTNOTE, UNIT_DOCUMENT
+from resdex.search.schema import KIND_FOOTNOTE
 from resdex.search.targets import target_key
-from resdex.search.whoosh_engine.units import resolution_at
+
+if TYPE_CHECKING:
+    from resdex.search.engine import Reader
 
 FORMATS = ("csv", "jsonl", "graphml")
 CITES_SEPARATOR = "; "  # between the symbols of a CSV cell
@@ -69,14 +71,9 @@ def cites_rows(result: CitesResult) -> Iterator[tuple[Any, ...]]:
 # --- the whole index --------------------------------------------------------------------------
 
 
-def resolutions(ix: Any) -> list[Resolution]:
+def resolutions(index: Reader) -> list[Resolution]:
     """Every indexed resolution, in session order."""
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        found = [
-            resolution_at(reader, docnum)
-            for docnum in searcher.document_numbers(unit=UNIT_DOCUMENT)
-        ]
+    found = list(index.resolutions())
     found.sort(
         key=lambda r: session_key(
             r.meta.session,
@@ -128,14 +125,14 @@ def _meta(res: Resolution) -> dict[str, Any]:
     }
 
 
-def write_csv(ix: Any, out: TextIO) -> int:
+def write_csv(index: Reader, out: TextIO) -> int:
     """Every paragraph and footnote as a CSV row (``PARAGRAPH_HEADER``); returns the rows."""
     import csv
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(PARAGRAPH_HEADER)
     n = 0
-    for res in resolutions(ix):
+    for res in resolutions(index):
         meta = _meta(res)
         meta["symbol"] = display_symbol(res.meta.symbol)
         head = ["" if v is None else v for v in meta.values()]
@@ -148,10 +145,10 @@ def write_csv(ix: Any, out: TextIO) -> int:
     return n
 
 
-def write_jsonl(ix: Any, out: TextIO) -> int:
+def write_jsonl(index: Reader, out: TextIO) -> int:
     """Every paragraph and footnote as one JSON object a line; returns the lines."""
     n = 0
-    for res in resolutions(ix):
+    for res in resolutions(index):
         meta = _meta(res)
         for u in units(res):
             record = meta | {
@@ -241,9 +238,9 @@ def graphml_tree(graph: Graph) -> ET.ElementTree:
     return ET.ElementTree(root)
 
 
-def write_graphml(ix: Any, out: TextIO) -> Graph:
+def write_graphml(index: Reader, out: TextIO) -> Graph:
     """The citation graph as GraphML; returns it."""
-    graph = citation_graph(resolutions(ix))
+    graph = citation_graph(resolutions(index))
     graphml_tree(graph).write(out, encoding="unicode", xml_declaration=True)
     out.write("\n")
     return graph

@@ -27,6 +27,7 @@ from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.search import series
 from resdex.search.align import similarity
+from resdex.search.engine import Reader
 from resdex.search.query import NotIndexed, SearchRequest, cites, search, show
 from resdex.search.results import natural_key
 from resdex.search.targets import target_key
@@ -112,14 +113,14 @@ def _title_query(title: str | None) -> str | None:
     return " ".join(dict.fromkeys(words)) or None
 
 
-def _by_title(ix: Any, res: Resolution) -> set[str]:
+def _by_title(index: Reader, res: Resolution) -> set[str]:
     """Symbols of the documents of ``res``'s body and title among the paragraphs that hold
     every word of the title, the best-scoring ``TITLE_HITS`` of them. (An indexed title
     field would make this exact: asked of ``perf``.)"""
     query = _title_query(res.meta.title)
     if query is None:
         return set()
-    found = search(ix, SearchRequest(query=query, body=res.meta.body.value, limit=TITLE_HITS))
+    found = search(index, SearchRequest(query=query, body=res.meta.body.value, limit=TITLE_HITS))
     return {h.symbol for h in found.hits if series.titles_match(h.title, res.meta.title)}
 
 
@@ -127,18 +128,18 @@ def _recalled_resolutions(res: Resolution) -> list[str]:
     return sorted(t for t in series.recalled(res) if series.resolution_organ(t) is not None)
 
 
-class _Reader:
+class _Shown:
     """The documents read so far (each ``show`` once)."""
 
-    def __init__(self, ix: Any) -> None:
-        self.ix = ix
+    def __init__(self, index: Reader) -> None:
+        self.index = index
         self.docs: dict[str, Resolution | None] = {}
 
     def get(self, symbol: str) -> Resolution | None:
         key = target_key(symbol)
         if key not in self.docs:
             try:
-                self.docs[key] = show(self.ix, symbol)
+                self.docs[key] = show(self.index, symbol)
             except NotIndexed:
                 self.docs[key] = None
             except ResdexError:  # a cited target that reads as no symbol
@@ -146,14 +147,14 @@ class _Reader:
         return self.docs[key]
 
 
-def _collect(ix: Any, seed: Resolution) -> list[Resolution]:
+def _collect(index: Reader, seed: Resolution) -> list[Resolution]:
     """The seed's series: candidates by title, then the recalled and recalling ones,
     followed from version to version."""
-    reader = _Reader(ix)
+    reader = _Shown(index)
     reader.docs[target_key(seed.symbol)] = seed
     members: dict[str, Resolution] = {target_key(seed.symbol): seed}
     todo = [seed]
-    for symbol in sorted(_by_title(ix, seed)):
+    for symbol in sorted(_by_title(index, seed)):
         res = reader.get(symbol)
         key = target_key(res.symbol) if res is not None else ""
         if res is not None and key not in members and series.same_series(seed, res):
@@ -163,7 +164,7 @@ def _collect(ix: Any, seed: Resolution) -> list[Resolution]:
     while todo and looked < MAX_CANDIDATES:
         res = todo.pop()
         around = _recalled_resolutions(res)
-        around += [c.symbol for c in cites(ix, res.symbol).citing]
+        around += [c.symbol for c in cites(index, res.symbol).citing]
         for symbol in around:
             key = target_key(symbol)
             if key in members:
@@ -288,12 +289,12 @@ def _link(res: Resolution, before: Resolution, adopted_from: dict[str, str]) -> 
     return "title"
 
 
-def lineage(ix: Any, symbol: str) -> Lineage:
+def lineage(index: Reader, symbol: str) -> Lineage:
     """The versions of ``symbol``'s resolution in the index, oldest first (drafts included),
     each tied to the one before. Raises ``NotIndexed`` for a symbol not in the index and
     ``NoLineage`` when it has no other version there."""
-    seed = show(ix, symbol)
-    members = _collect(ix, seed)
+    seed = show(index, symbol)
+    members = _collect(index, seed)
     adopted_from, strays = _drafts_adopted(members)
     seed_key = target_key(seed.symbol)
     members = [m for m in members if target_key(m.symbol) not in strays - {seed_key}]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from resdex.search.targets import BadTarget, normalize_target, target_key
 
 if TYPE_CHECKING:
+    from resdex.search.engine import Reader
     from resdex.search.request import SearchRequest
     from resdex.search.results import CitesResult, SearchResult
 
@@ -84,20 +85,13 @@ class Suggestion:
     resolutions: int  # how many indexed resolutions cite it
 
 
-def _cited_keys(ix: Any) -> list[str]:
-    with ix.reader() as reader:
-        return [
-            t.decode("utf-8") if isinstance(t, bytes) else str(t) for t in reader.lexicon("cites")
-        ]
-
-
-def nearest_cited(ix: Any, target: str, most: int = 3) -> tuple[Suggestion, ...]:
+def nearest_cited(index: Reader, target: str, most: int = 3) -> tuple[Suggestion, ...]:
     """Cited targets close to ``target`` (canonical), most cited first: those ending with
     its number ("60/251", "242(1967)"), else those spelled most alike."""
-    from resdex.search.query import cites  # the query path: Whoosh
+    from resdex.search.query import cites  # the query path
 
     key = target_key(target)
-    keys = [k for k in _cited_keys(ix) if k != key]
+    keys = [k for k in index.cited_keys() if k != key]
     number = _KEY_NUMBER.search(key)
     close: list[str] = []
     if number:
@@ -107,7 +101,7 @@ def nearest_cited(ix: Any, target: str, most: int = 3) -> tuple[Suggestion, ...]
         close = difflib.get_close_matches(key, keys, n=most, cutoff=0.8)
     found = []
     for k in close:
-        result = cites(ix, k)
+        result = cites(index, k)
         if result.citing:
             found.append(Suggestion(result.target, len(result.citing)))
     found.sort(key=lambda s: -s.resolutions)
@@ -117,21 +111,21 @@ def nearest_cited(ix: Any, target: str, most: int = 3) -> tuple[Suggestion, ...]
 # --- the two commands as users ask them ----------------------------------------------------
 
 
-def stemmed(ix: Any, request: SearchRequest, stem: bool) -> SearchRequest:
+def stemmed(index: Reader, request: SearchRequest, stem: bool) -> SearchRequest:
     """The request ``search`` runs: with ``stem``, its query rewritten to match every English
     form of each word (``resdex.search.whoosh_engine.stemming``)."""
     if not stem:
         return request
     from resdex.search.whoosh_engine.stemming import stem_query
 
-    return replace(request, query=stem_query(request.query, ix))
+    return replace(request, query=stem_query(request.query, index))
 
 
-def answer_search(ix: Any, request: SearchRequest, stem: bool = False) -> SearchResult:
+def answer_search(index: Reader, request: SearchRequest, stem: bool = False) -> SearchResult:
     """``resdex search [--stem]``: the result reports the query as the user wrote it."""
-    from resdex.search.query import search  # the query path: Whoosh
+    from resdex.search.query import search  # the query path
 
-    return replace(search(ix, stemmed(ix, request, stem)), query=request.query)
+    return replace(search(index, stemmed(index, request, stem)), query=request.query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +135,13 @@ class CitesAnswer:
     nearest: tuple[Suggestion, ...]  # when nothing cites the target
 
 
-def answer_cites(ix: Any, target: str) -> CitesAnswer:
+def answer_cites(index: Reader, target: str) -> CitesAnswer:
     """``resdex cites TARGET``: a symbol in any usual spelling or an instrument's name.
     Raises ``BadTarget`` for neither."""
     from resdex.search.query import cites
 
-    result = cites(ix, resolve_target(target))
-    nearest = nearest_cited(ix, result.target) if not result.citing else ()
+    result = cites(index, resolve_target(target))
+    nearest = nearest_cited(index, result.target) if not result.citing else ()
     asked = " ".join(target.split()) if instrument_symbol(target) else None
     return CitesAnswer(result, asked, nearest)
 

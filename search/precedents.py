@@ -21,6 +21,7 @@ from typing import Any
 
 from resdex.indexer.models import Paragraph, Resolution
 from resdex.search.align import Op, normal, similarity, word_ops
+from resdex.search.engine import Passage, Reader, Units
 from resdex.search.results import session_key
 from resdex.search.schema import UNIT_PARAGRAPH, tokens
 from resdex.search.targets import target_key
@@ -76,17 +77,17 @@ class Precedents:
         return sum(1 for p in self.paragraphs if p.status == status)
 
 
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value else None
+# what a Source takes from the Passage it is
+_FROM_PASSAGE = ("symbol", "label", "body", "session", "year", "adopted", "text")
 
 
-def _is_earlier(stored: dict[str, Any], session: int | None, year: int | None) -> bool:
+def _is_earlier(unit: Passage, session: int | None, year: int | None) -> bool:
     """A unit of an earlier session than the document's (or, without sessions, of an
     earlier year)."""
-    theirs = _opt_int(stored.get("session"))
+    theirs = unit.session
     if session and theirs:
         return theirs < session
-    their_year = _opt_int(stored.get("year"))
+    their_year = unit.year
     if year and their_year:
         return their_year < year
     return not session and not year
@@ -98,20 +99,20 @@ class _Finder:
     candidates ranked by the inverse document frequency of the words they hold, the closest
     in length first among equals; only the best ``CANDIDATES`` are read."""
 
-    def __init__(self, searcher: Any) -> None:
-        self.reader = searcher.reader()
-        self.total = max(self.reader.doc_count(), 1)
+    def __init__(self, units: Units, total: int) -> None:
+        self.units = units
+        self.total = max(total, 1)
         self.ids: dict[str, frozenset[int]] = {}
         self.frequency: dict[str, int] = {}
 
     def _df(self, word: str) -> int:
         if word not in self.frequency:
-            self.frequency[word] = self.reader.doc_frequency("text", word)
+            self.frequency[word] = self.units.frequency(word)
         return self.frequency[word]
 
     def _ids(self, word: str) -> frozenset[int]:
         if word not in self.ids:
-            self.ids[word] = frozenset(self.reader.postings("text", word).all_ids())
+            self.ids[word] = self.units.holding(word)
         return self.ids[word]
 
     def rare_words(self, text: str) -> list[str]:
@@ -141,7 +142,7 @@ class _Finder:
                 best,
                 key=lambda kv: (
                     -round(kv[1], 6),
-                    abs(self.reader.doc_field_length(kv[0], "text", 0) - length),
+                    abs(self.units.length(kv[0]) - length),
                 ),
             )
         ]
@@ -167,28 +168,16 @@ def _read(finder: _Finder, docnums: list[int], res: Resolution, mine: str) -> li
     session, year = res.meta.session, res.meta.year
     found = []
     for docnum in docnums:
-        stored = finder.reader.stored_fields(docnum)
-        adopted = stored.get("adopted")
+        unit = finder.units.passage(docnum)
         if (
-            stored.get("unit") != UNIT_PARAGRAPH
-            or not adopted  # drafts are not agreed language
-            or target_key(stored["symbol"]) == own
-            or not _is_earlier(stored, session, year)
+            unit.unit != UNIT_PARAGRAPH
+            or not unit.adopted  # drafts are not agreed language
+            or target_key(unit.symbol) == own
+            or not _is_earlier(unit, session, year)
         ):
             continue
-        text = stored.get("text", "")
-        found.append(
-            Source(
-                symbol=stored["symbol"],
-                label=stored["label"],
-                body=stored["body"],
-                session=_opt_int(stored.get("session")),
-                year=_opt_int(stored.get("year")),
-                adopted=adopted,
-                similarity=round(similarity(mine, normal(text)), 4),
-                text=text,
-            )
-        )
+        score = round(similarity(mine, normal(unit.text)), 4)
+        found.append(Source(similarity=score, **{f: getattr(unit, f) for f in _FROM_PASSAGE}))
     return found
 
 
@@ -224,11 +213,10 @@ def _paragraph(p: Paragraph, found: list[Source]) -> ParagraphPrecedents:
     )
 
 
-def precedents(ix: Any, res: Resolution, *, file: str | None = None) -> Precedents:
+def precedents(index: Reader, res: Resolution, *, file: str | None = None) -> Precedents:
     """The precedents of every paragraph of ``res`` (parsed, not necessarily indexed)."""
-    with ix.searcher() as searcher:
-        finder = _Finder(searcher)
-        out = [_paragraph(p, _candidates(finder, p, res)) for p in res.paragraphs]
+    finder = _Finder(index.units(), index.size())
+    out = [_paragraph(p, _candidates(finder, p, res)) for p in res.paragraphs]
     return Precedents(file=file, symbol=res.symbol, paragraphs=tuple(out))
 
 

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,9 +21,9 @@ from typer.testing import CliRunner
 from resdex.cli.main import app
 from resdex.indexer.pipeline import parse_path
 from resdex.search.diff import diff
+from resdex.search.engine import Reader, open_reader
 from resdex.search.lineage import lineage
 from resdex.search.precedents import precedents
-from resdex.search.store import open_index
 
 runner = CliRunner()
 
@@ -71,8 +70,8 @@ def index_dir(
 
 
 @pytest.fixture(scope="module")
-def ix(index_dir: Path) -> Any:
-    return open_index(index_dir)
+def ix(index_dir: Path) -> Reader:
+    return open_reader(index_dir)
 
 
 # --- lineage --------------------------------------------------------------------------------
@@ -99,12 +98,12 @@ DEMOCRATIC_ORDER = [
 
 
 @pytest.mark.parametrize("asked", ["A/RES/80/204", "79/166", "A/C.3/80/L.35", "A/RES/69/179"])
-def test_lineage_of_the_enhancement_series(ix: Any, asked: str) -> None:
+def test_lineage_of_the_enhancement_series(ix: Reader, asked: str) -> None:
     found = lineage(ix, asked)
     assert [(v.symbol, v.status, v.link) for v in found.versions] == ENHANCEMENT
 
 
-def test_lineage_gaps_are_shown_not_bridged(ix: Any) -> None:
+def test_lineage_gaps_are_shown_not_bridged(ix: Reader) -> None:
     found = lineage(ix, "A/RES/80/204")
     gaps = {(g.after, g.before): g for g in found.gaps}
     # session 70 is missing; 71/194 recalls 70/153 from it (and 70/1, the 2030 Agenda)
@@ -120,7 +119,7 @@ def test_lineage_gaps_are_shown_not_bridged(ix: Any) -> None:
     assert len(gaps) == 3  # 78 -> 79 -> 80: none
 
 
-def test_distinct_series_stay_apart(ix: Any) -> None:
+def test_distinct_series_stay_apart(ix: Reader) -> None:
     found = lineage(ix, "A/RES/80/208")
     assert [(v.symbol, v.status) for v in found.versions] == DEMOCRATIC_ORDER
 
@@ -141,7 +140,7 @@ CYPRUS_RENEWALS = [
 
 
 @pytest.mark.parametrize("asked", ["S/RES/206 (1965)", "S/RES/192(1964)", "219 (1965)"])
-def test_lineage_of_untitled_security_council_renewals(ix: Any, asked: str) -> None:
+def test_lineage_of_untitled_security_council_renewals(ix: Reader, asked: str) -> None:
     found = lineage(ix, asked)
     assert [(v.symbol, v.link) for v in found.versions] == CYPRUS_RENEWALS
     assert {v.status for v in found.versions} == {"adopted"}
@@ -175,7 +174,7 @@ def test_lineage_text(index_dir: Path) -> None:
 # --- diff of one symbol ------------------------------------------------------------------------
 
 
-def test_diff_one_symbol_is_against_the_adopted_version_before(ix: Any) -> None:
+def test_diff_one_symbol_is_against_the_adopted_version_before(ix: Reader) -> None:
     d = diff(ix, "A/RES/80/204")
     assert (d.old.symbol, d.new.symbol) == ("A/RES/79/166", "A/RES/80/204")
     changed = [(p.old, p.new) for p in d.paragraphs if p.status != "same"]
@@ -183,7 +182,7 @@ def test_diff_one_symbol_is_against_the_adopted_version_before(ix: Any) -> None:
     assert changed == [("PP3", "PP3"), ("OP17", "OP17")]
 
 
-def test_diff_of_a_draft_is_against_its_adopted_resolution(ix: Any) -> None:
+def test_diff_of_a_draft_is_against_its_adopted_resolution(ix: Reader) -> None:
     d = diff(ix, "A/C.3/80/L.35")
     assert (d.old.symbol, d.new.symbol) == ("A/C.3/80/L.35", "A/RES/80/204")
     assert {p.status for p in d.paragraphs} == {"same"}
@@ -242,7 +241,7 @@ VERBATIM_IN_79_166 = {
 }
 
 
-def test_precedents_of_the_draft(ix: Any, shared_corpus: Path) -> None:
+def test_precedents_of_the_draft(ix: Reader, shared_corpus: Path) -> None:
     draft = parse_path(shared_corpus / "ga-drafts/A_C.3_80_L.35.txt", citations=False)
     found = {p.label: p for p in precedents(ix, draft).paragraphs}
     for label, earliest in VERBATIM_IN_79_166.items():

@@ -113,9 +113,9 @@ ANSWERS = [
 def test_answer_cites_for_both_faces(
     seed_index: Path, typed: str, expected: tuple[str, str | None, int, list[tuple[str, int]]]
 ) -> None:
+    from resdex.search.engine import open_reader
     from resdex.search.naming import answer_cites
-    from resdex.search.store import open_index
 
-    answer = answer_cites(open_index(seed_index), typed)
+    answer = answer_cites(open_reader(seed_index), typed)
     nearest = [(s.target, s.resolutions) for s in answer.nearest]
     assert (answer.result.target, answer.asked, len(answer.result.citing), nearest) == expected

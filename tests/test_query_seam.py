@@ -61,3 +61,26 @@ def test_whoosh_internals_only_in_their_module(path: Path) -> None:
         and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
     ]
     assert private == []
+
+
+# Whoosh's reading API: an index, searcher or reader object of Whoosh's, duck-typed
+WHOOSH_CALLS = frozenset(
+    {
+        "searcher", "reader", "stored_fields", "doc_count", "doc_count_all", "leaf_readers",
+        "lexicon", "postings", "expand_prefix", "document_number", "document_numbers",
+        "doc_frequency", "doc_field_length",
+    }
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", OUTSIDE)
+def test_modules_outside_the_engine_read_through_a_reader(name: str) -> None:
+    """No module outside ``whoosh_engine/`` holds a Whoosh index (a parameter ``ix``) or
+    calls Whoosh's reading API on one: they take a ``resdex.search.engine.Reader``."""
+    found = []
+    for node in ast.walk(_tree(ROOT / name)):
+        if isinstance(node, ast.Attribute) and node.attr in WHOOSH_CALLS:
+            found.append(f"{name}:{node.lineno} {ast.unparse(node)}")
+        elif isinstance(node, ast.arg) and node.arg == "ix":
+            found.append(f"{name}:{node.lineno} parameter ix")
+    assert found == []

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from resdex.cli.main import app
-from resdex.search.store import open_index
+from resdex.search.engine import open_reader
 from resdex.search.whoosh_engine.stemming import stem_query
 
 runner = CliRunner()
@@ -42,7 +42,7 @@ def test_stem(seed_index: Path, args: list[str], expected: int) -> None:
 
 
 def test_expansion_leaves_the_rest_alone(seed_index: Path) -> None:
-    ix = open_index(seed_index)
+    ix = open_reader(seed_index)
     assert stem_query('emphasize AND "the need" NOT A/RES/70/1 coop*', ix) == (
         '(emphasize OR emphasizes OR emphasizing) AND "the need" NOT A/RES/70/1 coop*'
     )

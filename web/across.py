@@ -15,6 +15,7 @@ from typing import Any
 
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
+from resdex.search.engine import Reader
 
 FEATURES = {"lineage": "lineage", "diff": "diff", "precedents": "precedents"}
 
@@ -37,21 +38,21 @@ def _module(feature: str) -> ModuleType:
     return importlib.import_module(f"resdex.search.{FEATURES[feature]}")
 
 
-def lineage_json(ix: Any, symbol: str) -> dict[str, Any]:
+def lineage_json(index: Reader, symbol: str) -> dict[str, Any]:
     m = _module("lineage")
-    result: dict[str, Any] = m.lineage_to_json(m.lineage(ix, symbol))
+    result: dict[str, Any] = m.lineage_to_json(m.lineage(index, symbol))
     return result
 
 
-def diff_json(ix: Any, old: str, new: str | None) -> dict[str, Any]:
+def diff_json(index: Reader, old: str, new: str | None) -> dict[str, Any]:
     m = _module("diff")
-    result: dict[str, Any] = m.diff_to_json(m.diff(ix, old, new))
+    result: dict[str, Any] = m.diff_to_json(m.diff(index, old, new))
     return result
 
 
-def precedents_json(ix: Any, res: Resolution, file: str | None) -> dict[str, Any]:
+def precedents_json(index: Reader, res: Resolution, file: str | None) -> dict[str, Any]:
     m = _module("precedents")
-    result: dict[str, Any] = m.precedents_to_json(m.precedents(ix, res, file=file))
+    result: dict[str, Any] = m.precedents_to_json(m.precedents(index, res, file=file))
     return result
 
 

@@ -49,7 +49,7 @@ async def search(request: Request) -> Response:
     ``search --json``."""
     req = params.api_search_request(request.query_params)
     stem = params.flag(request.query_params, "stem")
-    result = await context(request).query(lambda ix: answer_search(ix, req, stem))
+    result = await context(request).query(lambda index: answer_search(index, req, stem))
     return PrettyJSON(search_to_json(result))
 
 
@@ -57,7 +57,7 @@ async def search(request: Request) -> Response:
 async def cites(request: Request) -> Response:
     """``/api/cites?target=…`` = ``cites --json``."""
     target = params.required(request.query_params, "target")
-    answer = await context(request).query(lambda ix: answer_cites(ix, target))
+    answer = await context(request).query(lambda index: answer_cites(index, target))
     return PrettyJSON(cites_answer_to_json(answer))
 
 
@@ -65,7 +65,7 @@ async def cites(request: Request) -> Response:
 async def show(request: Request) -> Response:
     """``/api/show?symbol=…`` = ``show --json``."""
     symbol = params.required(request.query_params, "symbol")
-    res = await context(request).query(lambda ix: q.show(ix, symbol))
+    res = await context(request).query(lambda index: q.show(index, symbol))
     return PrettyJSON(resolution_to_dict(res))
 
 
@@ -73,7 +73,9 @@ async def show(request: Request) -> Response:
 async def lineage(request: Request) -> Response:
     """``/api/lineage?symbol=…`` = ``lineage --json``."""
     symbol = params.required(request.query_params, "symbol")
-    return PrettyJSON(await context(request).query(lambda ix: across.lineage_json(ix, symbol)))
+    return PrettyJSON(
+        await context(request).query(lambda index: across.lineage_json(index, symbol))
+    )
 
 
 @answers_errors
@@ -81,7 +83,7 @@ async def diff(request: Request) -> Response:
     """``/api/diff?old=…[&new=…]`` = ``diff --json``."""
     old = params.required(request.query_params, "old")
     new = params.optional(request.query_params, "new")
-    return PrettyJSON(await context(request).query(lambda ix: across.diff_json(ix, old, new)))
+    return PrettyJSON(await context(request).query(lambda index: across.diff_json(index, old, new)))
 
 
 @answers_errors
@@ -90,7 +92,7 @@ async def precedents(request: Request) -> Response:
     draft = await read_upload(request)
     return PrettyJSON(
         await context(request).query(
-            lambda ix: across.precedents_json(ix, parse_draft(draft), draft.name)
+            lambda index: across.precedents_json(index, parse_draft(draft), draft.name)
         )
     )
 
@@ -99,7 +101,7 @@ async def status(request: Request) -> Response:
     """The index served: its folder, the generation open, how many resolutions it holds."""
     ctx = context(request)
     try:
-        documents = await ctx.query(lambda ix: ix.doc_count())
+        documents = await ctx.query(lambda index: index.size())
     except ResdexError as err:
         return PrettyJSON({"error": one_line(err)}, status_code=status_of(err))
     generation = ctx.live.generation

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from resdex.search.engine import Reader
 from resdex.web import across, params
 from resdex.web.links import show_url, url
 from resdex.web.run import Runner
@@ -44,14 +45,14 @@ class Context:
     runner: Runner
     env: Environment
 
-    async def query(self, fn: Callable[[Any], T]) -> T:
-        """``fn(ix)`` on the current index, off the event loop, under the time cap. A
+    async def query(self, fn: Callable[[Reader], T]) -> T:
+        """``fn(index)`` on the current index, off the event loop, under the time cap. A
         generation removed under an open index is reopened once."""
 
         def work() -> T:
-            ix = self.live.get()
+            index = self.live.get()
             try:
-                return fn(ix)
+                return fn(index)
             except FileNotFoundError:
                 return fn(self.live.refresh())
 

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from resdex.indexer.models import Citation
-from resdex.search.schema import UNIT_DOCUMENT
+from resdex.search.engine import Reader
 from resdex.search.targets import target_key
 
 
@@ -40,13 +40,9 @@ def cites_url(target: str) -> str:
     return url("/cites", {"target": target})
 
 
-def indexed_keys(ix: Any, symbols: Iterable[str]) -> set[str]:
+def indexed_keys(index: Reader, symbols: Iterable[str]) -> set[str]:
     """The ``target_key`` of each of ``symbols`` that is an indexed document."""
-    keys = {target_key(s) for s in symbols}
-    with ix.searcher() as searcher:
-        return {
-            k for k in keys if searcher.document_number(symkey=k, unit=UNIT_DOCUMENT) is not None
-        }
+    return index.indexed({target_key(s) for s in symbols})
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from resdex.indexer.errors import ResdexError
 from resdex.search import query as q
+from resdex.search.engine import Reader
 from resdex.search.naming import CitesAnswer, answer_cites, answer_search, stemmed
 from resdex.search.results import SearchResult
 from resdex.web import across, params, views
@@ -68,11 +69,11 @@ async def search_page(request: Request) -> Response:
     current = params.search_request(form, page * params.PER_PAGE)
     before = params.search_request(form, (page - 1) * params.PER_PAGE) if page > 1 else None
 
-    def work(ix: Any) -> tuple[SearchResult, SearchResult | None, Any]:
-        result = answer_search(ix, current, form.stem)
-        previous = answer_search(ix, before, form.stem) if before is not None else None
-        counted = stemmed(ix, current, form.stem)
-        counts = session_counts(ix, counted, result.total) if result.total else Counts((), 0)
+    def work(index: Reader) -> tuple[SearchResult, SearchResult | None, Any]:
+        result = answer_search(index, current, form.stem)
+        previous = answer_search(index, before, form.stem) if before is not None else None
+        counted = stemmed(index, current, form.stem)
+        counts = session_counts(index, counted, result.total) if result.total else Counts((), 0)
         return result, previous, counts
 
     result, previous, counts = await ctx.query(work)
@@ -94,7 +95,7 @@ async def search_csv_download(request: Request) -> Response:
     """The current search's hits (the best ``MAX_LIMIT``) as CSV."""
     form = params.search_form(request.query_params)
     req = params.search_request(form, params.MAX_LIMIT)
-    result = await context(request).query(lambda ix: answer_search(ix, req, form.stem))
+    result = await context(request).query(lambda index: answer_search(index, req, form.stem))
     return csv_download(search_csv(result), "resdex-search.csv")
 
 
@@ -113,9 +114,9 @@ def csv_download(text: str, filename: str) -> Response:
 async def show_page(request: Request) -> Response:
     symbol = params.required(request.query_params, "symbol")
 
-    def work(ix: Any) -> views.ResolutionView:
-        res = q.show(ix, symbol)
-        linker = Linker(frozenset(indexed_keys(ix, views.targets_of(res))))
+    def work(index: Reader) -> views.ResolutionView:
+        res = q.show(index, symbol)
+        linker = Linker(frozenset(indexed_keys(index, views.targets_of(res))))
         return views.resolution_view(res, linker)
 
     ctx = context(request)
@@ -127,9 +128,9 @@ async def show_page(request: Request) -> Response:
 async def cites_page(request: Request) -> Response:
     target = params.required(request.query_params, "target")
 
-    def work(ix: Any) -> tuple[CitesAnswer, bool]:
-        answer = answer_cites(ix, target)
-        return answer, bool(indexed_keys(ix, [answer.result.target]))
+    def work(index: Reader) -> tuple[CitesAnswer, bool]:
+        answer = answer_cites(index, target)
+        return answer, bool(indexed_keys(index, [answer.result.target]))
 
     ctx = context(request)
     answer, indexed = await ctx.query(work)
@@ -147,7 +148,7 @@ async def cites_page(request: Request) -> Response:
 async def cites_csv_download(request: Request) -> Response:
     """What cites ``target``, a row per citing paragraph (``resdex cites --csv``)."""
     target = params.required(request.query_params, "target")
-    answer = await context(request).query(lambda ix: answer_cites(ix, target))
+    answer = await context(request).query(lambda index: answer_cites(index, target))
     return csv_download(cites_csv(answer.result), "resdex-cites.csv")
 
 
@@ -160,7 +161,7 @@ async def lineage_page(request: Request) -> Response:
     symbol = params.optional(request.query_params, "symbol")
     data = None
     if symbol is not None and across.available("lineage"):
-        data = await ctx.query(lambda ix: across.lineage_json(ix, symbol))
+        data = await ctx.query(lambda index: across.lineage_json(index, symbol))
     return ctx.render("lineage.html", symbol=symbol, data=data)
 
 
@@ -171,7 +172,7 @@ async def diff_page(request: Request) -> Response:
     new = params.optional(request.query_params, "new")
     data = None
     if old is not None and across.available("diff"):
-        data = await ctx.query(lambda ix: across.diff_json(ix, old, new))
+        data = await ctx.query(lambda index: across.diff_json(index, old, new))
     return ctx.render("diff.html", old=old, new=new, data=data, ops=views.ops_pieces)
 
 
@@ -192,7 +193,7 @@ async def precedents_page(request: Request) -> Response:
     if draft is not None and across.available("precedents"):
         chosen = draft
         data = await ctx.query(
-            lambda ix: across.precedents_json(ix, parse_draft(chosen), chosen.name)
+            lambda index: across.precedents_json(index, parse_draft(chosen), chosen.name)
         )
     return ctx.render(
         "precedents.html",

@@ -1,21 +1,19 @@
 """The index a long-running server reads, reopened when ``resdex index`` publishes anew.
 
 ``resdex index`` never changes a published generation: it writes a new one and replaces the
-``CURRENT`` pointer (``resdex.search.store``). Where the library has a long-lived reader's
-handle (``store.IndexHandle``: it notices a new pointer and keeps old generations on disk
-while requests finish on them), the server uses it; else it reads the pointer itself before
-each request and reopens the index when it names another generation, and a request that
-finds its generation removed gets the new one on its next try (``LiveIndex.refresh``).
+``CURRENT`` pointer (``resdex.search.store``). The server holds the index through the
+library's long-lived reader (``resdex.search.engine.held_reader``, over
+``store.IndexHandle``: it notices a new pointer and keeps old generations on disk while
+requests finish on them); a request that finds its generation removed gets the new one on
+its next try (``LiveIndex.refresh``).
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
-from typing import Any
 
-from resdex.search import store
+from resdex.search.engine import HeldReader, Reader, held_reader
 
 
 class LiveIndex:
@@ -26,14 +24,8 @@ class LiveIndex:
         self.index_dir = index_dir
         self.check_every = check_every
         self._lock = threading.Lock()
-        self._handle: Any = self._library_handle()
-        self._ix: Any = None
+        self._held: HeldReader = held_reader(index_dir, check_every)
         self._generation: Path | None = None
-        self._checked = 0.0
-
-    def _library_handle(self) -> Any:
-        handle = getattr(store, "IndexHandle", None)
-        return handle(self.index_dir, check_every=self.check_every) if handle else None
 
     @property
     def generation(self) -> Path | None:
@@ -41,34 +33,18 @@ class LiveIndex:
         with self._lock:
             return self._generation
 
-    def get(self) -> Any:
-        """The open index of the current generation. Raises ``NoIndex`` or ``BadIndex``."""
-        if self._handle is not None:
-            ix = self._handle.get()
-            with self._lock:
-                self._generation = Path(ix.storage.folder)
-            return ix
+    def get(self) -> Reader:
+        """A reader of the current generation. Raises ``NoIndex`` or ``BadIndex``."""
         with self._lock:
-            now = time.monotonic()
-            if self._ix is not None and now - self._checked < self.check_every:
-                return self._ix
-            generation = store.current_generation(self.index_dir)
-            if generation is None:
-                raise store.NoIndex(
-                    f"no index at {self.index_dir}: run `resdex index PATH` to build one"
-                )
-            if self._ix is None or generation != self._generation:
-                ix = store.open_index(self.index_dir)
-                # the generation actually opened (a publication may have come in between)
-                self._generation = Path(ix.storage.folder)
-                self._ix = ix
-            self._checked = now
-            return self._ix
+            held = self._held
+        reader = held.get()
+        name = reader.generation()
+        with self._lock:
+            self._generation = self.index_dir / name if name else None
+        return reader
 
-    def refresh(self) -> Any:
+    def refresh(self) -> Reader:
         """Forget the open index and open the current one."""
         with self._lock:
-            self._ix = None
-            self._generation = None
-            self._handle = self._library_handle()
+            self._held = held_reader(self.index_dir, self.check_every)
         return self.get()

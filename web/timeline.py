@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resdex.search import query as q
+from resdex.search.engine import Reader
 from resdex.search.results import search_to_json
 from resdex.web.params import supported
 
@@ -42,19 +43,19 @@ class Counts:
     note: str | None = None  # why the timeline is missing or partial
 
 
-def session_counts(ix: Any, request: q.SearchRequest, total: int) -> Counts:
+def session_counts(index: Reader, request: q.SearchRequest, total: int) -> Counts:
     if supported("by"):
-        return _counts_by_session(ix, request)
+        return _counts_by_session(index, request)
     if total > FALLBACK_CAP:
         note = f"no timeline for more than {FALLBACK_CAP:,} matches yet: narrow the search"
         return Counts((), 0, note)
-    return _counts_from_hits(ix, request)
+    return _counts_from_hits(index, request)
 
 
-def _counts_by_session(ix: Any, request: q.SearchRequest) -> Counts:
+def _counts_by_session(index: Reader, request: q.SearchRequest) -> Counts:
     """``search --by session``: the counts over every match, from the library."""
     grouped: dict[str, Any] = {"by": "session", "limit": 1}
-    result = q.search(ix, dataclasses.replace(request, **grouped))
+    result = q.search(index, dataclasses.replace(request, **grouped))
     groups = search_to_json(result).get("groups") or []
     counts = [
         Count(int(g["key"]), int(g["paragraphs"]), int(g["resolutions"]))
@@ -65,9 +66,9 @@ def _counts_by_session(ix: Any, request: q.SearchRequest) -> Counts:
     return Counts(tuple(sorted(counts, key=lambda c: c.session)), without)
 
 
-def _counts_from_hits(ix: Any, request: q.SearchRequest) -> Counts:
+def _counts_from_hits(index: Reader, request: q.SearchRequest) -> Counts:
     """Every hit read (``limit=0``) and counted: for libraries without ``by``."""
-    result = q.search(ix, dataclasses.replace(request, limit=0))
+    result = q.search(index, dataclasses.replace(request, limit=0))
     paragraphs: dict[int, int] = {}
     symbols: dict[int, set[str]] = {}
     without = 0

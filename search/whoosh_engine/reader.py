@@ -39,7 +39,6 @@ from resdex.search.schema import (
     UNIT_FOOTNOTE,
     UNIT_PARAGRAPH,
 )
-from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.whoosh_engine import guard
 from resdex.search.whoosh_engine.access import expanded_texts
 from resdex.search.whoosh_engine.cites import KIND_NAMES, run_cites, run_show
@@ -55,6 +54,7 @@ from resdex.search.whoosh_engine.matching import (
     top_scored,
 )
 from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
+from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.whoosh_engine.units import (
     _opt_int,
     leaves,
@@ -127,6 +127,54 @@ class WhooshReader:
 
     def show(self, symbol: str) -> Resolution:
         return run_show(self.searcher(), symbol)
+
+    # --- the rest of ``resdex.search.engine.Reader`` (typed there): ``browse``, ``integrity`` ---
+
+    def size(self) -> int:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.size(self.searcher())
+
+    def resolutions(self) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.resolutions(self.searcher())
+
+    def cited_keys(self) -> list[str]:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.cited_keys(self.searcher())
+
+    def words(self, prefix: str) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.words(self.searcher(), prefix)
+
+    def indexed(self, symkeys: Any) -> set[str]:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.indexed(self.searcher(), symkeys)
+
+    def units(self) -> Any:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.Units(self.searcher())
+
+    def generation(self) -> str | None:
+        from resdex.search.whoosh_engine import browse
+
+        return browse.generation(self._index())
+
+    def check(self) -> Any:
+        from resdex.search.whoosh_engine import integrity
+
+        return integrity.check(self._index())
+
+    def _index(self) -> Any:
+        ix = self._ix()
+        if ix is None:
+            raise ReferenceError("the index of this reader is gone")
+        return ix
 
 
 def _stamp(ix: Any) -> Any:

@@ -15,9 +15,12 @@ both.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from whoosh.lang.porter2 import stem
+
+if TYPE_CHECKING:
+    from resdex.search.engine import Reader
 
 # a phrase, a parenthesis, or a run of anything else (the query's own lexing, in
 # ``resdex.search.query``)
@@ -36,7 +39,7 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
-def forms(word: str, reader: Any) -> list[str]:
+def forms(word: str, index: Reader) -> list[str]:
     """The index's words (field ``text``) that share ``word``'s stem, ``word`` first."""
     word = word.casefold()
     root = stem(word)
@@ -44,8 +47,7 @@ def forms(word: str, reader: Any) -> list[str]:
     if not prefix:
         return [word]
     found = [word]
-    for term in reader.expand_prefix("text", prefix):
-        t = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+    for t in index.words(prefix):
         if t != word and _WORD.fullmatch(t) and stem(t) == root:
             found.append(t)
             if len(found) >= MAX_FORMS:
@@ -53,14 +55,13 @@ def forms(word: str, reader: Any) -> list[str]:
     return found
 
 
-def stem_query(text: str, ix: Any) -> str:
+def stem_query(text: str, index: Reader) -> str:
     """``text`` with each bare word replaced by the OR group of its forms in the index."""
     out: list[str] = []
-    with ix.reader() as reader:
-        for token in _LEX.findall(text):
-            if token in _OPERATORS or not _WORD.fullmatch(token):
-                out.append(token)
-                continue
-            words = forms(token, reader)
-            out.append(words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")")
+    for token in _LEX.findall(text):
+        if token in _OPERATORS or not _WORD.fullmatch(token):
+            out.append(token)
+            continue
+        words = forms(token, index)
+        out.append(words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")")
     return " ".join(out)

@@ -1,0 +1,88 @@
+"""``resdex check``'s reading of a Whoosh index, segment by segment (``WhooshReader.check``):
+every term's postings decode and point at documents of the segment, every stored record
+decodes (a resolution's record back into a ``Resolution``), and the counts agree: live
+documents = records read, and each resolution has as many paragraph and footnote units as
+its record has paragraphs and footnotes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from resdex.search.check import cause
+from resdex.search.engine import SegmentCheck
+from resdex.search.schema import UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH
+from resdex.search.whoosh_engine.damage import DamagedIndex, reading
+
+
+def check(ix: Any) -> tuple[tuple[SegmentCheck, ...], tuple[str, ...]]:
+    """The segments of ``ix`` and the problems found in them. Raises ``DamagedIndex`` when
+    the index's segments cannot be listed."""
+    folder = Path(getattr(ix.storage, "folder", None) or ".")
+    with reading(folder):
+        reader = ix.reader()
+        leaves = list(reader.leaf_readers())
+    problems: list[str] = []
+    segments: list[SegmentCheck] = []
+    for i, (leaf, _) in enumerate(leaves):
+        segment = leaf.segment()
+        name = segment.segment_id() if segment is not None else f"segment {i + 1}"
+        try:
+            with reading(folder):
+                found = _check_segment(leaf)
+        except DamagedIndex as err:
+            problems.append(f"segment {name}: {cause(err)}")
+            segments.append(SegmentCheck(name, 0, cause(err)))
+            continue
+        documents, resolutions, units, terms, problem = found
+        if problem:
+            problems.append(f"segment {name}: {problem}")
+        segments.append(SegmentCheck(name, documents, problem, resolutions, units, terms))
+    with reading(folder):
+        counted = reader.doc_count()
+    read = sum(s.documents for s in segments)
+    if not problems and counted != read:
+        problems.append(f"the index counts {counted} documents, its segments {read}")
+    return tuple(segments), tuple(problems)
+
+
+def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
+    """(live documents, resolutions, units, terms, first problem) of one segment."""
+    from resdex.search.documents import record_size
+
+    limit = leaf.doc_count_all()
+    n_terms = 0
+    for fieldname in leaf.indexed_field_names():
+        for text in leaf.lexicon(fieldname):
+            n_terms += 1
+            for docnum in leaf.postings(fieldname, text).all_ids():
+                if not 0 <= docnum < limit:
+                    return 0, 0, 0, n_terms, f"term {fieldname}:{text!r} points past the end"
+    live = 0
+    expected: dict[str, int] = {}
+    seen: Counter[str] = Counter()
+    for docnum in range(limit):
+        if leaf.is_deleted(docnum):
+            continue
+        live += 1
+        stored = leaf.stored_fields(docnum)
+        unit = stored.get("unit")
+        symbol = str(stored.get("symbol"))
+        if unit == UNIT_DOCUMENT:
+            expected[symbol] = record_size(stored["data"])
+        elif unit in (UNIT_PARAGRAPH, UNIT_FOOTNOTE):
+            seen[symbol] += 1
+    units = sum(seen.values())
+    for symbol, count in expected.items():
+        if seen[symbol] != count:
+            problem = (
+                f"{symbol} has {seen[symbol]} paragraphs and footnotes indexed, "
+                f"{count} in its record"
+            )
+            return live, len(expected), units, n_terms, problem
+    if live != leaf.doc_count():
+        problem = f"{live} live documents read, {leaf.doc_count()} counted"
+        return live, len(expected), units, n_terms, problem
+    return live, len(expected), units, n_terms, None

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -357,14 +358,18 @@ def _write(
 ) -> tuple[int, bool]:
     writer: Writer = WhooshWriter(staged, limitmb=opts.limitmb)
     try:
-        jobs = _jobs(writer, files, run, opts, progress, interrupts)
-        if not jobs:
+        # the workers start at the first MIN_FILES_FOR_WORKERS files to parse, and parse
+        # while this process reads and hashes the others
+        found = _jobs(writer, files, run, opts, progress, interrupts)
+        first = list(itertools.islice(found, MIN_FILES_FOR_WORKERS))
+        if not first:
             writer.cancel()
             return writer.documents(), False
-        in_workers = opts.workers > 1 and len(jobs) >= MIN_FILES_FOR_WORKERS
+        in_workers = opts.workers > 1 and len(first) == MIN_FILES_FOR_WORKERS
+        jobs = itertools.chain(first, found)
         stream: Generator[Parsed, None, None]
         if in_workers:
-            stream = parse_and_write(writer, jobs, min(opts.workers, len(jobs)))
+            stream = parse_and_write(writer, jobs, opts.workers)
         else:
             stream = (parse_file(job) for job in jobs)
         try:
@@ -394,10 +399,9 @@ def _jobs(
     opts: WriterOptions,
     progress: Callable[[int], None] | None,
     interrupts: _Interrupts,
-) -> list[tuple[str, str, int]]:
-    """The files to parse: readable, and of a content not indexed yet (nor earlier in the
-    run); the others get their outcome now."""
-    jobs: list[tuple[str, str, int]] = []
+) -> Iterator[tuple[str, str, int]]:
+    """The files to parse, as they are found: readable, and of a content not indexed yet
+    (nor earlier in the run); the others get their outcome as they go by."""
     seen: dict[str, str] = {}  # digest -> first path of this run with it
     for path in files:
         interrupts.check()
@@ -422,8 +426,7 @@ def _jobs(
                 progress(1)
             continue
         seen[sha] = str(path)
-        jobs.append((str(path), sha, opts.max_bytes))
-    return jobs
+        yield str(path), sha, opts.max_bytes
 
 
 def cpu_workers() -> int:

@@ -70,6 +70,53 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
                 yield part.group().lower(), start + part.start(), start + part.end()
 
 
+# The same tokens without their offsets, as the writer indexes them (``terms``): one
+# ``findall`` over the whole text; a number comes out whole as above (the number alternative
+# wins wherever it matches, so a token that is all a number was matched as one).
+_FIND_TOKENS = re.compile(rf"{_NUMBER}|{_COMPOUND}").findall
+_IS_NUMBER = re.compile(_NUMBER).fullmatch
+
+
+def terms(text: str) -> list[str]:
+    """The lower-cased tokens of ``text``, ``[t for t, _, _ in tokens(text)]``, without a
+    match object per token: an ASCII text is lower-cased whole first (which changes no
+    character's class nor any length), and when every token found is a plain word (one
+    ``isalnum`` over them joined), that list is the answer."""
+    if text.isascii():
+        found = _FIND_TOKENS(text.lower())
+        if "".join(found).isalnum():
+            return found
+        return _split_compounds(found)
+    return [token.lower() for token in _split_compounds(_FIND_TOKENS(text))]
+
+
+def _split_compounds(found: list[str]) -> list[str]:
+    """``found`` with each compound that is neither a number nor a symbol split into its
+    words, as ``tokens`` splits them."""
+    out: list[str] = []
+    for token in found:
+        if token.isalnum() or _is_symbol(token) or _IS_NUMBER(token):
+            out.append(token)
+        else:
+            out += _WORD.findall(token)
+    return out
+
+
+def pair_terms(words: list[str]) -> list[str]:
+    """The ``pairs`` terms of a text from its ``terms``: ``[t for t, _, _ in pairs(text)]``."""
+    common = COMMON_WORDS
+    out: list[str] = []
+    previous: str | None = None
+    for word in words:
+        if word in common:
+            if previous is not None:
+                out.append(f"{previous} {word}")
+            previous = word
+        else:
+            previous = None
+    return out
+
+
 def pair_term(first: str, second: str) -> str:
     """The ``pairs`` term of two neighbouring tokens."""
     return f"{first} {second}"

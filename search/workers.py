@@ -10,7 +10,7 @@ import contextlib
 import ctypes
 import dataclasses
 import signal
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,10 +115,12 @@ def _segment_worker(writer: Writer, tasks: Any, results: Any) -> None:
 
 
 def parse_and_write(
-    writer: Writer, jobs: list[tuple[str, str, int]], workers: int
+    writer: Writer, jobs: Iterable[tuple[str, str, int]], workers: int
 ) -> Generator[Parsed, None, None]:
     """Run ``workers`` processes over ``jobs``; yield each file's outcome (without its
     documents, already written) as it comes; ``writer.attach`` what each part wrote.
+    The processes start first: they build their pipelines while ``jobs`` is drawn (the
+    caller reads and hashes the files as it gives them) and parse the first files meanwhile.
     The processes are gone when the generator is closed, however it ends. Ctrl-C is
     blocked while they fork (a child between ``fork`` and ignoring it would die of it, and
     the parent's interrupt could be lost) and delivered to the parent right after."""
@@ -129,14 +131,10 @@ def parse_and_write(
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     tasks = ctx.Queue()
     results = ctx.Queue()
-    for job in jobs:
-        tasks.put(job)
     procs = [
         ctx.Process(target=_segment_worker, args=(writer, tasks, results), daemon=True)
         for _ in range(workers)
     ]
-    for _ in procs:
-        tasks.put(None)
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for p in procs:
@@ -145,6 +143,10 @@ def parse_and_write(
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     done = 0
     try:
+        for job in jobs:
+            tasks.put(job)
+        for _ in procs:
+            tasks.put(None)
         while done < len(procs):
             try:
                 kind, payload = results.get(timeout=0.5)

@@ -9,7 +9,7 @@ from typing import Any
 from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pairs, tokens
+from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pair_terms, pairs, terms, tokens
 
 
 class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
@@ -57,6 +57,15 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
         """The terms of ``value`` with their character offsets."""
         return tokens(value)
 
+    def terms(self, value: str) -> list[str]:
+        """The terms of ``split(value)`` without their offsets, as the writer indexes them."""
+        return self.from_words(terms(value))
+
+    def from_words(self, words: list[str]) -> list[str]:
+        """The terms of a text from its words (``resdex.search.schema.terms``): the words
+        themselves here; the writer splits a text once for all its fields."""
+        return words
+
 
 class PairTokenizer(SymbolTokenizer):
     """Every two neighbouring tokens of ``tokens`` that are both ``COMMON_WORDS`` as one
@@ -68,6 +77,9 @@ class PairTokenizer(SymbolTokenizer):
 
     def split(self, value: str) -> Iterable[tuple[str, int, int]]:
         return pairs(value)
+
+    def from_words(self, words: list[str]) -> list[str]:
+        return pair_terms(words)
 
 
 class CompactPositions(formats.Positions):  # type: ignore[misc]

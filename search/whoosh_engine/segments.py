@@ -11,16 +11,15 @@ that sets up 256 KB of state (a block of one posting: most of the pairs' terms).
 
 - the postings of each term are gathered per field as a flat list ``[docnum, weight,
   value, …]``, already in document order (no sort of postings, only of terms);
-- the text fields' terms come from the tokenizer's ``split`` in one pass, without a
-  ``Token`` object per word (``word_values``; the same values as ``field.index``);
-- field lengths are kept in memory, one byte per document as Whoosh stores them;
+- a text is split once for ``text`` and ``pairs`` (``resdex.search.whoosh_engine.postings``);
+- field lengths and numeric columns are kept in memory and written whole with the segment;
 - past ``limitmb`` of postings in memory, the terms are written out sorted as one run (a
   pickled ``(field, term, postings)`` record each); at the end the runs and what is left in
   memory are merged term by term (``heapq.merge``) and written a whole term at a time in
   Whoosh's block format (``_FieldTerms``), small blocks undeflated (``_deflate``).
 
-The stored fields, columns and lengths go to Whoosh's per-document writer exactly as
-Whoosh's ``add_document`` sends them. CPU seconds to write the same 11,374 index documents
+The stored fields go to Whoosh's per-document writer as Whoosh's ``add_document`` sends
+them. CPU seconds to write the same 11,374 index documents
 (300 grown files): Whoosh's writer 34.1, this one 10.9 with a pair for every two words;
 11.6 and 5.9 with pairs of common words only (schema format 3). With ``EXACT`` set, the
 files are Whoosh's byte for byte (``tests/test_index_segments.py``).
@@ -28,7 +27,6 @@ files are Whoosh's byte for byte (``tests/test_index_segments.py``).
 
 from __future__ import annotations
 
-import functools
 import heapq
 import os
 import pickle
@@ -36,20 +34,29 @@ import struct
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh import formats
-from whoosh.analysis.tokenizers import IDTokenizer
+from whoosh import columns
 from whoosh.codec import whoosh3
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.fields import UnknownFieldError
-from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
-from resdex.search.whoosh_engine.schema import SymbolTokenizer
+from resdex.search.schema import terms
+from resdex.search.whoosh_engine.postings import (
+    NumericColumns,
+    Table,
+    add_words,
+    post,
+    word_values,
+    words_field,
+)
+
+__all__ = ["FastSegmentWriter", "word_values"]
 
 # (field, term, [docnum, weight, value, docnum, weight, value, …])
 Record = tuple[str, bytes, list[Any]]
@@ -72,64 +79,32 @@ _RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
 TERM_BYTES = 160
 
 
-# shared objects for the most frequent values of a posting (a word once in a paragraph):
-# fewer objects to build, less memory per posting, and a block's pickle refers to a value
-# it already holds instead of repeating it (``EXACT`` repeats them, as Whoosh does)
-_WEIGHTS = tuple(float(n) for n in range(256))
-_ONE_POSITION: dict[type, dict[int, bytes]] = {}
-_OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
+def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int, int, int]:
+    """Add the postings of a field other than a ``words_field`` (IDs, keywords) to its
+    ``table``: (postings added, terms new to the table, the field's length)."""
+    values = word_values(field, value)
+    new = post(table, docnum, [(t, w, v) for t, _, w, v in values])
+    length = sum(f for _, f, _, _ in values) if field.scorable else 0
+    return len(values), new, length
 
 
-@functools.cache
-def _frequency_value(freq: int) -> tuple[float, bytes]:
-    """(weight, encoded value) of a term frequency: the same few small numbers, made once."""
-    return float(freq), pack_uint(freq)
+def _numeric_type(column: Any) -> tuple[str, Any] | None:
+    """(type code, default) of a numeric column whose numbers an ``array`` holds as the
+    column's ``struct`` packs them (same width); None for any other column."""
+    if type(column) is not columns.NumericColumn:
+        return None
+    code = column._typecode
+    if code in "bBhHiIqQfd" and array(code).itemsize == struct.calcsize("!" + code):
+        return code, column._default
+    return None
 
 
-def word_values(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, bytes]]:
-    """``field.index(value)``: (term bytes, frequency, weight, encoded value) for each
-    distinct term, faster for resdex's text fields (a ``SymbolTokenizer`` with positions
-    or frequencies) and ID fields; any other field goes through Whoosh."""
-    fmt = field.format
-    analyzer = field.analyzer
-    kind = type(fmt)
-    if isinstance(value, str) and fmt.field_boost == 1.0:
-        # a format that keeps Whoosh's word_values (CompactPositions only encodes otherwise)
-        own = kind.word_values
-        if isinstance(analyzer, SymbolTokenizer) and own in _OWN_WORD_VALUES:
-            if own is formats.Positions.word_values:
-                positions: dict[str, list[int]] = {}
-                for pos, (text, _start, _end) in enumerate(analyzer.split(value)):
-                    found = positions.get(text)
-                    if found is None:
-                        positions[text] = [pos]
-                    else:
-                        found.append(pos)
-                encode = fmt.encode
-                single = _ONE_POSITION.setdefault(kind, {})  # each format encodes its own
-                out = []
-                for w, p in positions.items():
-                    n = len(p)
-                    if n == 1 and not EXACT:
-                        vbytes = single.get(p[0])
-                        if vbytes is None:
-                            vbytes = single[p[0]] = encode(p)
-                        out.append((w.encode("utf-8"), 1, 1.0, vbytes))
-                    else:
-                        weight = _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
-                        out.append((w.encode("utf-8"), n, weight, encode(p)))
-                return out
-            counts: dict[str, int] = {}
-            for text, _start, _end in analyzer.split(value):
-                counts[text] = counts.get(text, 0) + 1
-            out = []
-            for w, n in counts.items():
-                weight, vbytes = _frequency_value(n)
-                out.append((w.encode("utf-8"), n, weight, vbytes))
-            return out
-        if type(analyzer) is IDTokenizer and kind is formats.Existence:
-            return [(value.encode("utf-8"), 1, 1.0, b"")]
-    return list(field.index(value))
+def _write_column(perdoc: Any, name: str, column: Any, data: bytes, count: int) -> None:
+    """A column's whole file, as its writer would have left it after ``count`` documents."""
+    perdoc._create_column(name, column)
+    writer = perdoc._colwriters[name]
+    writer._dbfile.write(data)
+    writer._count = count
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -139,7 +114,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def __init__(self, ix: Any, *, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self._limit = limitmb * 1024 * 1024
-        self._postings: dict[str, dict[bytes, list[Any]]] = {}
+        self._postings: dict[str, Table] = {}
         self._count = 0  # postings in memory
         self._terms = 0  # terms in memory
         self._runs: list[str] = []
@@ -147,6 +122,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.runs_written = 0
         names = self.schema.names()
         self._fields = {name: self.schema[name] for name in names}
+        # fields whose text is split into ``terms`` (once for all of them: add_words)
+        self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
+        self._numeric = NumericColumns()
+        self._numeric_types = {
+            n: t for n in names if (t := _numeric_type(self.schema[n].column_type)) is not None
+        }
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -169,38 +150,50 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
-        added = terms = 0
+        numeric = self._numeric
+        numeric_types = self._numeric_types
+        words_fields = self._words_fields
+        added = new_terms = 0
+        words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
         perdoc.start_doc(docnum)
+        stored = perdoc._storedfields
         try:
             for name in names:
                 value = fields[name]
                 if value is None:
                     continue
                 field = schema[name]
-                length = 0
                 if field.indexed:
                     table = postings.get(name)
                     if table is None:
                         table = postings[name] = {}
-                    scorable = field.scorable
-                    for tbytes, freq, weight, vbytes in word_values(field, value):
-                        if scorable:
-                            length += freq
-                        found = table.get(tbytes)
-                        if found is None:
-                            table[tbytes] = [docnum, weight, vbytes]
-                            terms += 1
-                        else:
-                            found += (docnum, weight, vbytes)
-                        added += 1
+                    if name in words_fields and isinstance(value, str):
+                        words = words_of.get(value)
+                        if words is None:
+                            value.encode("utf-8")  # terms are kept as str: fail now, not later
+                            words = words_of[value] = terms(value)
+                        count, new, length = add_words(table, field, words, docnum, exact=EXACT)
+                        if not field.scorable:
+                            length = 0
+                    else:
+                        count, new, length = _add_values(table, field, value, docnum)
+                    added += count
+                    new_terms += new
                     if length:
                         lengths[name][-1] = length_to_byte(length)
-                perdoc.add_field(name, field, value if field.stored else None, length)
+                        perdoc._fieldlengths[name] += length
+                if field.stored:
+                    stored[name] = value
                 column = field.column_type
                 if column:
-                    perdoc.add_column_value(name, column, field.to_column_value(value))
+                    kind = numeric_types.get(name)
+                    if kind is not None:
+                        numeric.add(name, *kind, docnum, field.to_column_value(value))
+                    else:
+                        perdoc.add_column_value(name, column, field.to_column_value(value))
         except Exception:
             perdoc.cancel_doc()
+            numeric.drop(docnum)
             for name in self._scorable:
                 lengths[name].pop()
             raise
@@ -208,7 +201,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
         self._count += added
-        self._terms += terms
+        self._terms += new_terms
         if self._count * POSTING_BYTES + self._terms * TERM_BYTES > self._limit:
             self._spill()
 
@@ -218,8 +211,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         postings = self._postings
         for name in sorted(postings):
             table = postings[name]
-            for term in sorted(table):
-                yield name, term, table[term]
+            for term in sorted(table):  # str keys (add_words): in the order of their bytes
+                key = term if type(term) is bytes else term.encode("utf-8")
+                yield name, key, table[term]
 
     def _spill(self) -> None:
         """Write the postings in memory out as one sorted run, and forget them."""
@@ -269,7 +263,19 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # --- the segment ----------------------------------------------------------------------
 
+    def _write_columns(self) -> None:
+        """The numeric columns and the field lengths (Whoosh's ``_NAME_len`` columns: a
+        byte per document up to the last with a length, only for a field with some)."""
+        perdoc = self.perdocwriter
+        for name, data, count in self._numeric.written():
+            _write_column(perdoc, name, self.schema[name].column_type, data, count)
+        for name in self._scorable:
+            lengths = self._lengths[name].tobytes().rstrip(b"\0")
+            if lengths:
+                _write_column(perdoc, f"_{name}_len", LENGTHS_COLUMN, lengths, len(lengths))
+
     def _flush_segment(self) -> None:
+        self._write_columns()
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
         field: _FieldTerms | None = None
@@ -363,19 +369,22 @@ class _FieldTerms:
     def _values(self, values: list[bytes]) -> Any:
         fixedsize = self._fixedsize
         if fixedsize is None or fixedsize < 0:
-            return tuple(v for v in values if v)
+            return tuple(filter(None, values))
         if fixedsize == 0:
             return None
-        return b"".join(v for v in values if v)
+        return b"".join(filter(None, values))
 
     def _length_range(self, ids: list[int]) -> tuple[int | None, int]:
         lengths = self._lengths
         if lengths is None:
             return None, 0
         base = self._base
-        length_of = _LENGTH_OF_BYTE
-        known = [n for n in (length_of[lengths[d - base]] for d in ids) if n]
-        return (min(known), max(known)) if known else (None, 0)
+        # the length bytes of the documents (a byte's length grows with it), 0s left out
+        at = ids if not base else [d - base for d in ids]
+        known = bytes(map(lengths.__getitem__, at)).replace(b"\0", b"")
+        if not known:
+            return None, 0
+        return _LENGTH_OF_BYTE[min(known)], _LENGTH_OF_BYTE[max(known)] or 0
 
     def write(self, term: bytes, postings: list[Any]) -> None:
         ids = postings[0::3]

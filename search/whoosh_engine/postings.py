@@ -1,0 +1,162 @@
+"""What one document adds to a ``FastSegmentWriter`` (``resdex.search.whoosh_engine.segments``),
+kept in memory until the segment is written: each term's postings as a flat list
+``[docnum, weight, value, …]`` per field, and the per-unit numbers of the numeric columns
+(and the field lengths), written whole when the segment is.
+
+A text is split into its words once (``resdex.search.schema.terms``) for every field that
+holds it (``text`` and ``pairs``: the same paragraph), and its postings go straight into
+the field's table without a tuple per term.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from array import array
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import formats
+from whoosh.analysis.tokenizers import IDTokenizer
+
+from resdex.search.schema import terms
+from resdex.search.whoosh_engine.schema import SymbolTokenizer
+
+# term -> [docnum, weight, encoded value, docnum, …]; a term as bytes, or as str for a
+# ``words_field`` (encoded once when the table is written: UTF-8 keeps the order)
+Table = dict[Any, list[Any]]
+
+# shared objects for the most frequent values of a posting (a word once in a paragraph):
+# fewer objects to build, less memory per posting, and a block's pickle refers to a value
+# it already holds instead of repeating it (``exact``: made anew each time, as Whoosh does)
+_WEIGHTS = tuple(float(n) for n in range(256))
+_ONE_POSITION: dict[type, dict[int, bytes]] = {}
+_OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
+
+
+@functools.cache
+def _frequency_value(freq: int) -> tuple[float, bytes]:
+    """(weight, encoded value) of a term frequency: the same few small numbers, made once."""
+    from whoosh.system import pack_uint
+
+    return float(freq), pack_uint(freq)
+
+
+def words_field(field: Any) -> bool:
+    """Whether ``add_words`` indexes ``field``'s text (a ``SymbolTokenizer``, with
+    positions or frequencies, no boost) as Whoosh's ``field.index`` would."""
+    fmt = field.format
+    return (
+        isinstance(field.analyzer, SymbolTokenizer)
+        and type(fmt).word_values in _OWN_WORD_VALUES
+        and fmt.field_boost == 1.0
+    )
+
+
+def add_words(
+    table: Table, field: Any, words: list[str], docnum: int, *, exact: bool = False
+) -> tuple[int, int, int]:
+    """Add the postings of one document's text, split into ``words`` (its ``terms``), to
+    a ``words_field``'s ``table``: (postings added, terms new to the table, the field's
+    length in the document: how many terms its analyzer made of the words)."""
+    fmt = field.format
+    found = field.analyzer.from_words(words)
+    if type(fmt).word_values is formats.Frequency.word_values:
+        counts: dict[str, int] = {}
+        for text in found:
+            counts[text] = counts.get(text, 0) + 1
+        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
+        return len(items), post(table, docnum, items), len(found)
+    positions: dict[str, list[int]] = {}
+    for pos, text in enumerate(found):
+        at = positions.get(text)
+        if at is None:
+            positions[text] = [pos]
+        else:
+            at.append(pos)
+    encode = fmt.encode
+    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
+    items = []
+    for w, p in positions.items():
+        if len(p) == 1 and not exact:
+            shared = single.get(p[0])
+            if shared is None:
+                shared = single[p[0]] = encode(p)
+            items.append((w, 1.0, shared))
+        else:
+            n = len(p)
+            items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
+    return len(items), post(table, docnum, items), len(found)
+
+
+def post(table: Table, docnum: int, items: list[tuple[Any, float, bytes]]) -> int:
+    """Add a document's postings, (term, weight, encoded value) each, to ``table``: how
+    many of its terms are new to it."""
+    new = 0
+    for term, weight, vbytes in items:
+        known = table.get(term)
+        if known is None:
+            table[term] = [docnum, weight, vbytes]
+            new += 1
+        else:
+            known += (docnum, weight, vbytes)
+    return new
+
+
+def word_values(field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
+    """``field.index(value)``: (term bytes, frequency, weight, encoded value) for each
+    distinct term, as ``add_words`` and the writer's ID path make them; any other field
+    goes through Whoosh."""
+    if isinstance(value, str) and words_field(field):
+        table: Table = {}
+        add_words(table, field, terms(value), 0)
+        return [(t.encode("utf-8"), int(w), w, v) for t, (_, w, v) in table.items()]
+    if (
+        isinstance(value, str)
+        and type(field.analyzer) is IDTokenizer
+        and type(field.format) is formats.Existence
+        and field.format.field_boost == 1.0
+    ):
+        return [(value.encode("utf-8"), 1, 1.0, b"")]
+    return list(field.index(value))
+
+
+class NumericColumns:
+    """The values of a segment's numeric columns (Whoosh's ``NumericColumn``: one
+    fixed-width big-endian number per document) gathered per column and written whole with
+    the segment: Whoosh's column writer writes each value on its own (and every missing one
+    before it), a call and a write per unit and column."""
+
+    def __init__(self) -> None:
+        # column name -> (default, docnums, values): out of range fails in ``add``
+        self._values: dict[str, tuple[Any, array[int], array[Any]]] = {}
+
+    def add(self, name: str, typecode: str, default: Any, docnum: int, value: Any) -> None:
+        """A document's value (``typecode``: its ``struct`` and ``array`` code)."""
+        found = self._values.get(name)
+        if found is None:
+            found = self._values[name] = (default, array("q"), array(typecode))
+        if value != default:
+            found[2].append(value)  # out of range: an error now, before the docnum is kept
+            found[1].append(docnum)
+
+    def drop(self, docnum: int) -> None:
+        """Forget what a document that failed half-way added."""
+        for _, docs, values in self._values.values():
+            while docs and docs[-1] == docnum:
+                docs.pop()
+                values.pop()
+
+    def written(self) -> Iterator[tuple[str, bytes, int]]:
+        """(column, its file's bytes, documents in it) for each column, as Whoosh's writer
+        leaves the file: the numbers up to the last document with one other than the
+        default (a reader gives the default past the end); then forget them."""
+        for name, (default, docs, values) in self._values.items():
+            count = docs[-1] + 1 if docs else 0
+            whole = array(values.typecode, [default]) * count
+            for docnum, value in zip(docs, values, strict=True):
+                whole[docnum] = value
+            if sys.byteorder == "little":
+                whole.byteswap()
+            yield name, whole.tobytes(), count
+        self._values = {}

@@ -46,7 +46,7 @@ def _keys(citations: Iterable[Citation]) -> str:
     return " ".join(dict.fromkeys(target_key(c.target) for c in citations))
 
 
-_COLUMN_NAMES = frozenset(name for name, _, _ in sc.COLUMNS) | {sc.COL_CITES}
+_COLUMN_NAMES = frozenset(name for name, _, _ in sc.COLUMNS) | set(sc.PICKLED_COLUMNS)
 EPOCH = date(1900, 1, 1)
 OTHER_BODY = 15  # the code of a body missing from BODY_ORDER
 
@@ -163,7 +163,16 @@ def record_document(res: Resolution, sha: str, path: str, contents: Iterable[str
         "contents": " ".join(dict.fromkeys([sha, *contents])),
         "path": path,
         "data": pack_resolution(res),
+        sc.COL_META: meta_value(res),
     }
+
+
+def meta_value(res: Resolution) -> tuple[str, str, str, str]:
+    """The ``c_meta`` column of a resolution's record: (symbol, body, adoption date ISO or
+    "", title or "")."""
+    meta = res.meta
+    adopted = meta.adopted.isoformat() if meta.adopted else ""
+    return (meta.symbol, meta.body.value, adopted, meta.title or "")
 
 
 def pack_resolution(res: Resolution) -> bytes:

@@ -21,7 +21,9 @@ from resdex.search.common_words import COMMON_WORDS
 # only (``COMMON_WORDS``), compact positions (``CompactPositions``), the citations of a unit
 # in a column (``COL_CITES``) instead of its stored fields, per-unit stored fields cut to
 # what readers use (no title, id, order, kind: the record and the columns hold them).
-INDEX_FORMAT = 3
+# 4: the record's symbol, adoption date and title in a column (``COL_META``), so that
+# ``cites`` and the hits' titles read no record's stored fields (its big ``data``).
+INDEX_FORMAT = 4
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
@@ -154,6 +156,12 @@ COL_VERB = "c_verb"  # a 31-bit digest of the head verb, lower-cased; 0: none
 # a unit's (label, footnote numbers, ((target, surface, via footnote | None), ...)); none
 # for a unit that cites nothing: everything ``cites`` lists without a stored field
 COL_CITES = "c_cites"
+# on a record only: (symbol as written, body, adoption date ISO or "", title or ""): what
+# ``cites`` and the hits' titles read of a resolution but session and year (``c_body``
+# is a code, its other bodies all one), so that no record's stored fields are read
+COL_META = "c_meta"
+# the columns of pickled values (variable length), the others being COLUMNS
+PICKLED_COLUMNS = (COL_CITES, COL_META)
 
 # (column, struct type code, name of its array in resdex.search.whoosh_engine.units.SegmentColumns)
 COLUMNS: tuple[tuple[str, str, str], ...] = (

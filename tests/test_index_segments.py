@@ -79,7 +79,7 @@ def test_the_same_files_as_whoosh(
 def _contents(folder: Path) -> Iterator[tuple[Any, ...]]:
     """Everything a reader gets from the index: each term's postings (id, weight, value),
     stored fields, lengths and columns of each document."""
-    from resdex.search.schema import COLUMNS
+    from resdex.search.schema import COLUMNS, PICKLED_COLUMNS
 
     with store.open_generation(folder).reader() as reader:
         for fieldname, text in reader.all_terms():
@@ -96,7 +96,7 @@ def _contents(folder: Path) -> Iterator[tuple[Any, ...]]:
             yield ("stored", docnum, reader.stored_fields(docnum))
             for fieldname in ("text", "pairs"):
                 yield ("length", docnum, reader.doc_field_length(docnum, fieldname))
-        for name, *_ in COLUMNS:
+        for name in [name for name, *_ in COLUMNS] + list(PICKLED_COLUMNS):
             yield ("column", name, list(reader.column_reader(name)))
 
 

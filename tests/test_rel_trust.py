@@ -76,7 +76,8 @@ def _evil_stored_field(marker: Path) -> Callable[[Path], None]:
             unit="document", symkey="a/res/71/194", symbol="A/RES/71/194", data=Evil(marker)
         )
         w.add_document(unit="paragraph", text="human rights", symbol=Evil(marker), label="x")
-        w.add_document(unit="paragraph", cites="a/res/71/194", title=Evil(marker))
+        # what ``cites`` reads of a citing unit: its c_cites column (no stored field)
+        w.add_document(unit="paragraph", cites="a/res/71/194", c_cites=Evil(marker))
         w.commit()
 
     return build

@@ -10,6 +10,7 @@ touched here and in ``resdex.search.whoosh_engine.fixes`` (its patches) only, wh
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,57 @@ def column_bytes(segreader: Any, name: str) -> bytes | None:
         return bytes(f.get(0, storage.file_length(filename)))
     finally:
         f.close()
+
+
+class ColumnCells:
+    """The values of a Whoosh ``VarBytesColumn`` (``colfile`` from ``base``, ``length``
+    bytes, ``doccount`` documents), read one at a time: two numbers (the value's length
+    and offset) and its bytes per document. Whoosh's own reader reads the column's lengths
+    and offsets whole when it is made (twelve bytes a document: at a million paragraphs
+    12 MB per column, byte-swapped, in every process that asks for one value), though a
+    query reads a few thousand values."""
+
+    def __init__(self, colfile: Any, base: int, length: int, doccount: int) -> None:
+        from whoosh.columns import VarBytesColumn
+
+        self._get: Any = None
+        self._whoosh: Any = None
+        last = base + length - 1  # the layout of ``VarBytesColumn.Writer.finish``
+        if chr(colfile.get_byte(last)) != "X":  # no offsets (under 32,768 documents)
+            self._whoosh = VarBytesColumn.Reader(colfile, base, length, doccount)
+            return
+        lens_code, offsets_code = chr(colfile.get_byte(last - 2)), chr(colfile.get_byte(last - 1))
+        self._lsize, self._osize = array(lens_code).itemsize, array(offsets_code).itemsize
+        self._offsets = last - 2 - doccount * self._osize
+        self._lengths = self._offsets - doccount * self._lsize
+        self._base = base
+        self._get = colfile.get
+
+    def __getitem__(self, doc: int) -> bytes:
+        """The bytes of document ``doc`` (b"" when it has no value)."""
+        get = self._get
+        if get is None:
+            return bytes(self._whoosh[doc])
+        size = self._lsize  # the arrays are written big-endian, in their native item size
+        length = int.from_bytes(get(self._lengths + doc * size, size), "big")
+        if not length:
+            return b""
+        size = self._osize
+        offset = int.from_bytes(get(self._offsets + doc * size, size), "big")
+        return bytes(get(self._base + offset, length))
+
+
+def column_cells(segreader: Any, name: str) -> ColumnCells | None:
+    """``ColumnCells`` of the column ``name`` (a ``VarBytesColumn``, pickled or not) of a
+    Whoosh ``SegmentReader``; None when no document of the segment has a value."""
+    perdoc = segreader._perdoc
+    if not perdoc.has_column(name):
+        return None
+    found = perdoc._colfiles.get(name)  # the file Whoosh's column readers share
+    if found is None:
+        found = perdoc._colfiles[name] = perdoc._get_column_file(name)
+    colfile, base, length = found
+    return ColumnCells(colfile, base, length, segreader.doc_count_all())
 
 
 def expanded_texts(q: Any, reader: Any) -> Iterator[Any]:

@@ -2,7 +2,7 @@
 
 ``cites`` reads the citing units from the postings of ``cites`` and what it lists of each
 from the columns (``c_cites``, unit, kind, order): nothing scored, no unit's stored fields
-read; each citing resolution's record once per process (``units.record_meta``).
+read; each citing resolution's metadata from its record's columns (``units.record_meta``).
 """
 
 from __future__ import annotations
@@ -158,8 +158,8 @@ def _order(citing: Citing) -> tuple[Any, ...]:
 def run_cites(searcher: Any, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
     the paragraphs that cite it directly or through a footnote: the citing units from the
-    postings of ``cites``, what is listed of each from the columns, nothing scored and no
-    stored field read but each resolution's record (once per process)."""
+    postings of ``cites``, what is listed of each and of its resolution from the columns:
+    nothing scored, no stored field read."""
     canonical = normalize_target(target)
     key = target_key(canonical)
     found = _Found()

@@ -59,7 +59,7 @@ from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, gr
 from resdex.search.whoosh_engine.units import (
     _opt_int,
     leaves,
-    record_meta,
+    record_title,
     segment_columns,
 )
 
@@ -345,7 +345,6 @@ class _Highlighter:
     def hit(self, part: Matched, doc: int, score: float) -> Hit:
         """The hit of local document ``doc`` of a segment's matches."""
         stored = part.leaf.stored(doc) if part.leaf else part.seg.stored_fields(doc)
-        meta = record_meta(part.seg, part.columns.res[doc])
         text = stored.get("text", "")
         spans = match_spans(text, self.analyzer, self.terms, self.phrases)
         return Hit(
@@ -356,7 +355,7 @@ class _Highlighter:
             session=_opt_int(stored.get("session")),
             year=_opt_int(stored.get("year")),
             adopted=stored.get("adopted"),
-            title=meta.title if meta else None,
+            title=record_title(part.seg, part.columns.res[doc]),
             verb=stored.get("verb"),
             opening=stored.get("opening") or stored.get("verb"),
             text=text,

@@ -9,7 +9,7 @@ from typing import Any
 from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from resdex.search.schema import COL_CITES, COLUMNS, pair_terms, pairs, terms, tokens
+from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pair_terms, pairs, terms, tokens
 
 
 class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
@@ -175,6 +175,9 @@ def build_schema() -> fields.Schema:
         path=fields.STORED(),
         data=fields.STORED(),  # search.documents.pack_resolution(res): deflated JSON
         **{name: fields.COLUMN(columns.NumericColumn(code)) for name, code, _ in COLUMNS},
-        # what ``cites`` lists of a unit that cites something
-        **{COL_CITES: fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn()))},
+        # what ``cites`` lists of a unit that cites something; the record's metadata
+        **{
+            name: fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn()))
+            for name in PICKLED_COLUMNS
+        },
     )

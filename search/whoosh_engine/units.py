@@ -15,6 +15,7 @@ import re
 import sys
 import weakref
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from resdex.search.documents import unpack_resolution
 from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
+    COL_META,
     COL_ORDER,
     COL_UNIT,
     COLUMNS,
@@ -35,7 +37,8 @@ from resdex.search.schema import (
     UNIT_PARAGRAPH,
 )
 from resdex.search.targets import target_key
-from resdex.search.whoosh_engine.access import column_bytes
+from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
+from resdex.search.whoosh_engine.safe_pickle import loads
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -143,10 +146,19 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class _Records:
-    """The records of a segment: where each resolution's is, and what was read of them."""
+    """The records of a segment: where each resolution's is, and what was read of them.
+    Two arrays, not a dict of some 30,000 Python ints a segment at a million paragraphs:
+    made in the middle of a query's garbage (the first hit of the segment), such objects
+    outlive it scattered over Python's memory arenas, which later queries then fill."""
 
-    places: dict[int, int]  # resolution code -> document number of its record
+    codes: array[int]  # the records' resolution codes, in order
+    docs: array[int]  # the document number of each
     metas: dict[int, Resolved]  # document number -> its metadata, once read
+
+    def place(self, res: int) -> int:
+        """The document number of resolution ``res``'s record (the last one), or -1."""
+        i = bisect_right(self.codes, res) - 1
+        return self.docs[i] if i >= 0 and self.codes[i] == res else -1
 
 
 _RECORDS: dict[tuple[str, int], _Records] = {}  # by segment (id, documents)
@@ -167,39 +179,72 @@ def _records(segreader: Any) -> _Records:
             # the records' places, found by ``re`` in the one-byte unit column (C speed)
             record = re.escape(bytes([UNIT_CODES[UNIT_DOCUMENT]]))
             places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
-            found = _RECORDS[key] = _Records({columns.res[doc]: doc for doc in places}, {})
+            pairs = sorted((columns.res[doc], doc) for doc in places)
+            codes, docs = array("q", (p[0] for p in pairs)), array("q", (p[1] for p in pairs))
+            found = _RECORDS[key] = _Records(codes, docs, {})
         _RECORDS_OF[segreader] = found
     return found
 
 
-def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
-    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment
-    (cached per process: a segment and its records never change); ``deleted``: the
-    segment's deleted documents, when the caller has them."""
+def _record(segreader: Any, res: int, deleted: frozenset[int] | None) -> tuple[_Records, int]:
+    """The records of a segment and the document of resolution ``res``'s (-1: none, or
+    deleted)."""
     records = _records(segreader)
-    doc = records.places.get(res)
-    if doc is None:
-        return None
-    if deleted is None:
-        if segreader.is_deleted(doc):
-            return None
-    elif doc in deleted:
+    doc = records.place(res)
+    if doc >= 0 and (segreader.is_deleted(doc) if deleted is None else doc in deleted):
+        doc = -1
+    return records, doc
+
+
+def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
+    """The metadata of the record of resolution ``res`` (its ``c_res`` code) in a segment,
+    from its ``c_meta``, session and year columns: no stored field (a record's carry its
+    big ``data``). Cached per process: a segment and its records never change;
+    ``deleted``: the segment's deleted documents, when the caller has them."""
+    records, doc = _record(segreader, res, deleted)
+    if doc < 0:
         return None
     found = records.metas.get(doc)
     if found is None:
-        stored = segreader.stored_fields(doc)
+        symbol, body, adopted, title = _pickled(segreader, COL_META, doc) or ("", "", "", "")
+        columns = segment_columns(segreader)
         found = records.metas[doc] = Resolved(
-            symbol=stored.get("symbol", ""),
-            body=stored.get("body", ""),
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
-            adopted=stored.get("adopted") or None,
-            title=stored.get("title") or None,
+            symbol=symbol,
+            body=body,
+            session=columns.session[doc] or None,
+            year=columns.year[doc] or None,
+            adopted=adopted or None,
+            title=title or None,
         )
     return found
 
 
-_CITED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+def record_title(segreader: Any, res: int) -> str | None:
+    """The title of resolution ``res``'s record in a segment, read each time and kept
+    nowhere: a search listing every hit asks for thousands of titles, and objects kept
+    from the middle of its garbage would pin Python's memory arenas (those kept after
+    such a query made the next ones up to twice slower: ``record_meta`` caches)."""
+    _, doc = _record(segreader, res, None)
+    meta = _pickled(segreader, COL_META, doc) if doc >= 0 else None
+    return (meta[3] or None) if meta else None
+
+
+# the pickled columns of each open segment reader, by name
+_CELLS: weakref.WeakKeyDictionary[Any, dict[str, ColumnCells | None]] = weakref.WeakKeyDictionary()
+
+
+def _pickled(segreader: Any, name: str, doc: int) -> Any:
+    """The value of document ``doc`` in a pickled column (``PICKLED_COLUMNS``), or None."""
+    cells = _CELLS.get(segreader)
+    if cells is None:
+        cells = _CELLS[segreader] = {}
+    if name not in cells:
+        cells[name] = column_cells(segreader, name)
+    column = cells[name]
+    raw = column[doc] if column is not None else b""
+    return loads(raw) if raw else None
+
+
 # The decoded ``c_cites`` rows of a segment, by segment (id, documents): each costs an
 # unpickling (the restricted one of ``safe_pickle``), as much as the rest of ``cites``
 # spends on its unit; at most CITED_KEPT rows a segment, then forgotten all at once
@@ -210,8 +255,7 @@ CITED_KEPT = 1 << 15
 def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     """The ``c_cites`` column of each of ``docs`` in a segment: (label, footnote numbers,
     ((target, surface, via footnote | None), ...)) or None. Rows once decoded are kept
-    (``CITED_KEPT``); one column reader per open segment reader (making one reads the
-    column's offsets)."""
+    (``CITED_KEPT``)."""
     key = (segreader.segment().segment_id(), segreader.doc_count_all())
     kept = _ROWS.get(key)
     if kept is None:
@@ -221,11 +265,8 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
         if len(kept) + len(missing) > CITED_KEPT:
             kept.clear()
             missing = docs
-        column = _CITED.get(segreader)
-        if column is None:
-            column = _CITED[segreader] = segreader.column_reader(COL_CITES)
         for doc in missing:
-            kept[doc] = column[doc]
+            kept[doc] = _pickled(segreader, COL_CITES, doc)
     return [kept[doc] for doc in docs]
 
 

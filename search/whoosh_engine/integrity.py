@@ -57,9 +57,21 @@ def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
     for fieldname in leaf.indexed_field_names():
         for text in leaf.lexicon(fieldname):
             n_terms += 1
+            postings = 0
             for docnum in leaf.postings(fieldname, text).all_ids():
+                postings += 1
                 if not 0 <= docnum < limit:
                     return 0, 0, 0, n_terms, f"term {fieldname}:{text!r} points past the end"
+            # the term found again through the hash table, its counts those of its postings
+            if leaf.term_info(fieldname, text).doc_frequency() != postings:
+                problem = f"term {fieldname}:{text!r} counts other postings than it has"
+                return 0, 0, 0, n_terms, problem
+    # every column value decodes (the query path counts and sorts with them)
+    for fieldname in leaf.schema.names():
+        if leaf.has_column(fieldname):
+            column = leaf.column_reader(fieldname)
+            for docnum in range(limit):
+                column[docnum]
     live = 0
     expected: dict[str, int] = {}
     seen: Counter[str] = Counter()

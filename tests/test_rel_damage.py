@@ -44,14 +44,11 @@ def _flip(path: Path, start: int | None = None) -> None:
     path.write_bytes(bytes(data))
 
 
-def _flip_postings(index: Path) -> None:
-    """Flip 64 bytes in the middle of the segment's postings, which ``check`` reads whole.
-    Not at a fixed share of the ``.seg`` file: the order of its parts varies from build to
-    build, and a third of the way in could be a column of numbers that still decode."""
+def _postings(segment: Path) -> tuple[int, int]:
+    """(offset, length) of the postings (``.pst``) inside the compound ``segment``."""
     from whoosh.filedb.compound import CompoundStorage
     from whoosh.filedb.filestore import FileStorage
 
-    segment = _segment(index)
     parts = CompoundStorage(FileStorage(str(segment.parent)).open_file(segment.name))
     try:
         name = next(n for n in parts.list() if n.endswith(".pst"))
@@ -59,7 +56,29 @@ def _flip_postings(index: Path) -> None:
     finally:
         parts.close()
     assert length > 1000, length
+    return offset, length
+
+
+def _flip_postings(index: Path) -> None:
+    """Flip 64 bytes in the middle of the segment's postings, which ``check`` reads whole.
+    Not at a fixed share of the ``.seg`` file: the order of its parts varies from build to
+    build, and a third of the way in could be a column of numbers that still decode."""
+    segment = _segment(index)
+    offset, length = _postings(segment)
     _flip(segment, offset + length // 2)
+
+
+def _bad_block_pickle(index: Path) -> None:
+    """The first postings block's pickled header made to claim pickle protocol 250: the
+    unpickler raises ValueError (other damage there: OverflowError "FRAME length exceeds
+    …"), from resdex's restricted unpickler rather than from Whoosh."""
+    segment = _segment(index)
+    offset, _length = _postings(segment)
+    data = bytearray(segment.read_bytes())
+    # Whoosh 3 postings: b"W3Bl", then each block: its length (4 bytes), its pickled header
+    assert data[offset : offset + 4] == b"W3Bl" and data[offset + 8] == 0x80
+    data[offset + 9] = 250
+    segment.write_bytes(bytes(data))
 
 
 def _forget_checksums(index: Path) -> None:
@@ -74,6 +93,7 @@ DAMAGE: dict[str, Callable[[Path], object]] = {
     "truncated segment": lambda ix: _truncate(_segment(ix)),
     "zeroed segment": lambda ix: _zero(_segment(ix)),
     "flipped bytes in segment": _flip_postings,
+    "bad pickle in segment": _bad_block_pickle,
     "missing segment": lambda ix: _segment(ix).unlink(),
     "truncated TOC": lambda ix: _truncate(_toc(ix)),
     "zeroed TOC": lambda ix: _zero(_toc(ix)),
@@ -86,7 +106,7 @@ DAMAGE: dict[str, Callable[[Path], object]] = {
 }
 # damage only ``check`` (or a query that reads that spot) can see: the other commands may
 # answer, without a traceback
-QUIET = {"flipped bytes in segment", "flipped bytes in TOC"}
+QUIET = {"flipped bytes in segment", "bad pickle in segment", "flipped bytes in TOC"}
 # flipped bytes in the TOC's pickled schema, which resdex never reads (it opens every index
 # with its own schema): harmless, only the checksum sees them
 HARMLESS_WITHOUT_CHECKSUMS = {"flipped bytes in TOC"}

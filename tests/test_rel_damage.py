@@ -184,6 +184,21 @@ def test_check_on_a_sound_index(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["ok"] is True
 
 
+def test_check_on_an_index_with_deleted_documents(tmp_path: Path) -> None:
+    """A resolution indexed again: its old documents stay in the first segment, deleted
+    (postings still count them, the matchers skip them)."""
+    from resdex.search.build import WriterOptions, index_paths
+
+    index = copy_index(tmp_path / "index")
+    changed = tmp_path / "A_RES_71_194.md"
+    changed.write_text((CORPUS / "A_RES_71_194.md").read_text() + "\n")
+    assert index_paths([changed], index, options=WriterOptions(workers=1)).published
+    report = check_index(index)
+    assert report.ok, report.problems
+    assert len(report.segments) == 2 and report.resolutions == 2
+    assert report.units == 24 + 5 + 27 + 5
+
+
 def test_an_index_of_another_format_is_refused(tmp_path: Path) -> None:
     index = copy_index(tmp_path / "index")
     data = pointer(index)

@@ -36,11 +36,50 @@ def _zero(path: Path) -> None:
     path.write_bytes(bytes(path.stat().st_size))
 
 
-def _flip(path: Path) -> None:
+def _flip(path: Path, start: int | None = None) -> None:
+    """Flip 64 bytes of ``path``, from ``start`` (a third of the file by default)."""
     data = bytearray(path.read_bytes())
-    for i in range(len(data) // 3, len(data) // 3 + 64):
+    start = len(data) // 3 if start is None else start
+    for i in range(start, start + 64):
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
+
+
+def _postings(segment: Path) -> tuple[int, int]:
+    """(offset, length) of the postings (``.pst``) inside the compound ``segment``."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    parts = CompoundStorage(FileStorage(str(segment.parent)).open_file(segment.name))
+    try:
+        name = next(n for n in parts.list() if n.endswith(".pst"))
+        offset, length = parts.range(name)
+    finally:
+        parts.close()
+    assert length > 1000, length
+    return offset, length
+
+
+def _flip_postings(index: Path) -> None:
+    """Flip 64 bytes in the middle of the segment's postings, which ``check`` reads whole.
+    Not at a fixed share of the ``.seg`` file: the order of its parts varies from build to
+    build, and a third of the way in could be a column of numbers that still decode."""
+    segment = _segment(index)
+    offset, length = _postings(segment)
+    _flip(segment, offset + length // 2)
+
+
+def _bad_block_pickle(index: Path) -> None:
+    """The first postings block's pickled header made to claim pickle protocol 250: the
+    unpickler raises ValueError (other damage there: OverflowError "FRAME length exceeds
+    …"), from resdex's restricted unpickler rather than from Whoosh."""
+    segment = _segment(index)
+    offset, _length = _postings(segment)
+    data = bytearray(segment.read_bytes())
+    # Whoosh 3 postings: b"W3Bl", then each block: its length (4 bytes), its pickled header
+    assert data[offset : offset + 4] == b"W3Bl" and data[offset + 8] == 0x80
+    data[offset + 9] = 250
+    segment.write_bytes(bytes(data))
 
 
 def _forget_checksums(index: Path) -> None:
@@ -54,7 +93,8 @@ def _forget_checksums(index: Path) -> None:
 DAMAGE: dict[str, Callable[[Path], object]] = {
     "truncated segment": lambda ix: _truncate(_segment(ix)),
     "zeroed segment": lambda ix: _zero(_segment(ix)),
-    "flipped bytes in segment": lambda ix: _flip(_segment(ix)),
+    "flipped bytes in segment": _flip_postings,
+    "bad pickle in segment": _bad_block_pickle,
     "missing segment": lambda ix: _segment(ix).unlink(),
     "truncated TOC": lambda ix: _truncate(_toc(ix)),
     "zeroed TOC": lambda ix: _zero(_toc(ix)),
@@ -67,7 +107,7 @@ DAMAGE: dict[str, Callable[[Path], object]] = {
 }
 # damage only ``check`` (or a query that reads that spot) can see: the other commands may
 # answer, without a traceback
-QUIET = {"flipped bytes in segment", "flipped bytes in TOC"}
+QUIET = {"flipped bytes in segment", "bad pickle in segment", "flipped bytes in TOC"}
 # flipped bytes in the TOC's pickled schema, which resdex never reads (it opens every index
 # with its own schema): harmless, only the checksum sees them
 HARMLESS_WITHOUT_CHECKSUMS = {"flipped bytes in TOC"}
@@ -143,6 +183,21 @@ def test_check_on_a_sound_index(tmp_path: Path) -> None:
     assert report.units == 24 + 5 + 27 + 5
     code, out, _err = invoke("check", "--index", str(index), "--json")
     assert code == 0 and json.loads(out)["ok"] is True
+
+
+def test_check_on_an_index_with_deleted_documents(tmp_path: Path) -> None:
+    """A resolution indexed again: its old documents stay in the first segment, deleted
+    (postings still count them, the matchers skip them)."""
+    from resdex.search.build import WriterOptions, index_paths
+
+    index = copy_index(tmp_path / "index")
+    changed = tmp_path / "A_RES_71_194.md"
+    changed.write_text((CORPUS / "A_RES_71_194.md").read_text() + "\n")
+    assert index_paths([changed], index, options=WriterOptions(workers=1)).published
+    report = check_index(index)
+    assert report.ok, report.problems
+    assert len(report.segments) == 2 and report.resolutions == 2
+    assert report.units == 24 + 5 + 27 + 5
 
 
 # every format before this one (3: no ``c_meta`` column, which ``cites`` reads), and 0

@@ -49,12 +49,19 @@ def _from_whoosh(err: BaseException) -> bool:
     damage = (zlib.error, struct.error, pickle.UnpicklingError, json.JSONDecodeError, *_DAMAGE)
     if isinstance(err, damage):
         return True
+    from resdex.search.whoosh_engine import safe_pickle
+
     tb = err.__traceback__
     last = ""
     while tb is not None:
         last = tb.tb_frame.f_code.co_filename
         tb = tb.tb_next
-    return f"{os.sep}whoosh{os.sep}" in last
+    # the restricted unpickler Whoosh reads pickles through: a damaged pickle raises
+    # OverflowError ("FRAME length exceeds …"), ValueError ("unsupported pickle protocol"),
+    # KeyError, … from inside it
+    if f"{os.sep}whoosh{os.sep}" in last:
+        return True
+    return bool(last) and os.path.realpath(last) == os.path.realpath(safe_pickle.__file__)
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,7 +31,7 @@ Table = dict[Any, list[Any]]
 # fewer objects to build, less memory per posting, and a block's pickle refers to a value
 # it already holds instead of repeating it (``exact``: made anew each time, as Whoosh does)
 _WEIGHTS = tuple(float(n) for n in range(256))
-_ONE_POSITION: dict[type, dict[int, bytes]] = {}
+_ONE_POSITION: dict[type, list[bytes]] = {}
 _OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
 
 
@@ -67,26 +68,50 @@ def add_words(
             counts[text] = counts.get(text, 0) + 1
         items = [(w, *_frequency_value(n)) for w, n in counts.items()]
         return len(items), post(table, docnum, items), len(found)
-    positions: dict[str, list[int]] = {}
-    for pos, text in enumerate(found):
-        at = positions.get(text)
-        if at is None:
-            positions[text] = [pos]
-        else:
-            at.append(pos)
     encode = fmt.encode
-    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
-    items = []
-    for w, p in positions.items():
-        if len(p) == 1 and not exact:
-            shared = single.get(p[0])
-            if shared is None:
-                shared = single[p[0]] = encode(p)
-            items.append((w, 1.0, shared))
-        else:
+    size = len(found)
+    if exact:
+        single: list[bytes] | None = None
+    else:
+        single = _ONE_POSITION.get(type(fmt))  # each format encodes its own
+        if single is None or len(single) < size:
+            single = _ONE_POSITION[type(fmt)] = [encode([p]) for p in range(max(size, 1024))]
+    # each term's last position, in the order of first appearance (in C: most terms of a
+    # paragraph are there once); the few that repeat gathered after
+    last = dict(zip(found, range(size), strict=True))
+    repeated: dict[str, list[int]] = {}
+    if len(last) < size:
+        repeated = {w: [] for w, n in Counter(found).items() if n > 1}
+        for pos, text in enumerate(found):
+            at = repeated.get(text)
+            if at is not None:
+                at.append(pos)
+    new = 0
+    if single is not None and not repeated:  # every term once (most short paragraphs)
+        for w, pos in last.items():
+            known = table.get(w)
+            if known is None:
+                table[w] = [docnum, 1.0, single[pos]]
+                new += 1
+            else:
+                known += (docnum, 1.0, single[pos])
+        return size, new, size
+    for w, pos in last.items():
+        p = repeated.get(w)
+        if p is not None:
             n = len(p)
-            items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
-    return len(items), post(table, docnum, items), len(found)
+            weight, vbytes = (_WEIGHTS[n] if n < len(_WEIGHTS) else float(n)), encode(p)
+        elif single is not None:
+            weight, vbytes = 1.0, single[pos]
+        else:
+            weight, vbytes = 1.0, encode([pos])
+        known = table.get(w)
+        if known is None:
+            table[w] = [docnum, weight, vbytes]
+            new += 1
+        else:
+            known += (docnum, weight, vbytes)
+    return len(last), new, size
 
 
 def post(table: Table, docnum: int, items: list[tuple[Any, float, bytes]]) -> int:

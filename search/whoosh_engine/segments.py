@@ -79,13 +79,18 @@ _RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
 TERM_BYTES = 160
 
 
-def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int, int, int]:
-    """Add the postings of a field other than a ``words_field`` (IDs, keywords) to its
-    ``table``: (postings added, terms new to the table, the field's length)."""
+# (term, weight, encoded value) of each term of a value, and the field's length
+Values = tuple[list[tuple[bytes, float, bytes]], int]
+# distinct values remembered per field (``verbs``, ``body``, ``year``… repeat from one
+# unit to the next); past this, the field's memo starts again
+MEMO_VALUES = 4096
+
+
+def _values(field: Any, value: Any) -> Values:
+    """The postings of a field other than a ``words_field`` (IDs, keywords)."""
     values = word_values(field, value)
-    new = post(table, docnum, [(t, w, v) for t, _, w, v in values])
     length = sum(f for _, f, _, _ in values) if field.scorable else 0
-    return len(values), new, length
+    return [(t, w, v) for t, _, w, v in values], length
 
 
 def _numeric_type(column: Any) -> tuple[str, Any] | None:
@@ -125,6 +130,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         # fields whose text is split into ``terms`` (once for all of them: add_words)
         self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
         self._numeric = NumericColumns()
+        self._memo: dict[str, dict[str, Values]] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}  # a document's fields, in order
         self._numeric_types = {
             n: t for n in names if (t := _numeric_type(self.schema[n].column_type)) is not None
         }
@@ -142,10 +149,15 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         schema = self._fields
         perdoc = self.perdocwriter
         docnum = self.docnum
-        names = sorted(name for name in fields if not name.startswith("_"))
-        for name in names:
-            if name not in schema:
-                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+        keys = tuple(fields)
+        names = self._names.get(keys)
+        if names is None:
+            names = sorted(name for name in keys if not name.startswith("_"))
+            for name in names:
+                if name not in schema:
+                    raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+            if len(self._names) < MEMO_VALUES:
+                self._names[keys] = names
         lengths = self._lengths
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase
@@ -176,7 +188,19 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         if not field.scorable:
                             length = 0
                     else:
-                        count, new, length = _add_values(table, field, value, docnum)
+                        items, length = self._values_of(name, field, value)
+                        count = len(items)
+                        if count == 1:  # an ID: one term
+                            term, weight, vbytes = items[0]
+                            known = table.get(term)
+                            if known is None:
+                                table[term] = [docnum, weight, vbytes]
+                                new = 1
+                            else:
+                                known += (docnum, weight, vbytes)
+                                new = 0
+                        else:
+                            new = post(table, docnum, items)
                     added += count
                     new_terms += new
                     if length:
@@ -204,6 +228,21 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._terms += new_terms
         if self._count * POSTING_BYTES + self._terms * TERM_BYTES > self._limit:
             self._spill()
+
+    def _values_of(self, name: str, field: Any, value: Any) -> Values:
+        """``_values(field, value)``, remembered for a str value (not with ``EXACT``: the
+        values of its postings are then made anew each time, as Whoosh does)."""
+        if EXACT or type(value) is not str:
+            return _values(field, value)
+        memo = self._memo.get(name)
+        if memo is None:
+            memo = self._memo[name] = {}
+        found = memo.get(value)
+        if found is None:
+            if len(memo) >= MEMO_VALUES:
+                memo.clear()
+            found = memo[value] = _values(field, value)
+        return found
 
     # --- runs -----------------------------------------------------------------------------
 

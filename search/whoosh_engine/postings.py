@@ -156,14 +156,14 @@ class NumericColumns:
         # column name -> (default, docnums, values): out of range fails in ``add``
         self._values: dict[str, tuple[Any, array[int], array[Any]]] = {}
 
-    def add(self, name: str, typecode: str, default: Any, docnum: int, value: Any) -> None:
-        """A document's value (``typecode``: its ``struct`` and ``array`` code)."""
+    def column(self, name: str, typecode: str, default: Any) -> tuple[Any, array[int], array[Any]]:
+        """(default, docnums, values) of a column (``typecode``: its ``struct`` and
+        ``array`` code), where a document's value other than the default is appended, the
+        value first (out of range: an error then, before the docnum is kept)."""
         found = self._values.get(name)
         if found is None:
             found = self._values[name] = (default, array("q"), array(typecode))
-        if value != default:
-            found[2].append(value)  # out of range: an error now, before the docnum is kept
-            found[1].append(docnum)
+        return found
 
     def drop(self, docnum: int) -> None:
         """Forget what a document that failed half-way added."""

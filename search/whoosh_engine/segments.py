@@ -35,6 +35,7 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator
+from operator import sub
 from typing import Any
 
 from whoosh import columns
@@ -43,7 +44,6 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.fields import UnknownFieldError
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from resdex.search.schema import terms
@@ -212,7 +212,11 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 if column:
                     kind = numeric_types.get(name)
                     if kind is not None:
-                        numeric.add(name, *kind, docnum, field.to_column_value(value))
+                        default, docs, numbers = numeric.column(name, *kind)
+                        number = field.to_column_value(value)
+                        if number != default:
+                            numbers.append(number)  # out of range: fails before the docnum
+                            docs.append(docnum)
                     else:
                         perdoc.add_column_value(name, column, field.to_column_value(value))
         except Exception:
@@ -461,7 +465,8 @@ class _FieldTerms:
                 mini_weights = first
             else:
                 mini_weights = tuple(block_weights)
-            deltas = tuple(delta_encode(block_ids)) if end - start > 1 else (block_ids[0],)
+            # Whoosh's ``delta_encode``: each id less the one before it (the first less 0)
+            deltas = tuple(map(sub, block_ids, [0, *block_ids[:-1]]))
             mini_values = self._values(values[start:end])
             level, data = _deflate(dumps((deltas, mini_weights, mini_values), 2))
             info = dumps(

@@ -63,11 +63,18 @@ def add_words(
     fmt = field.format
     found = field.analyzer.from_words(words)
     if type(fmt).word_values is formats.Frequency.word_values:
-        counts: dict[str, int] = {}
-        for text in found:
-            counts[text] = counts.get(text, 0) + 1
-        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
-        return len(items), post(table, docnum, items), len(found)
+        counts = Counter(found)  # counted in C
+        once = _frequency_value(1)
+        new = 0
+        for w, n in counts.items():
+            weight, vbytes = once if n == 1 else _frequency_value(n)
+            known = table.get(w)
+            if known is None:
+                table[w] = [docnum, weight, vbytes]
+                new += 1
+            else:
+                known += (docnum, weight, vbytes)
+        return len(counts), new, len(found)
     encode = fmt.encode
     size = len(found)
     if exact:

@@ -430,6 +430,9 @@ class _FieldTerms:
         return _LENGTH_OF_BYTE[min(known)], _LENGTH_OF_BYTE[max(known)] or 0
 
     def write(self, term: bytes, postings: list[Any]) -> None:
+        if len(postings) == 3:  # one posting: most terms of the pairs, many words
+            self._write_one(term, *postings)
+            return
         ids = postings[0::3]
         weights = postings[1::3]
         values = postings[2::3]
@@ -483,6 +486,34 @@ class _FieldTerms:
             size = len(info) + len(data)
             parts += (pack_int(-size if end == count else size), info, data)
         blob = b"".join(parts)
+        self._add(term, blob, total, count, shortest_all, longest_all, heaviest_all, ids)
+
+    def _write_one(self, term: bytes, docnum: int, weight: float, value: bytes) -> None:
+        """``write`` of a term with one posting: one block, the same bytes."""
+        stored = weight if weight == 1.0 else array("f", (weight,))[0]  # as a block keeps it
+        heaviest: Any = weight if weight > 0 else 0
+        shortest, longest = self._length_range([docnum])
+        dumps = whoosh3.dumps
+        mini = ((docnum,), None if stored == 1.0 else stored, self._values([value]))
+        level, data = _deflate(dumps(mini, 2))
+        info = dumps(
+            (1, docnum, heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2
+        )
+        blob = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
+        self._add(term, blob, 0.0 + stored, 1, shortest, longest, heaviest, [docnum])
+
+    def _add(
+        self,
+        term: bytes,
+        blob: bytes,
+        total: float,
+        count: int,
+        shortest: int | None,
+        longest: int,
+        heaviest: Any,
+        ids: list[int],
+    ) -> None:
+        """A term's postings (``blob``) and its row in the terms table."""
         offset = self._offset
         self._offset += len(blob)
         self._chunks.append(blob)
@@ -490,9 +521,9 @@ class _FieldTerms:
             0,
             total,
             count,
-            0 if shortest_all is None else length_to_byte(shortest_all),
-            length_to_byte(longest_all),
-            heaviest_all,
+            0 if shortest is None else length_to_byte(shortest),
+            length_to_byte(longest),
+            heaviest,
             ids[0],
             ids[-1],
         )

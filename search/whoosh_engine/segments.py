@@ -130,11 +130,18 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         # fields whose text is split into ``terms`` (once for all of them: add_words)
         self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
         self._numeric = NumericColumns()
-        self._memo: dict[str, dict[str, Values]] = {}
-        self._names: dict[tuple[str, ...], list[str]] = {}  # a document's fields, in order
+        # per field: its postings of each value seen (``_values_of``; none with ``EXACT``)
+        self._memo: dict[str, dict[str, Values]] = {n: {} for n in names}
         self._numeric_types = {
             n: t for n in names if (t := _numeric_type(self.schema[n].column_type)) is not None
         }
+        # per field: (field, indexed, stored, column type, (type code, default) of a numeric
+        # column or None)
+        self._plan = {
+            n: (f, f.indexed, f.stored, f.column_type, self._numeric_types.get(n))
+            for n, f in self._fields.items()
+        }
+        self._names: dict[tuple[str, ...], list[str]] = {}  # a document's fields, in order
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -163,7 +170,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
         numeric = self._numeric
-        numeric_types = self._numeric_types
+        plan = self._plan
+        memo = self._memo
         words_fields = self._words_fields
         added = new_terms = 0
         words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
@@ -174,8 +182,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
-                if field.indexed:
+                field, indexed, is_stored, column, kind = plan[name]
+                if indexed:
                     table = postings.get(name)
                     if table is None:
                         table = postings[name] = {}
@@ -188,7 +196,10 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         if not field.scorable:
                             length = 0
                     else:
-                        items, length = self._values_of(name, field, value)
+                        items_length = memo[name].get(value) if type(value) is str else None
+                        if items_length is None:
+                            items_length = self._values_of(name, field, value)
+                        items, length = items_length
                         count = len(items)
                         if count == 1:  # an ID: one term
                             term, weight, vbytes = items[0]
@@ -206,11 +217,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     if length:
                         lengths[name][-1] = length_to_byte(length)
                         perdoc._fieldlengths[name] += length
-                if field.stored:
+                if is_stored:
                     stored[name] = value
-                column = field.column_type
                 if column:
-                    kind = numeric_types.get(name)
                     if kind is not None:
                         default, docs, numbers = numeric.column(name, *kind)
                         number = field.to_column_value(value)
@@ -238,9 +247,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         values of its postings are then made anew each time, as Whoosh does)."""
         if EXACT or type(value) is not str:
             return _values(field, value)
-        memo = self._memo.get(name)
-        if memo is None:
-            memo = self._memo[name] = {}
+        memo = self._memo[name]
         found = memo.get(value)
         if found is None:
             if len(memo) >= MEMO_VALUES:

@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.tokenizer import Tokenizer
 
-from resdex.indexer.citations import _tag_units, _units_of
+from resdex.indexer.citations import _tag_units, _units_of, text_cache
 from resdex.indexer.errors import ResdexError
 from resdex.indexer.models import Resolution
 from resdex.indexer.nlp import build_pipeline
@@ -64,6 +64,7 @@ def main(argv: list[str]) -> int:
             pass
 
     def tag() -> None:
+        text_cache(nlp).clear()  # every run from a cold text cache, as a fresh worker
         _tag_units(units, nlp)
 
     tokenize()  # warm both up once (vocabulary, regex caches)

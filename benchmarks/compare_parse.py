@@ -79,7 +79,7 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> Iterator[str]:
         added = [k for k in after if k not in before]
         yield f"  labels: -{removed} +{added}" if removed or added else "  labels reordered"
     for label in [k for k in before if k in after]:
-        for field in (*_PARAGRAPH_FIELDS, "footnotes"):
+        for field in (*_PARAGRAPH_FIELDS, "footnotes", "citations", "links"):
             if before[label].get(field) != after[label].get(field):
                 was, now = before[label].get(field), after[label].get(field)
                 pad = " " * (len(label) + 4)
@@ -92,6 +92,12 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> Iterator[str]:
     notes_new = {f["number"]: f["text"] for f in new["footnotes"]}
     if notes_old != notes_new:
         yield f"  footnotes: {_short(notes_old)} -> {_short(notes_new)}"
+    # a dump made with --citations: every citation and link, wherever it stands
+    for key in ("citations", "links", "header_citations"):
+        if old.get(key) != new.get(key):
+            yield f"  {key}: {_short(old.get(key), 300)}\n    -> {_short(new.get(key), 300)}"
+    if old["footnotes"] != new["footnotes"] and notes_old == notes_new:
+        yield "  footnote citations changed"
 
 
 def compare(old_dir: Path, new_dir: Path, *, limit: int) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from resdex.indexer.instruments import find_instruments
 from resdex.indexer.models import Body, Citation, Paragraph, Resolution
 from resdex.indexer.plausibility import sc_year_of
 from resdex.indexer.resolve import CiteContext, resolve_anchors
+from resdex.indexer.text_cache import Matched, TextCache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,28 +58,75 @@ class _Unit:
     ctx: CiteContext
 
 
-def _tag_units(units: Sequence[_Unit], nlp: Language) -> list[tuple[Citation, ...]]:
-    """Citations then instrument links of every unit, in the units' order."""
-    from resdex.indexer.nlp import anchors
+_CACHES: weakref.WeakKeyDictionary[Language, TextCache] = weakref.WeakKeyDictionary()
 
-    results: list[tuple[Citation, ...]] = [() for _ in units]
-    todo = [i for i, unit in enumerate(units) if may_cite(unit.text)]
-    docs = nlp.pipe((units[i].text for i in todo), batch_size=_PIPE_BATCH)
-    for i, doc in zip(todo, docs, strict=True):
-        unit = units[i]
-        results[i] = resolve_anchors(unit.text, anchors(doc), unit.ctx, unit.location)
-    for i, unit in enumerate(units):
-        links = find_instruments(unit.text, unit.location)
-        if links:
-            results[i] = tuple(sorted(results[i] + links, key=lambda c: (c.start, c.end)))
+
+def text_cache(nlp: Language) -> TextCache:
+    """The per-process cache of what each text alone decides, for pipeline ``nlp``."""
+    cache = _CACHES.get(nlp)
+    if cache is None:
+        cache = _CACHES[nlp] = TextCache()
+    return cache
+
+
+def _matched(texts: Sequence[str], nlp: Language, cache: TextCache | None) -> dict[str, Matched]:
+    """What each distinct text alone decides: from the cache, else matched now (only the
+    texts that pass the cheap pre-check go through spaCy) and put in the cache."""
+    from resdex.indexer.nlp import find_anchors
+
+    out: dict[str, Matched] = {}
+    missing: list[str] = []
+    for text in texts:
+        if text in out:
+            continue
+        found = cache.get(text) if cache is not None else None
+        if found is None:
+            missing.append(text)
+            out[text] = _NOT_YET
+        else:
+            out[text] = found
+    todo = [text for text in missing if may_cite(text)]
+    found_anchors = dict(zip(todo, find_anchors(nlp, todo, _PIPE_BATCH), strict=True))
+    for text in missing:
+        matched = Matched(tuple(found_anchors.get(text, ())), find_instruments(text))
+        out[text] = matched
+        if cache is not None:
+            cache.put(text, matched)
+    return out
+
+
+_NOT_YET = Matched((), ())
+
+
+def _tag_units(
+    units: Sequence[_Unit], nlp: Language, *, cache: bool = True
+) -> list[tuple[Citation, ...]]:
+    """Citations then instrument links of every unit, in the units' order."""
+    matched = _matched([unit.text for unit in units], nlp, text_cache(nlp) if cache else None)
+    results: list[tuple[Citation, ...]] = []
+    for unit in units:
+        found = matched[unit.text]
+        cites: tuple[Citation, ...] = ()
+        if found.anchors:
+            cites = resolve_anchors(unit.text, found.anchors, unit.ctx, unit.location)
+        if found.links:
+            links = tuple(link.at(unit.location) for link in found.links)
+            cites = tuple(sorted(cites + links, key=lambda c: (c.start, c.end)))
+        results.append(cites)
     return results
 
 
 def find_citations(
-    text: str, ctx: CiteContext, nlp: Language | None = None, location: str = ""
+    text: str,
+    ctx: CiteContext,
+    nlp: Language | None = None,
+    location: str = "",
+    *,
+    cache: bool = True,
 ) -> tuple[Citation, ...]:
-    """Every citation (and instrument link) of one text, in text order."""
-    return _tag_units([_Unit(text, location, ctx)], nlp or default_pipeline())[0]
+    """Every citation (and instrument link) of one text, in text order. ``cache``: look
+    the text up in (and add it to) the per-process ``text_cache`` (the result is the same)."""
+    return _tag_units([_Unit(text, location, ctx)], nlp or default_pipeline(), cache=cache)[0]
 
 
 def _context(res: Resolution) -> CiteContext:
@@ -110,16 +159,11 @@ def _units_of(res: Resolution) -> list[_Unit]:
     previous = ""
     for note in res.footnotes:
         ibid = previous if note.text.lstrip().startswith("Ibid") else ""
-        units.append(
-            _Unit(note.text, f"footnote {note.number}", dataclasses.replace(ctx, ibid=ibid))
-        )
+        note_ctx = dataclasses.replace(ctx, ibid=ibid) if ibid else ctx
+        units.append(_Unit(note.text, f"footnote {note.number}", note_ctx))
         previous = note.text
     units += [_Unit(text, location, ctx) for text, location in _header_units(res)]
     return units
-
-
-def _via_footnote(cite: Citation, number: int, label: str) -> Citation:
-    return dataclasses.replace(cite, via_footnote=number, location=label)
 
 
 def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resolution:
@@ -127,19 +171,23 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     n_par = len(res.paragraphs)
     n_notes = len(res.footnotes)
     note_cites = found[n_par : n_par + n_notes]
+    # (a text without citations keeps its object: most paragraphs and footnotes)
     footnotes = tuple(
-        dataclasses.replace(note, citations=cites)
+        note if cites == note.citations else dataclasses.replace(note, citations=cites)
         for note, cites in zip(res.footnotes, note_cites, strict=True)
     )
-    by_number = {note.number: note.citations for note in footnotes}
+    by_number = {note.number: note.citations for note in footnotes if note.citations}
     paragraphs: list[Paragraph] = []
     for paragraph, direct in zip(res.paragraphs, found[:n_par], strict=True):
         via = tuple(
-            _via_footnote(cite, number, paragraph.label)
+            cite.at(paragraph.label, via_footnote=number)
             for number in paragraph.footnotes
             for cite in by_number.get(number, ())
         )
-        paragraphs.append(dataclasses.replace(paragraph, citations=direct + via))
+        cites = direct + via
+        if cites != paragraph.citations:
+            paragraph = dataclasses.replace(paragraph, citations=cites)
+        paragraphs.append(paragraph)
     header = tuple(cite for cites in found[n_par + n_notes :] for cite in cites)
     return dataclasses.replace(
         res,
@@ -149,16 +197,21 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     )
 
 
-def tag_citations(res: Resolution, nlp: Language | None = None) -> Resolution:
+def tag_citations(
+    res: Resolution, nlp: Language | None = None, *, cache: bool = True
+) -> Resolution:
     """``res`` with its citations: per paragraph (direct, then via footnotes), per
-    footnote, and for the report line. Pure: returns a new Resolution."""
-    return _tag_batch([res], nlp or default_pipeline())[0]
+    footnote, and for the report line. Pure: returns a new Resolution (the same with
+    ``cache`` or without: see ``find_citations``)."""
+    return _tag_batch([res], nlp or default_pipeline(), cache=cache)[0]
 
 
-def _tag_batch(batch: Sequence[Resolution], nlp: Language) -> list[Resolution]:
+def _tag_batch(
+    batch: Sequence[Resolution], nlp: Language, *, cache: bool = True
+) -> list[Resolution]:
     per_res = [_units_of(res) for res in batch]
     flat = [unit for units in per_res for unit in units]
-    found = _tag_units(flat, nlp)
+    found = _tag_units(flat, nlp, cache=cache)
     out: list[Resolution] = []
     pos = 0
     for res, units in zip(batch, per_res, strict=True):
@@ -189,4 +242,5 @@ __all__ = [
     "may_cite",
     "tag_citations",
     "tag_many",
+    "text_cache",
 ]

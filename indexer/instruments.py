@@ -91,8 +91,16 @@ _KEY_WORDS: Final[tuple[str, ...]] = (
     "Convention",
 )  # fmt: skip
 
+# The letters every name above can start with: "Universal", "2030", "Vienna", "(United
+# Nations )Millennium", "Durban", "Beijing", "Programme", "Addis", "Sendai", "New",
+# "International", "Convention". A look-ahead that Python's regex engine turns into a fast
+# skip over the positions where no name can start (it changes no match); a row whose name
+# starts with another letter must add it here.
+FIRST_LETTERS: Final = "U2VMDBPASNIC"
+_KEY_WORDS_RE: Final = re.compile("|".join(map(re.escape, _KEY_WORDS)))
+
 INSTRUMENT_RE: Final = re.compile(
-    r"\b(?:"
+    rf"(?=[{FIRST_LETTERS}])\b(?:"
     + "|".join(f"(?P<i{index}>{name})" for index, (name, _) in enumerate(INSTRUMENTS))
     + r")\b"
 )
@@ -104,7 +112,7 @@ _OTHER_INSTRUMENT_BEFORE_RE: Final = re.compile(r"Protocols? (?:to|of) the $")
 
 def find_instruments(text: str, location: str = "") -> tuple[Citation, ...]:
     """Links for the well-known instruments named in ``text`` (kind INSTRUMENT)."""
-    if not any(word in text for word in _KEY_WORDS):
+    if _KEY_WORDS_RE.search(text) is None:
         return ()
     out: list[Citation] = []
     for match in INSTRUMENT_RE.finditer(text):

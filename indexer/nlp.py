@@ -6,13 +6,24 @@ This module imports spaCy: only the parse and index paths may import it.
 
 As in spaCy's own ``span_ruler.py``, matching and annotating are kept apart: the ruler
 sets spans under ``SPANS_KEY``; ``anchors()`` reads them back as plain ``Anchor`` values
-for the pure resolver (``resdex.indexer.resolve``).
+for the pure resolver (``resdex.indexer.resolve``). ``find_anchors()`` runs only the
+matching half (the pipeline's tokenizer, then the ruler's own ``Matcher``) and gives the
+same anchors in the same order as ``anchors(nlp(text))``, without building the ``Span``
+objects, the span group and the warnings filter the ruler sets up for every text.
 """
 
 from __future__ import annotations
 
+import re
+import weakref
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -21,6 +32,7 @@ from resdex.indexer.cite_patterns import RULER_PATTERNS, token_match
 from resdex.indexer.resolve import Anchor
 
 SPANS_KEY = "citation_anchors"
+RULER_NAME = "citation_ruler"
 
 
 def build_pipeline() -> Language:
@@ -32,7 +44,7 @@ def build_pipeline() -> Language:
     tokenizer.token_match = token_match
     ruler = nlp.add_pipe(
         "span_ruler",
-        name="citation_ruler",
+        name=RULER_NAME,
         config={"spans_key": SPANS_KEY, "validate": True, "overwrite": True},
     )
     assert isinstance(ruler, SpanRuler)
@@ -43,3 +55,112 @@ def build_pipeline() -> Language:
 def anchors(doc: Doc) -> list[Anchor]:
     """The ruler's matches in ``doc`` as character-offset anchors."""
     return [Anchor(span.label_, span.start_char, span.end_char) for span in doc.spans[SPANS_KEY]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Matching:
+    """The matching half of a pipeline: its ruler's matcher, and for each
+    match id the label and the sort key of the ``Span`` the ruler would make of it."""
+
+    matcher: Matcher
+    labels: dict[int, tuple[str, int, int]]  # match id -> (label, label hash, id hash)
+
+
+_MATCHING: weakref.WeakKeyDictionary[Language, _Matching | None] = weakref.WeakKeyDictionary()
+
+
+def _matching(nlp: Language) -> _Matching | None:
+    """The matching half of ``nlp``, or None when it is not a pipeline of
+    ``build_pipeline`` (the tokenizer and the citation ruler alone)."""
+    if nlp in _MATCHING:
+        return _MATCHING[nlp]
+    found: _Matching | None = None
+    if nlp.pipe_names == [RULER_NAME]:
+        ruler = nlp.get_pipe(RULER_NAME)
+        if (
+            isinstance(ruler, SpanRuler)
+            and ruler.key == SPANS_KEY
+            and len(ruler.phrase_matcher) == 0
+        ):
+            strings = nlp.vocab.strings
+            labels = {
+                m_id: (entry["label"], strings.add(entry["label"]), strings.add(entry["id"]))
+                for m_id, entry in ruler._match_label_id_map.items()
+            }
+            found = _Matching(ruler.matcher, labels)
+    _MATCHING[nlp] = found
+    return found
+
+
+# Where a match can start: a keyword token ("resolution", "Decisions": the ruler compares
+# the lower case) or a symbol token (every symbol has a slash: "A/CONF.157/24"); found as
+# the whole run of non-space characters holding one ("(A/71/53),", "resolution").
+_START_CHUNK_RE: Final = re.compile(r"(?<!\S)\S*?(?:(?i:resolution|decision)|/)\S*")
+# The longest ruler pattern, in tokens: "resolutions 387 é 1990)" (garbled-bracket); every
+# run of non-space characters after the first gives at least one token.
+_LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)
+_FOLLOWING_RE: Final = re.compile(rf"(?:\s+\S+){{0,{_LONGEST_PATTERN}}}")
+# Between two windows: a token no pattern matches, so that no match runs from one window
+# into the next.
+_SEAM: Final = "\n"
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` the ruler has to see: each run of non-space characters
+    where a match can start, with the runs after it that the longest pattern can reach,
+    overlapping stretches merged. spaCy's tokenizer splits a text at whitespace and
+    tokenizes each run on its own, so a stretch cut at whitespace gets the tokens the whole
+    text gets there; every match lies in one stretch, and the patterns look at nothing
+    outside their own tokens."""
+    found: list[tuple[int, int]] = []
+    for chunk in _START_CHUNK_RE.finditer(text):
+        following = _FOLLOWING_RE.match(text, chunk.end())
+        assert following is not None  # it can match nothing
+        start, end = chunk.start(), following.end()
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], max(end, found[-1][1]))
+        else:
+            found.append((start, end))
+    return found
+
+
+def find_anchors(nlp: Language, texts: Sequence[str], batch_size: int = 256) -> list[list[Anchor]]:
+    """The anchors of each text, as ``anchors(nlp(text))`` gives them: the same tokens and
+    the same matcher, over the ``windows`` of the text only (joined by a seam)."""
+    matching = _matching(nlp)
+    if matching is None:
+        return [anchors(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    make_doc, matcher, labels = nlp.make_doc, matching.matcher, matching.labels
+    out: list[list[Anchor]] = []
+    for text in texts:
+        parts = windows(text)
+        if not parts:
+            out.append([])
+            continue
+        joined = _SEAM.join(text[start:end] for start, end in parts)
+        doc = make_doc(joined)
+        matches = matcher(doc)
+        if not matches:
+            out.append([])
+            continue
+        # where each window starts in the joined text, and how far to shift it back
+        seams: list[int] = []
+        shifts: list[int] = []
+        pos = 0
+        for start, end in parts:
+            seams.append(pos)
+            shifts.append(start - pos)
+            pos += end - start + len(_SEAM)
+        # the ruler keeps each (span, label, id) once and sorts the spans as spaCy
+        # compares them: start and end character, label, knowledge-base id (0), id
+        spans: set[tuple[int, int, int, int, str]] = set()
+        for m_id, first, stop in matches:
+            if first == stop:
+                continue
+            label, label_key, id_key = labels[m_id]
+            last = doc[stop - 1]
+            begin, finish = doc[first].idx, last.idx + len(last)
+            shift = shifts[bisect_right(seams, begin) - 1]
+            spans.add((begin + shift, finish + shift, label_key, id_key, label))
+        out.append([Anchor(label, s, e) for s, e, _, _, label in sorted(spans)])
+    return out

@@ -26,6 +26,7 @@ Pure data and string work with ``re`` only: safe on the query path (no spaCy).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -353,14 +354,18 @@ def organ_of_symbol(symbol: str) -> Organ | None:
 
 
 # "A/69/25", "A/77/53/Add.1": a General Assembly Official Records supplement of a session
-_SUPPLEMENT_RE: Final = re.compile(r"A/(?P<session>\d{1,2})/(?P<supplement>\d{1,3})A?(?:/|$)")
+# (compiled on first use, like the treaty patterns below: the query path imports this table
+# and never reads a document symbol's organ)
+@functools.cache
+def _supplement_re() -> re.Pattern[str]:
+    return re.compile(r"A/(?P<session>\d{1,2})/(?P<supplement>\d{1,3})A?(?:/|$)")
 
 
 def organ_of_document(symbol: str) -> Organ | None:
     """The body whose texts a document holds: its series' ("CBD/COP/15/17" -> CBD_COP), or
     for a supplement to the General Assembly's Official Records the body it reports on,
     as of the session's year ("A/73/53" -> HRC; "A/69/25" -> UNEA, "A/52/25" -> UNEP_GC)."""
-    supplement = _SUPPLEMENT_RE.match(symbol)
+    supplement = _supplement_re().match(symbol)
     if supplement:
         year = 1945 + int(supplement.group("session"))
         number = int(supplement.group("supplement"))
@@ -375,16 +380,16 @@ def organ_of_document(symbol: str) -> Organ | None:
     return organ_of_symbol(symbol)
 
 
-_TREATIES: Final[tuple[tuple[re.Pattern[str], Organ], ...]] = tuple(
-    (re.compile(row.treaty), row.organ) for row in ORGANS if row.treaty
-)
+@functools.cache
+def _treaties() -> tuple[tuple[re.Pattern[str], Organ], ...]:
+    return tuple((re.compile(row.treaty), row.organ) for row in ORGANS if row.treaty)
 
 
 def conference_of(title: str) -> Organ | None:
     """The Conference of the Parties a document's title points a bare "Conference of the
     Parties to the Convention" to: "Implementation of the Convention on Biological
     Diversity and its contribution to sustainable development" -> CBD_COP."""
-    for regex, organ in _TREATIES:
+    for regex, organ in _treaties():
         if regex.search(title):
             return organ
     return None

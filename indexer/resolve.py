@@ -417,4 +417,4 @@ def resolve_anchors(
 
 
 def _located(cite: Citation, location: str) -> Citation:
-    return dataclasses.replace(cite, location=location) if location else cite
+    return cite.at(location) if location else cite

@@ -10,6 +10,7 @@ elsewhere are case-insensitive.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
@@ -125,6 +126,9 @@ class Opening:
 _NONE = Opening(None, None, None)
 
 
+# A paragraph's text often repeats (a draft and its resolution, the Markdown copy): the
+# opening of a recent text is kept.
+@functools.lru_cache(maxsize=4096)
 def parse_opening(text: str) -> Opening:
     """Split the opening words of a paragraph's text (label already removed)."""
     if text.startswith(("The ", "the ")):
@@ -233,7 +237,7 @@ def looks_like_opening(text: str) -> bool:
 
 def _leading_words(text: str, limit: int) -> list[str]:
     words: list[str] = []
-    for token in text.split()[:limit]:
+    for token in text.split(None, limit)[:limit]:  # (the first ``limit`` words of split())
         match = P.LEADING_WORD_RE.fullmatch(token.rstrip(",;:"))
         if match is None:
             break

@@ -176,7 +176,8 @@ def _false_glued(match: re.Match[str], text: str) -> bool:
     before = text[max(0, match.start("n") - 40) : match.start("n")]
     if match.re is P.PERIOD_MARKER_RE:
         return bool(P.SYMBOL_ABBREVIATION_RE.search(before[:-1]))
-    token = before.split()[-1] if before.split() else ""
+    words = before.split()
+    token = words[-1] if words else ""
     # "CM/Rec(2022)7 of the Committee", "(CM/Rec(2022)12)" (A/RES/79/284)
     if (
         token.endswith(")")

@@ -14,7 +14,8 @@ import functools
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 from whoosh import formats
@@ -64,17 +65,8 @@ def add_words(
     found = field.analyzer.from_words(words)
     if type(fmt).word_values is formats.Frequency.word_values:
         counts = Counter(found)  # counted in C
-        once = _frequency_value(1)
-        new = 0
-        for w, n in counts.items():
-            weight, vbytes = once if n == 1 else _frequency_value(n)
-            known = table.get(w)
-            if known is None:
-                table[w] = [docnum, weight, vbytes]
-                new += 1
-            else:
-                known += (docnum, weight, vbytes)
-        return len(counts), new, len(found)
+        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
+        return len(items), post(table, docnum, items), len(found)
     encode = fmt.encode
     size = len(found)
     if exact:
@@ -86,42 +78,28 @@ def add_words(
     # each term's last position, in the order of first appearance (in C: most terms of a
     # paragraph are there once); the few that repeat gathered after
     last = dict(zip(found, range(size), strict=True))
-    repeated: dict[str, list[int]] = {}
-    if len(last) < size:
-        repeated = {w: [] for w, n in Counter(found).items() if n > 1}
-        for pos, text in enumerate(found):
-            at = repeated.get(text)
-            if at is not None:
-                at.append(pos)
-    new = 0
-    if single is not None and not repeated:  # every term once (most short paragraphs)
-        for w, pos in last.items():
-            known = table.get(w)
-            if known is None:
-                table[w] = [docnum, 1.0, single[pos]]
-                new += 1
-            else:
-                known += (docnum, 1.0, single[pos])
-        return size, new, size
+    if single is not None and len(last) == size:  # every term once (most short paragraphs)
+        once = zip(last, repeat(1.0), map(single.__getitem__, last.values()))
+        return size, post(table, docnum, once), size
+    repeated: dict[str, list[int]] = {w: [] for w, n in Counter(found).items() if n > 1}
+    for pos, text in enumerate(found):
+        at = repeated.get(text)
+        if at is not None:
+            at.append(pos)
+    items = []
     for w, pos in last.items():
         p = repeated.get(w)
         if p is not None:
             n = len(p)
-            weight, vbytes = (_WEIGHTS[n] if n < len(_WEIGHTS) else float(n)), encode(p)
+            items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
         elif single is not None:
-            weight, vbytes = 1.0, single[pos]
+            items.append((w, 1.0, single[pos]))
         else:
-            weight, vbytes = 1.0, encode([pos])
-        known = table.get(w)
-        if known is None:
-            table[w] = [docnum, weight, vbytes]
-            new += 1
-        else:
-            known += (docnum, weight, vbytes)
-    return len(last), new, size
+            items.append((w, 1.0, encode([pos])))
+    return len(items), post(table, docnum, items), size
 
 
-def post(table: Table, docnum: int, items: list[tuple[Any, float, bytes]]) -> int:
+def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:
     """Add a document's postings, (term, weight, encoded value) each, to ``table``: how
     many of its terms are new to it."""
     new = 0

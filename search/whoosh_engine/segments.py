@@ -201,17 +201,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                             items_length = self._values_of(name, field, value)
                         items, length = items_length
                         count = len(items)
-                        if count == 1:  # an ID: one term
-                            term, weight, vbytes = items[0]
-                            known = table.get(term)
-                            if known is None:
-                                table[term] = [docnum, weight, vbytes]
-                                new = 1
-                            else:
-                                known += (docnum, weight, vbytes)
-                                new = 0
-                        else:
-                            new = post(table, docnum, items)
+                        new = post(table, docnum, items)
                     added += count
                     new_terms += new
                     if length:

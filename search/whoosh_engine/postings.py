@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 import sys
 from array import array
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 from whoosh import formats
@@ -30,7 +32,7 @@ Table = dict[Any, list[Any]]
 # fewer objects to build, less memory per posting, and a block's pickle refers to a value
 # it already holds instead of repeating it (``exact``: made anew each time, as Whoosh does)
 _WEIGHTS = tuple(float(n) for n in range(256))
-_ONE_POSITION: dict[type, dict[int, bytes]] = {}
+_ONE_POSITION: dict[type, list[bytes]] = {}
 _OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
 
 
@@ -62,34 +64,42 @@ def add_words(
     fmt = field.format
     found = field.analyzer.from_words(words)
     if type(fmt).word_values is formats.Frequency.word_values:
-        counts: dict[str, int] = {}
-        for text in found:
-            counts[text] = counts.get(text, 0) + 1
+        counts = Counter(found)  # counted in C
         items = [(w, *_frequency_value(n)) for w, n in counts.items()]
         return len(items), post(table, docnum, items), len(found)
-    positions: dict[str, list[int]] = {}
-    for pos, text in enumerate(found):
-        at = positions.get(text)
-        if at is None:
-            positions[text] = [pos]
-        else:
-            at.append(pos)
     encode = fmt.encode
-    single = _ONE_POSITION.setdefault(type(fmt), {})  # each format encodes its own
+    size = len(found)
+    if exact:
+        single: list[bytes] | None = None
+    else:
+        single = _ONE_POSITION.get(type(fmt))  # each format encodes its own
+        if single is None or len(single) < size:
+            single = _ONE_POSITION[type(fmt)] = [encode([p]) for p in range(max(size, 1024))]
+    # each term's last position, in the order of first appearance (in C: most terms of a
+    # paragraph are there once); the few that repeat gathered after
+    last = dict(zip(found, range(size), strict=True))
+    if single is not None and len(last) == size:  # every term once (most short paragraphs)
+        once = zip(last, repeat(1.0), map(single.__getitem__, last.values()))
+        return size, post(table, docnum, once), size
+    repeated: dict[str, list[int]] = {w: [] for w, n in Counter(found).items() if n > 1}
+    for pos, text in enumerate(found):
+        at = repeated.get(text)
+        if at is not None:
+            at.append(pos)
     items = []
-    for w, p in positions.items():
-        if len(p) == 1 and not exact:
-            shared = single.get(p[0])
-            if shared is None:
-                shared = single[p[0]] = encode(p)
-            items.append((w, 1.0, shared))
-        else:
+    for w, pos in last.items():
+        p = repeated.get(w)
+        if p is not None:
             n = len(p)
             items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
-    return len(items), post(table, docnum, items), len(found)
+        elif single is not None:
+            items.append((w, 1.0, single[pos]))
+        else:
+            items.append((w, 1.0, encode([pos])))
+    return len(items), post(table, docnum, items), size
 
 
-def post(table: Table, docnum: int, items: list[tuple[Any, float, bytes]]) -> int:
+def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:
     """Add a document's postings, (term, weight, encoded value) each, to ``table``: how
     many of its terms are new to it."""
     new = 0
@@ -131,14 +141,14 @@ class NumericColumns:
         # column name -> (default, docnums, values): out of range fails in ``add``
         self._values: dict[str, tuple[Any, array[int], array[Any]]] = {}
 
-    def add(self, name: str, typecode: str, default: Any, docnum: int, value: Any) -> None:
-        """A document's value (``typecode``: its ``struct`` and ``array`` code)."""
+    def column(self, name: str, typecode: str, default: Any) -> tuple[Any, array[int], array[Any]]:
+        """(default, docnums, values) of a column (``typecode``: its ``struct`` and
+        ``array`` code), where a document's value other than the default is appended, the
+        value first (out of range: an error then, before the docnum is kept)."""
         found = self._values.get(name)
         if found is None:
             found = self._values[name] = (default, array("q"), array(typecode))
-        if value != default:
-            found[2].append(value)  # out of range: an error now, before the docnum is kept
-            found[1].append(docnum)
+        return found
 
     def drop(self, docnum: int) -> None:
         """Forget what a document that failed half-way added."""

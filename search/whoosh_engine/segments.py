@@ -35,6 +35,7 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator
+from operator import sub
 from typing import Any
 
 from whoosh import columns
@@ -43,7 +44,6 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.fields import UnknownFieldError
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from resdex.search.schema import terms
@@ -79,13 +79,18 @@ _RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
 TERM_BYTES = 160
 
 
-def _add_values(table: Table, field: Any, value: Any, docnum: int) -> tuple[int, int, int]:
-    """Add the postings of a field other than a ``words_field`` (IDs, keywords) to its
-    ``table``: (postings added, terms new to the table, the field's length)."""
+# (term, weight, encoded value) of each term of a value, and the field's length
+Values = tuple[list[tuple[bytes, float, bytes]], int]
+# distinct values remembered per field (``verbs``, ``body``, ``year``… repeat from one
+# unit to the next); past this, the field's memo starts again
+MEMO_VALUES = 4096
+
+
+def _values(field: Any, value: Any) -> Values:
+    """The postings of a field other than a ``words_field`` (IDs, keywords)."""
     values = word_values(field, value)
-    new = post(table, docnum, [(t, w, v) for t, _, w, v in values])
     length = sum(f for _, f, _, _ in values) if field.scorable else 0
-    return len(values), new, length
+    return [(t, w, v) for t, _, w, v in values], length
 
 
 def _numeric_type(column: Any) -> tuple[str, Any] | None:
@@ -125,9 +130,18 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         # fields whose text is split into ``terms`` (once for all of them: add_words)
         self._words_fields = frozenset(n for n in names if words_field(self.schema[n]))
         self._numeric = NumericColumns()
+        # per field: its postings of each value seen (``_values_of``; none with ``EXACT``)
+        self._memo: dict[str, dict[str, Values]] = {n: {} for n in names}
         self._numeric_types = {
             n: t for n in names if (t := _numeric_type(self.schema[n].column_type)) is not None
         }
+        # per field: (field, indexed, stored, column type, (type code, default) of a numeric
+        # column or None)
+        self._plan = {
+            n: (f, f.indexed, f.stored, f.column_type, self._numeric_types.get(n))
+            for n, f in self._fields.items()
+        }
+        self._names: dict[tuple[str, ...], list[str]] = {}  # a document's fields, in order
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -142,16 +156,22 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         schema = self._fields
         perdoc = self.perdocwriter
         docnum = self.docnum
-        names = sorted(name for name in fields if not name.startswith("_"))
-        for name in names:
-            if name not in schema:
-                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+        keys = tuple(fields)
+        names = self._names.get(keys)
+        if names is None:
+            names = sorted(name for name in keys if not name.startswith("_"))
+            for name in names:
+                if name not in schema:
+                    raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+            if len(self._names) < MEMO_VALUES:
+                self._names[keys] = names
         lengths = self._lengths
         for name in self._scorable:
             lengths[name].append(0)  # the document's entry: docnum - docbase
         postings = self._postings
         numeric = self._numeric
-        numeric_types = self._numeric_types
+        plan = self._plan
+        memo = self._memo
         words_fields = self._words_fields
         added = new_terms = 0
         words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
@@ -162,8 +182,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
-                if field.indexed:
+                field, indexed, is_stored, column, kind = plan[name]
+                if indexed:
                     table = postings.get(name)
                     if table is None:
                         table = postings[name] = {}
@@ -176,19 +196,26 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         if not field.scorable:
                             length = 0
                     else:
-                        count, new, length = _add_values(table, field, value, docnum)
+                        items_length = memo[name].get(value) if type(value) is str else None
+                        if items_length is None:
+                            items_length = self._values_of(name, field, value)
+                        items, length = items_length
+                        count = len(items)
+                        new = post(table, docnum, items)
                     added += count
                     new_terms += new
                     if length:
                         lengths[name][-1] = length_to_byte(length)
                         perdoc._fieldlengths[name] += length
-                if field.stored:
+                if is_stored:
                     stored[name] = value
-                column = field.column_type
                 if column:
-                    kind = numeric_types.get(name)
                     if kind is not None:
-                        numeric.add(name, *kind, docnum, field.to_column_value(value))
+                        default, docs, numbers = numeric.column(name, *kind)
+                        number = field.to_column_value(value)
+                        if number != default:
+                            numbers.append(number)  # out of range: fails before the docnum
+                            docs.append(docnum)
                     else:
                         perdoc.add_column_value(name, column, field.to_column_value(value))
         except Exception:
@@ -204,6 +231,19 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._terms += new_terms
         if self._count * POSTING_BYTES + self._terms * TERM_BYTES > self._limit:
             self._spill()
+
+    def _values_of(self, name: str, field: Any, value: Any) -> Values:
+        """``_values(field, value)``, remembered for a str value (not with ``EXACT``: the
+        values of its postings are then made anew each time, as Whoosh does)."""
+        if EXACT or type(value) is not str:
+            return _values(field, value)
+        memo = self._memo[name]
+        found = memo.get(value)
+        if found is None:
+            if len(memo) >= MEMO_VALUES:
+                memo.clear()
+            found = memo[value] = _values(field, value)
+        return found
 
     # --- runs -----------------------------------------------------------------------------
 
@@ -387,6 +427,9 @@ class _FieldTerms:
         return _LENGTH_OF_BYTE[min(known)], _LENGTH_OF_BYTE[max(known)] or 0
 
     def write(self, term: bytes, postings: list[Any]) -> None:
+        if len(postings) == 3:  # one posting: most terms of the pairs, many words
+            self._write_one(term, *postings)
+            return
         ids = postings[0::3]
         weights = postings[1::3]
         values = postings[2::3]
@@ -422,7 +465,8 @@ class _FieldTerms:
                 mini_weights = first
             else:
                 mini_weights = tuple(block_weights)
-            deltas = tuple(delta_encode(block_ids)) if end - start > 1 else (block_ids[0],)
+            # Whoosh's ``delta_encode``: each id less the one before it (the first less 0)
+            deltas = tuple(map(sub, block_ids, [0, *block_ids[:-1]]))
             mini_values = self._values(values[start:end])
             level, data = _deflate(dumps((deltas, mini_weights, mini_values), 2))
             info = dumps(
@@ -439,6 +483,34 @@ class _FieldTerms:
             size = len(info) + len(data)
             parts += (pack_int(-size if end == count else size), info, data)
         blob = b"".join(parts)
+        self._add(term, blob, total, count, shortest_all, longest_all, heaviest_all, ids)
+
+    def _write_one(self, term: bytes, docnum: int, weight: float, value: bytes) -> None:
+        """``write`` of a term with one posting: one block, the same bytes."""
+        stored = weight if weight == 1.0 else array("f", (weight,))[0]  # as a block keeps it
+        heaviest: Any = weight if weight > 0 else 0
+        shortest, longest = self._length_range([docnum])
+        dumps = whoosh3.dumps
+        mini = ((docnum,), None if stored == 1.0 else stored, self._values([value]))
+        level, data = _deflate(dumps(mini, 2))
+        info = dumps(
+            (1, docnum, heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2
+        )
+        blob = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
+        self._add(term, blob, 0.0 + stored, 1, shortest, longest, heaviest, [docnum])
+
+    def _add(
+        self,
+        term: bytes,
+        blob: bytes,
+        total: float,
+        count: int,
+        shortest: int | None,
+        longest: int,
+        heaviest: Any,
+        ids: list[int],
+    ) -> None:
+        """A term's postings (``blob``) and its row in the terms table."""
         offset = self._offset
         self._offset += len(blob)
         self._chunks.append(blob)
@@ -446,9 +518,9 @@ class _FieldTerms:
             0,
             total,
             count,
-            0 if shortest_all is None else length_to_byte(shortest_all),
-            length_to_byte(longest_all),
-            heaviest_all,
+            0 if shortest is None else length_to_byte(shortest),
+            length_to_byte(longest),
+            heaviest,
             ids[0],
             ids[-1],
         )

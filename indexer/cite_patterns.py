@@ -454,3 +454,15 @@ RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
 def token_match(text: str) -> bool:
     """The tokenizer's ``token_match``: keep a whole string that is a symbol or number."""
     return TOKEN_MATCH_RE.fullmatch(text) is not None
+
+
+# --- the windows the ruler's matcher runs over (``resdex.indexer.nlp.windows``) ---------------
+
+# Where a match can start: a keyword token ("resolution", "Decisions": the ruler compares
+# the lower case) or a symbol token (every symbol has a slash: "A/CONF.157/24"); found as
+# the whole run of non-space characters holding one ("(A/71/53),", "resolution").
+START_CHUNK_RE: Final = re.compile(r"(?<!\S)\S*?(?:(?i:resolution|decision)|/)\S*")
+# The longest ruler pattern, in tokens: "resolutions 387 é 1990)" (garbled-bracket); every
+# run of non-space characters after the first gives at least one token.
+_LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)
+FOLLOWING_RE: Final = re.compile(rf"(?:\s+\S+){{0,{_LONGEST_PATTERN}}}")

@@ -14,7 +14,6 @@ objects, the span group and the warnings filter the ruler sets up for every text
 
 from __future__ import annotations
 
-import re
 import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -28,7 +27,12 @@ from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from resdex.indexer.cite_patterns import RULER_PATTERNS, token_match
+from resdex.indexer.cite_patterns import (
+    FOLLOWING_RE,
+    RULER_PATTERNS,
+    START_CHUNK_RE,
+    token_match,
+)
 from resdex.indexer.resolve import Anchor
 
 SPANS_KEY = "citation_anchors"
@@ -92,14 +96,6 @@ def _matching(nlp: Language) -> _Matching | None:
     return found
 
 
-# Where a match can start: a keyword token ("resolution", "Decisions": the ruler compares
-# the lower case) or a symbol token (every symbol has a slash: "A/CONF.157/24"); found as
-# the whole run of non-space characters holding one ("(A/71/53),", "resolution").
-_START_CHUNK_RE: Final = re.compile(r"(?<!\S)\S*?(?:(?i:resolution|decision)|/)\S*")
-# The longest ruler pattern, in tokens: "resolutions 387 é 1990)" (garbled-bracket); every
-# run of non-space characters after the first gives at least one token.
-_LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)
-_FOLLOWING_RE: Final = re.compile(rf"(?:\s+\S+){{0,{_LONGEST_PATTERN}}}")
 # Between two windows: a token no pattern matches, so that no match runs from one window
 # into the next.
 _SEAM: Final = "\n"
@@ -113,8 +109,8 @@ def windows(text: str) -> list[tuple[int, int]]:
     text gets there; every match lies in one stretch, and the patterns look at nothing
     outside their own tokens."""
     found: list[tuple[int, int]] = []
-    for chunk in _START_CHUNK_RE.finditer(text):
-        following = _FOLLOWING_RE.match(text, chunk.end())
+    for chunk in START_CHUNK_RE.finditer(text):
+        following = FOLLOWING_RE.match(text, chunk.end())
         assert following is not None  # it can match nothing
         start, end = chunk.start(), following.end()
         if found and start <= found[-1][1]:

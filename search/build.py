@@ -369,7 +369,8 @@ def _write(
         jobs = itertools.chain(first, found)
         stream: Generator[Parsed, None, None]
         if in_workers:
-            stream = parse_and_write(writer, jobs, opts.workers)
+            # no more processes than files (each starts a spaCy pipeline)
+            stream = parse_and_write(writer, jobs, min(opts.workers, len(files)))
         else:
             stream = (parse_file(job) for job in jobs)
         try:

@@ -15,7 +15,7 @@ from typing import Any
 from resdex.search import store
 from resdex.search.engine import SegmentCheck, open_reader
 
-__all__ = ["CheckReport", "SegmentCheck", "cause", "check_index", "check_to_json"]
+__all__ = ["CheckReport", "SegmentCheck", "check_index", "check_to_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def check_index(index_dir: Path) -> CheckReport:
         store.verify_files(index_dir, generation)
         segments, problems = open_reader(index_dir).check()
     except store.DamagedIndex as err:
-        return CheckReport(index_dir, generation.name, (), (cause(err),))
+        return CheckReport(index_dir, generation.name, (), (store.cause(err),))
     return CheckReport(
         index_dir,
         generation.name,
@@ -61,11 +61,3 @@ def check_index(index_dir: Path) -> CheckReport:
         units=sum(s.units for s in segments),
         terms=sum(s.terms for s in segments),
     )
-
-
-def cause(err: store.DamagedIndex) -> str:
-    """What a ``DamagedIndex`` says is wrong (the words in its parentheses)."""
-    text = str(err)
-    start = text.find("(")
-    end = text.rfind("): rebuild")
-    return text[start + 1 : end] if start >= 0 and end > start else text

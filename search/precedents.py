@@ -215,7 +215,8 @@ def _paragraph(p: Paragraph, found: list[Source]) -> ParagraphPrecedents:
 
 def precedents(index: Reader, res: Resolution, *, file: str | None = None) -> Precedents:
     """The precedents of every paragraph of ``res`` (parsed, not necessarily indexed)."""
-    finder = _Finder(index.units(), index.size())
+    size = index.size()  # first: a renewed searcher must not close the units' reader
+    finder = _Finder(index.units(), size)
     out = [_paragraph(p, _candidates(finder, p, res)) for p in res.paragraphs]
     return Precedents(file=file, symbol=res.symbol, paragraphs=tuple(out))
 

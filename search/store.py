@@ -45,6 +45,7 @@ from resdex.search.schema import INDEX_FORMAT
 from resdex.search.whoosh_engine.damage import (  # re-exported: callers use store.DamagedIndex etc.
     BadIndex,
     DamagedIndex,
+    cause,
     close_files,
     damaged,
     reading,
@@ -178,6 +179,7 @@ def verify_files(index_dir: Path, generation: Path, *, contents: bool = True) ->
 __all__ = [
     "BadIndex",
     "DamagedIndex",
+    "cause",
     "close_files",
     "create_empty",
     "damaged",

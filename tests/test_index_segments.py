@@ -19,9 +19,10 @@ import pytest
 from whoosh.writing import SegmentWriter
 
 from resdex.search import store
+from resdex.search.whoosh_engine import blocks
 from resdex.search.whoosh_engine import fixes as whoosh_fixes
-from resdex.search.whoosh_engine import segments
-from resdex.search.whoosh_engine.segments import FastSegmentWriter, word_values
+from resdex.search.whoosh_engine.postings import word_values
+from resdex.search.whoosh_engine.segments import FastSegmentWriter
 from resdex.search.workers import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +69,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_the_same_files_as_whoosh(
     documents: list[dict[str, Any]], tmp_path: Path, limitmb: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(segments, "EXACT", True)
+    monkeypatch.setattr(blocks, "EXACT", True)
     theirs = _files(_write(tmp_path / "whoosh", SegmentWriter, documents, 128))
     ours = _files(_write(tmp_path / "fast", FastSegmentWriter, documents, limitmb))
     assert sorted(ours) == sorted(theirs)

@@ -146,8 +146,9 @@ def test_rebuild_starts_empty(seeded: Path, project_corpus: Path) -> None:
 
 
 # enough files that a run is still parsing a second after it staged its generation, however
-# fast parsing gets (about 4 s of CPU for 1,500 files today, with the text cache)
-MIDWAY_FILES = 1500
+# fast parsing gets (some 10 s of CPU for 4,000 files today, with the text cache; killed
+# after one)
+MIDWAY_FILES = 4000
 
 
 def _many_copies(folder: Path, n: int) -> None:

@@ -13,7 +13,7 @@ from test_search_handbuilt import ALL
 from resdex.search.documents import digest, verb_code, verb_key
 from resdex.search.query import SearchRequest, cites, parse_query, search
 from resdex.search.whoosh_engine import cites as whoosh_cites
-from resdex.search.whoosh_engine import matching, units
+from resdex.search.whoosh_engine import matching, scoring, units
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def ix() -> Any:
 def test_frequencies(
     ids: list[int], weights: list[float], allowed: list[int], expected: list[tuple[int, float]]
 ) -> None:
-    assert list(matching._frequencies(ids, weights, allowed)) == expected
+    assert list(scoring._frequencies(ids, weights, allowed)) == expected
 
 
 @pytest.mark.parametrize("query", ['"human rights"', "cooperation", "urges", '"united nations"'])
@@ -49,14 +49,14 @@ def test_term_top_of_a_few_is_whooshs(
 ) -> None:
     """The best of some of a term's documents (what a verb or a filter leaves): the
     documents and scores of Whoosh's matcher, whether looked up or walked through."""
-    monkeypatch.setattr(matching, "LOOKUP_RATIO", ratio)
+    monkeypatch.setattr(scoring, "LOOKUP_RATIO", ratio)
     with ix.searcher() as searcher:
         q = matching.rewrite(parse_query(query, searcher.schema))
         sub = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
         allowed = sorted(matching.doc_ids(q, matching.Leaf(sub, sub.reader())))[::step]
         assert allowed
-        fast = matching.term_top(q, sub, 0, allowed, 3)
-        slow = matching.top_scored(q, sub, 0, searcher.context(), allowed, 3)
+        fast = scoring.term_top(q, sub, 0, allowed, 3)
+        slow = scoring.top_scored(q, sub, 0, searcher.context(), allowed, 3)
     assert fast is not None
     assert [d for _, d in sorted(fast, reverse=True)] == [d for _, d in sorted(slow, reverse=True)]
     assert [s for s, _ in sorted(fast)] == pytest.approx([s for s, _ in sorted(slow)])
@@ -68,7 +68,7 @@ def test_term_top_of_a_few_is_whooshs(
 def test_cites_from_kept_rows(ix: Any, target: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``cites`` answers the same with its rows and target keys decoded afresh, kept from
     a query before, or forgotten on the way (at most one kept: every query overflows)."""
-    monkeypatch.setattr(units, "_ROWS", {})
+    monkeypatch.setattr(units, "_ROWS", units.SegmentCache(units.SEGMENTS_KEPT))
     monkeypatch.setattr(whoosh_cites, "_KEYS", {})
     first = cites(ix, target)
     assert first.citing
@@ -80,7 +80,7 @@ def test_cites_from_kept_rows(ix: Any, target: str, monkeypatch: pytest.MonkeyPa
 
 
 def test_cited_rows_in_the_order_asked(ix: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(units, "_ROWS", {})
+    monkeypatch.setattr(units, "_ROWS", units.SegmentCache(units.SEGMENTS_KEPT))
     with ix.searcher() as searcher:
         seg = units.leaves(searcher)[0][2]
         docs = matching.term_ids(seg, "cites", "a/conf.157/24")
@@ -161,3 +161,86 @@ def test_spans_of_a_phrase_and_its_words() -> None:
     # the hyphen is no space: its two words marked apart
     shown = ["human", "rights", "HUMAN RIGHTS", "human  rights"]
     assert [text[s:e] for s, e in spans] == shown
+
+
+def test_segment_cache_forgets_the_least_recently_used() -> None:
+    cache: units.SegmentCache[str, int] = units.SegmentCache(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1  # "b" is now the least recently used
+    cache.put("c", 3)
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (1, None, 3)
+
+
+def test_cites_from_many_threads_while_rows_are_forgotten(
+    ix: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web server answers from several threads: a row another thread forgets between
+    the lookup and the answer is decoded again, never a KeyError."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(units, "_ROWS", units.SegmentCache(units.SEGMENTS_KEPT))
+    expected = cites(ix, "A/CONF.157/24")
+    monkeypatch.setattr(units, "CITED_KEPT", 1)  # every query forgets what the others kept
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: cites(ix, "A/CONF.157/24"), range(64)))
+    assert all(answer == expected for answer in answers)
+
+
+class _Bytes:
+    """A column file in memory: what ``ColumnCells`` reads of Whoosh's ``StructFile``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def get_byte(self, at: int) -> int:
+        return self.data[at]
+
+    def get(self, at: int, size: int) -> bytes:
+        return self.data[at : at + size]
+
+
+@pytest.mark.parametrize(
+    ("tail", "documents"),
+    [
+        (b"?BX", 3),  # a type code flipped: no array has it
+        (b"BBX", 100),  # the tables of 100 documents cannot fit in the column
+    ],
+)
+def test_a_damaged_column_is_damage_not_a_traceback(tail: bytes, documents: int) -> None:
+    """``struct.error``, which ``resdex.search.whoosh_engine.damage`` reports as a damaged
+    index in one line (as it does Whoosh's own column reader's)."""
+    import struct
+
+    from resdex.search.whoosh_engine.access import ColumnCells
+
+    data = b"abc" + bytes(6) + tail
+    with pytest.raises(struct.error):
+        ColumnCells(_Bytes(data), 0, len(data), documents)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        '"the importance of the universal periodic review"',  # A/RES/71/194 (hand-built)
+        '"universal periodic review"',
+        '"of the"',
+    ],
+)
+@pytest.mark.parametrize(
+    ("rare", "ratio", "text_check"),
+    [(4096, 64, 64), (0, 0, 0), (0, 10**6, 10**6), (10**6, 0, 0)],
+    ids=["as shipped", "positions only", "every part read, text checked", "rare, positions"],
+)
+def test_a_phrase_is_found_alike_whatever_parts_are_read_first(
+    ix: Any, phrase: str, rare: int, ratio: int, text_check: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How many of a phrase's parts are read before its candidates are checked (on their
+    text or their positions) changes the cost, never the hits."""
+    expected = search(ix, SearchRequest(phrase, limit=0))
+    monkeypatch.setattr(matching, "RARE", rare)
+    monkeypatch.setattr(matching, "READ_RATIO", ratio)
+    monkeypatch.setattr(matching, "TEXT_CHECK", text_check)
+    found = search(ix, SearchRequest(phrase, limit=0))
+    assert (found.total, found.hits) == (expected.total, expected.hits)
+    assert expected.total > 0

@@ -420,7 +420,8 @@ def test_bad_sort_by_status(reader: Reader, request_: SearchRequest) -> None:
 def test_term_scores_are_whooshs(ix: Any, query: str) -> None:
     """One term scored over its postings a block at a time: Whoosh's BM25F numbers."""
     from resdex.search.query import parse_query
-    from resdex.search.whoosh_engine.matching import Leaf, doc_ids, rewrite, term_top, top_scored
+    from resdex.search.whoosh_engine.matching import Leaf, doc_ids, rewrite
+    from resdex.search.whoosh_engine.scoring import term_top, top_scored
 
     with ix.searcher() as searcher:
         q = rewrite(parse_query(query, searcher.schema))
@@ -441,14 +442,8 @@ def test_scores_on_the_text_are_whooshs(ix: Any, query: str) -> None:
     """A few documents scored from the term frequencies of their stored text: the numbers
     of Whoosh's matcher for the AND of the query's terms."""
     from resdex.search.query import parse_query
-    from resdex.search.whoosh_engine.matching import (
-        Leaf,
-        doc_ids,
-        rewrite,
-        scoring_query,
-        stored_scores,
-        top_scored,
-    )
+    from resdex.search.whoosh_engine.matching import Leaf, doc_ids, rewrite, scoring_query
+    from resdex.search.whoosh_engine.scoring import stored_scores, top_scored
 
     with ix.searcher() as searcher:
         q = rewrite(parse_query(query, searcher.schema))

@@ -2,14 +2,17 @@
 
 Whoosh-Reloaded 2.7.5 offers no public way to read a postings block, a column file or the
 words a wildcard stands for without going posting by posting through Python objects; the
-query path needs all three in bulk. The names with a leading underscore of Whoosh are
-touched here and in ``resdex.search.whoosh_engine.fixes`` (its patches) only, which
-``tests/test_query_seam.py`` checks: a Whoosh upgrade is checked against these two files.
+query path needs all three in bulk. On the read path, the names with a leading underscore
+of Whoosh are touched here and in ``resdex.search.whoosh_engine.fixes`` (its patches) only;
+the write path's are in ``segments``, ``blocks`` and ``writer`` (a subclass of Whoosh's
+``SegmentWriter``). ``tests/test_query_seam.py`` checks it: a Whoosh upgrade is checked
+against these files.
 """
 
 from __future__ import annotations
 
 import itertools
+import struct
 from array import array
 from collections.abc import Iterator
 from typing import Any
@@ -68,9 +71,14 @@ class ColumnCells:
             self._whoosh = VarBytesColumn.Reader(colfile, base, length, doccount)
             return
         lens_code, offsets_code = chr(colfile.get_byte(last - 2)), chr(colfile.get_byte(last - 1))
-        self._lsize, self._osize = array(lens_code).itemsize, array(offsets_code).itemsize
+        try:
+            self._lsize, self._osize = array(lens_code).itemsize, array(offsets_code).itemsize
+        except ValueError as err:  # a damaged column: what Whoosh's own reader raises too
+            raise struct.error(f"column of {doccount} documents: bad type codes") from err
         self._offsets = last - 2 - doccount * self._osize
         self._lengths = self._offsets - doccount * self._lsize
+        if self._lengths < base:
+            raise struct.error(f"column of {doccount} documents: its tables overrun it")
         self._base = base
         self._get = colfile.get
 

@@ -16,15 +16,11 @@ from whoosh.reading import TermNotFound
 from resdex.indexer.models import Resolution
 from resdex.search.engine import Passage
 from resdex.search.schema import UNIT_DOCUMENT
-from resdex.search.whoosh_engine.units import resolution_at
+from resdex.search.whoosh_engine.units import opt_int, resolution_at
 
 
 def _text(term: Any) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
-
-
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value else None
 
 
 def size(searcher: Any) -> int:
@@ -85,8 +81,8 @@ class Units:
             label=stored.get("label", ""),
             unit=stored.get("unit", ""),
             body=stored.get("body", ""),
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
+            session=opt_int(stored.get("session")),
+            year=opt_int(stored.get("year")),
             adopted=stored.get("adopted") or None,
             text=stored.get("text", ""),
         )

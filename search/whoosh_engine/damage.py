@@ -31,6 +31,14 @@ def damaged(index_dir: Path, cause: str) -> DamagedIndex:
     )
 
 
+def cause(err: DamagedIndex) -> str:
+    """What a ``DamagedIndex`` made by ``damaged`` says is wrong (its parentheses)."""
+    text = str(err)
+    start = text.find("(")
+    end = text.rfind("): rebuild")
+    return text[start + 1 : end] if start >= 0 and end > start else text
+
+
 # what reading a damaged index raises, wherever it is read
 _DAMAGE: tuple[type[BaseException], ...] = (
     EOFError,

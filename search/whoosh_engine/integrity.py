@@ -11,10 +11,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from resdex.search.check import cause
 from resdex.search.engine import SegmentCheck
 from resdex.search.schema import UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH
-from resdex.search.whoosh_engine.damage import DamagedIndex, reading
+from resdex.search.whoosh_engine.damage import DamagedIndex, cause, reading
 
 
 def check(ix: Any) -> tuple[tuple[SegmentCheck, ...], tuple[str, ...]]:

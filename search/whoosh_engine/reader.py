@@ -14,7 +14,8 @@ import os
 import threading
 import weakref
 from bisect import bisect_right
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
@@ -50,18 +51,19 @@ from resdex.search.whoosh_engine.matching import (
     doc_ids,
     rewrite,
     scoring_query,
-    stored_scores,
-    term_top,
-    top_scored,
 )
+from resdex.search.whoosh_engine.scoring import stored_scores, term_top, top_scored
 from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
 from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
 from resdex.search.whoosh_engine.units import (
-    _opt_int,
     leaves,
+    opt_int,
     record_title,
     segment_columns,
 )
+
+if TYPE_CHECKING:
+    from resdex.search.engine import SegmentCheck, Units
 
 
 class WhooshReader:
@@ -136,7 +138,7 @@ class WhooshReader:
 
         return browse.size(self.searcher())
 
-    def resolutions(self) -> Any:
+    def resolutions(self) -> Iterator[Resolution]:
         from resdex.search.whoosh_engine import browse
 
         return browse.resolutions(self.searcher())
@@ -146,17 +148,17 @@ class WhooshReader:
 
         return browse.cited_keys(self.searcher())
 
-    def words(self, prefix: str) -> Any:
+    def words(self, prefix: str) -> Iterator[str]:
         from resdex.search.whoosh_engine import browse
 
         return browse.words(self.searcher(), prefix)
 
-    def indexed(self, symkeys: Any) -> set[str]:
+    def indexed(self, symkeys: Iterable[str]) -> set[str]:
         from resdex.search.whoosh_engine import browse
 
         return browse.indexed(self.searcher(), symkeys)
 
-    def units(self) -> Any:
+    def units(self) -> Units:
         from resdex.search.whoosh_engine import browse
 
         return browse.Units(self.searcher())
@@ -166,7 +168,7 @@ class WhooshReader:
 
         return browse.generation(self._index())
 
-    def check(self) -> Any:
+    def check(self) -> tuple[tuple[SegmentCheck, ...], tuple[str, ...]]:
         from resdex.search.whoosh_engine import integrity
 
         return integrity.check(self._index())
@@ -352,8 +354,8 @@ class _Highlighter:
             label=stored["label"],
             kind=KIND_NAMES.get(part.columns.kind[doc], ""),
             body=stored["body"],
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
+            session=opt_int(stored.get("session")),
+            year=opt_int(stored.get("year")),
             adopted=stored.get("adopted"),
             title=record_title(part.seg, part.columns.res[doc]),
             verb=stored.get("verb"),
@@ -462,8 +464,8 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
             symbol=stored.get("symbol", ""),
             label=stored.get("label", ""),
             adopted=stored.get("adopted") or None,
-            session=_opt_int(stored.get("session")),
-            year=_opt_int(stored.get("year")),
+            session=opt_int(stored.get("session")),
+            year=opt_int(stored.get("year")),
         )
         key: int | str | None
         if by in ("session", "year"):

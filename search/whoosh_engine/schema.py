@@ -9,7 +9,7 @@ from typing import Any
 from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pair_terms, pairs, terms, tokens
+from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pair_terms, pairs, tokens
 
 
 class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
@@ -56,10 +56,6 @@ class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
     def split(self, value: str) -> Iterable[tuple[str, int, int]]:
         """The terms of ``value`` with their character offsets."""
         return tokens(value)
-
-    def terms(self, value: str) -> list[str]:
-        """The terms of ``split(value)`` without their offsets, as the writer indexes them."""
-        return self.from_words(terms(value))
 
     def from_words(self, words: list[str]) -> list[str]:
         """The terms of a text from its words (``resdex.search.schema.terms``): the words

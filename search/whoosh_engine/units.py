@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import weakref
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from whoosh.reading import TermNotFound
 
@@ -39,6 +41,9 @@ from resdex.search.schema import (
 from resdex.search.targets import target_key
 from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
 from resdex.search.whoosh_engine.safe_pickle import loads
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # the rank of a unit with neither session nor year: after every dated one
 UNDATED = 10**6
@@ -79,7 +84,34 @@ class SegmentColumns:
         return (self.rank(doc) << 20) | self.adopted[doc]
 
 
-_CACHE: dict[tuple[str, int], SegmentColumns] = {}
+class SegmentCache(Generic[K, V]):
+    """What was read of a segment, by segment (its id and documents: a segment never
+    changes), for at most ``most`` segments, the least recently used forgotten first: a
+    long-lived server sees the segments of every generation it has served. Thread-safe."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: K, value: V) -> V:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.most:
+                self._items.popitem(last=False)
+        return value
+
+
+# segments whose facts are kept (an index has a few; a new generation brings a few more)
+SEGMENTS_KEPT = 64
+_CACHE: SegmentCache[tuple[str, int], SegmentColumns] = SegmentCache(SEGMENTS_KEPT)
 
 
 def _read_column(segreader: Any, name: str, code: str, doc_count: int) -> array[int]:
@@ -111,9 +143,7 @@ def segment_columns(segreader: Any) -> SegmentColumns:
         attribute: _read_column(segreader, name, code, doc_count)
         for name, code, attribute in COLUMNS
     }
-    columns = SegmentColumns(doc_count=doc_count, **arrays)
-    _CACHE[key] = columns
-    return columns
+    return _CACHE.put(key, SegmentColumns(doc_count=doc_count, **arrays))
 
 
 def leaves(searcher: Any) -> list[tuple[Any, int, Any]]:
@@ -122,7 +152,7 @@ def leaves(searcher: Any) -> list[tuple[Any, int, Any]]:
     return [(sub, offset, sub.reader()) for sub, offset in subs]
 
 
-_LENGTHS: dict[tuple[str, int, str], list[int]] = {}
+_LENGTHS: SegmentCache[tuple[str, int, str], list[int]] = SegmentCache(4 * SEGMENTS_KEPT)
 
 
 def field_lengths(segreader: Any, field: str) -> list[int]:
@@ -137,7 +167,7 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
     if found is None:
         table = [1] + [byte_to_length(b) for b in range(1, 256)]
         raw = _read_column(segreader, f"_{field}_len", "B", doc_count)
-        found = _LENGTHS[key] = [table[b] for b in raw]
+        found = _LENGTHS.put(key, [table[b] for b in raw])
     return found
 
 
@@ -161,11 +191,12 @@ class _Records:
         return self.docs[i] if i >= 0 and self.codes[i] == res else -1
 
 
-_RECORDS: dict[tuple[str, int], _Records] = {}  # by segment (id, documents)
+_RECORDS: SegmentCache[tuple[str, int], _Records] = SegmentCache(SEGMENTS_KEPT)
 _RECORDS_OF: weakref.WeakKeyDictionary[Any, _Records] = weakref.WeakKeyDictionary()
 
 
-def _opt_int(value: Any) -> int | None:
+def opt_int(value: Any) -> int | None:
+    """A stored number (session, year) as an int; None when absent or empty."""
     return int(value) if value else None
 
 
@@ -181,7 +212,7 @@ def _records(segreader: Any) -> _Records:
             places = (m.start() for m in re.finditer(record, columns.unit.tobytes()))
             pairs = sorted((columns.res[doc], doc) for doc in places)
             codes, docs = array("q", (p[0] for p in pairs)), array("q", (p[1] for p in pairs))
-            found = _RECORDS[key] = _Records(codes, docs, {})
+            found = _RECORDS.put(key, _Records(codes, docs, {}))
         _RECORDS_OF[segreader] = found
     return found
 
@@ -245,29 +276,31 @@ def _pickled(segreader: Any, name: str, doc: int) -> Any:
     return loads(raw) if raw else None
 
 
-# The decoded ``c_cites`` rows of a segment, by segment (id, documents): each costs an
-# unpickling (the restricted one of ``safe_pickle``), as much as the rest of ``cites``
-# spends on its unit; at most CITED_KEPT rows a segment, then forgotten all at once
-_ROWS: dict[tuple[str, int], dict[int, Any]] = {}
+# The decoded ``c_cites`` rows of a segment: each costs an unpickling (the restricted one of
+# ``safe_pickle``), as much as the rest of ``cites`` spends on its unit; at most CITED_KEPT
+# rows a segment, then forgotten all at once
+_ROWS: SegmentCache[tuple[str, int], dict[int, Any]] = SegmentCache(SEGMENTS_KEPT)
 CITED_KEPT = 1 << 15
+_UNSET = object()  # a row not decoded yet (None is a row: a unit citing nothing)
 
 
 def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     """The ``c_cites`` column of each of ``docs`` in a segment: (label, footnote numbers,
     ((target, surface, via footnote | None), ...)) or None. Rows once decoded are kept
-    (``CITED_KEPT``)."""
+    (``CITED_KEPT``); safe across the web server's threads (a row another thread forgot
+    meanwhile is decoded again)."""
     key = (segreader.segment().segment_id(), segreader.doc_count_all())
     kept = _ROWS.get(key)
     if kept is None:
-        kept = _ROWS[key] = {}
-    missing = [doc for doc in docs if doc not in kept]
+        kept = _ROWS.put(key, {})
+    found = {doc: kept.get(doc, _UNSET) for doc in docs}
+    missing = [doc for doc, row in found.items() if row is _UNSET]
     if missing:
         if len(kept) + len(missing) > CITED_KEPT:
             kept.clear()
-            missing = docs
         for doc in missing:
-            kept[doc] = _pickled(segreader, COL_CITES, doc)
-    return [kept[doc] for doc in docs]
+            found[doc] = kept[doc] = _pickled(segreader, COL_CITES, doc)
+    return [found[doc] for doc in docs]
 
 
 def resolution_at(reader: Any, docnum: int) -> Resolution:

@@ -1,0 +1,242 @@
+"""A field's terms written in Whoosh's format, a whole term at a time: postings in blocks
+(small ones undeflated), the terms table's rows in one write. Used by
+``resdex.search.whoosh_engine.segments.FastSegmentWriter`` when it flushes a segment; with
+``EXACT`` set the bytes are Whoosh's own (``tests/test_index_segments.py``)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from array import array
+from operator import sub
+from typing import Any
+
+from whoosh.codec import whoosh3
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+# Blocks of postings smaller than this are not deflated (see ``_deflate``); ``EXACT``: every
+# block deflated as Whoosh does, for tests that compare the files with Whoosh's byte for byte.
+COMPRESS_MIN = 128
+EXACT = False
+_TERMINFO = W3TermInfo._struct  # flags, weight, doc freq, min/max length byte, max weight, ids
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # a row of Whoosh's hash file: key and value lengths
+
+# The field length Whoosh's per-document reader gives back for each stored length byte
+# (None for 0: "no length"), which the postings writer keeps per block.
+_LENGTH_OF_BYTE: tuple[int | None, ...] = tuple(
+    (byte_to_length(b) or None) if b else None for b in range(256)
+)
+
+
+def deflate(data: bytes, level: int = 3) -> bytes:
+    """``zlib.compress(data, level)`` as readers decompress it, with a window just large
+    enough for ``data`` (the same matches: deflate looks back at most the window less 262
+    bytes): ``zlib.compress`` sets up 256 KB of state for every call, 80 µs on this machine
+    for a block of one posting."""
+    if EXACT:
+        return zlib.compress(data, level)
+    wbits = min(15, max(9, (len(data) + 262).bit_length()))
+    deflater = zlib.compressobj(level, zlib.DEFLATED, wbits)
+    return deflater.compress(data) + deflater.flush()
+
+
+def _deflate(data: bytes) -> tuple[int, bytes]:
+    """(compression level, bytes) of a block's data as the postings reader expects them.
+    Whoosh deflated every block whatever its size (its test "less than 20 bytes, don't
+    bother" is overwritten on the next line), and a block of one posting came out larger
+    than it went in. Here a block under ``COMPRESS_MIN`` bytes is stored as it is (level
+    0, which the reader honours); a larger one is deflated at level 3."""
+    if EXACT:
+        return 3, zlib.compress(data, 3)
+    if len(data) < COMPRESS_MIN:
+        return 0, data
+    return 3, deflate(data)
+
+
+class FieldTerms:
+    """The terms of one field written as Whoosh's ``W3FieldWriter`` writes them (its
+    ``start_term``, ``add`` for each posting, ``finish_term``), a whole term at a time: the
+    postings in blocks of ``blocklimit``, each a pickled header (count, last id, largest
+    weight, compression, shortest and longest field length as bytes) and its pickled data
+    (ids as deltas, weights, values); then the term's row in the terms table. Both are
+    buffered and written a megabyte at a time."""
+
+    FLUSH_BYTES = 1 << 20
+
+    def __init__(
+        self, fieldwriter: Any, name: str, field: Any, lengths: array[int] | None, base: int
+    ) -> None:
+        fieldwriter.start_field(name, field)  # gives the field its number in the terms table
+        self._fieldwriter = fieldwriter
+        self._postfile = fieldwriter._postfile
+        self._tindex = fieldwriter._tindex
+        self._prefix = pack_ushort(fieldwriter._fieldid)
+        self._fixedsize = field.format.fixed_value_size()
+        self._limit = fieldwriter._codec._blocklimit
+        self._lengths = lengths
+        self._base = base
+        self._offset = self._postfile.tell()
+        self._written = self._offset
+        self._chunks: list[bytes] = []
+        self._rows: list[tuple[bytes, bytes]] = []
+
+    def _values(self, values: list[bytes]) -> Any:
+        fixedsize = self._fixedsize
+        if fixedsize is None or fixedsize < 0:
+            return tuple(filter(None, values))
+        if fixedsize == 0:
+            return None
+        return b"".join(filter(None, values))
+
+    def _length_range(self, ids: list[int]) -> tuple[int | None, int]:
+        lengths = self._lengths
+        if lengths is None:
+            return None, 0
+        base = self._base
+        # the length bytes of the documents (a byte's length grows with it), 0s left out
+        at = ids if not base else [d - base for d in ids]
+        known = bytes(map(lengths.__getitem__, at)).replace(b"\0", b"")
+        if not known:
+            return None, 0
+        return _LENGTH_OF_BYTE[min(known)], _LENGTH_OF_BYTE[max(known)] or 0
+
+    def write(self, term: bytes, postings: list[Any]) -> None:
+        if len(postings) == 3:  # one posting: most terms of the pairs, many words
+            self._write_one(term, *postings)
+            return
+        ids = postings[0::3]
+        weights = postings[1::3]
+        values = postings[2::3]
+        count = len(ids)
+        limit = self._limit
+        # as Whoosh pickles blocks (resdex.search.whoosh_engine.fixes: protocol 5)
+        dumps = whoosh3.dumps
+        parts = [WHOOSH3_HEADER_MAGIC]
+        total = 0.0
+        heaviest_all: Any = 0
+        shortest_all: int | None = None
+        longest_all = 0
+        for start in range(0, count, limit):
+            end = min(start + limit, count)
+            block_ids = ids[start:end]
+            raw_weights = weights[start:end]
+            block_weights = array("f", raw_weights)
+            heaviest = max(raw_weights)
+            if not heaviest > 0:
+                heaviest = 0
+            shortest, longest = self._length_range(block_ids)
+            total += sum(block_weights)
+            if start == 0 or shortest_all is None:
+                shortest_all = shortest
+            elif shortest is not None:
+                shortest_all = min(shortest_all, shortest)
+            longest_all = max(longest_all, longest)
+            heaviest_all = max(heaviest_all, heaviest)
+            first = block_weights[0]
+            if first == 1.0 and all(w == 1.0 for w in block_weights):
+                mini_weights: Any = None
+            elif all(w == first for w in block_weights):
+                mini_weights = first
+            else:
+                mini_weights = tuple(block_weights)
+            # Whoosh's ``delta_encode``: each id less the one before it (the first less 0)
+            deltas = tuple(map(sub, block_ids, [0, *block_ids[:-1]]))
+            mini_values = self._values(values[start:end])
+            level, data = _deflate(dumps((deltas, mini_weights, mini_values), 2))
+            info = dumps(
+                (
+                    end - start,
+                    block_ids[-1],
+                    heaviest,
+                    level,
+                    length_to_byte(shortest),
+                    length_to_byte(longest),
+                ),
+                2,
+            )
+            size = len(info) + len(data)
+            parts += (pack_int(-size if end == count else size), info, data)
+        blob = b"".join(parts)
+        self._add(term, blob, total, count, shortest_all, longest_all, heaviest_all, ids)
+
+    def _write_one(self, term: bytes, docnum: int, weight: float, value: bytes) -> None:
+        """``write`` of a term with one posting: one block, the same bytes."""
+        stored = weight if weight == 1.0 else array("f", (weight,))[0]  # as a block keeps it
+        heaviest: Any = weight if weight > 0 else 0
+        shortest, longest = self._length_range([docnum])
+        dumps = whoosh3.dumps
+        mini = ((docnum,), None if stored == 1.0 else stored, self._values([value]))
+        level, data = _deflate(dumps(mini, 2))
+        info = dumps(
+            (1, docnum, heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2
+        )
+        blob = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
+        self._add(term, blob, 0.0 + stored, 1, shortest, longest, heaviest, [docnum])
+
+    def _add(
+        self,
+        term: bytes,
+        blob: bytes,
+        total: float,
+        count: int,
+        shortest: int | None,
+        longest: int,
+        heaviest: Any,
+        ids: list[int],
+    ) -> None:
+        """A term's postings (``blob``) and its row in the terms table."""
+        offset = self._offset
+        self._offset += len(blob)
+        self._chunks.append(blob)
+        terminfo = _TERMINFO.pack(
+            0,
+            total,
+            count,
+            0 if shortest is None else length_to_byte(shortest),
+            length_to_byte(longest),
+            heaviest,
+            ids[0],
+            ids[-1],
+        )
+        self._rows.append((self._prefix + term, terminfo + pack_long(offset) + pack_int(len(blob))))
+        if self._offset - self._written > self.FLUSH_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._postfile.write(b"".join(self._chunks))
+        self._chunks = []
+        self._written = self._offset
+        _add_rows(self._tindex, self._rows)
+        self._rows = []
+
+    def finish(self) -> None:
+        self._flush()
+        self._fieldwriter.finish_field()
+
+
+def _add_rows(tindex: Any, rows: list[tuple[bytes, bytes]]) -> None:
+    """``tindex.add(key, value)`` for each row (Whoosh's ``OrderedHashWriter``: keys in
+    order, each row's position kept in its index and its hash bucket), in one write."""
+    if not rows:
+        return
+    dbfile = tindex.dbfile
+    pos = dbfile.tell()
+    index_append = tindex.index.append
+    buckets = tindex.buckets
+    hashfn = tindex.hashfn
+    last = tindex.lastkey
+    parts: list[bytes] = []
+    for key, value in rows:
+        if key <= last:
+            raise ValueError(f"Keys must increase: {last!r}..{key!r}")
+        index_append(pos)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        head = _KEY_VALUE_LENGTHS.pack(len(key), len(value))
+        parts += (head, key, value)
+        pos += len(head) + len(key) + len(value)
+        last = key
+    dbfile.write(b"".join(parts))
+    tindex.lastkey = last

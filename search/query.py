@@ -1,15 +1,13 @@
 """Queries over a resdex index: ``search``, ``cites``, ``show``.
 
-Each takes a ``resdex.search.engine.Reader``, or an open Whoosh index (a folder one from
-``resdex.search.store.open_index``, or a ``RamStorage`` one in tests) which it reads
-through the one ``WhooshReader`` of that index, and returns the typed results of
+Each takes a ``resdex.search.engine.Reader`` (``resdex.search.engine.open_reader`` opens an
+index folder as one; a Whoosh index in memory is read through
+``resdex.search.whoosh_engine.reader.WhooshReader.of``) and returns the typed results of
 ``resdex.search.results``. No spaCy, no parser: this is the path ``resdex search`` starts
 on.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from resdex.indexer.models import Resolution
 from resdex.search.engine import NotIndexed, Reader
@@ -29,7 +27,7 @@ from resdex.search.request import (
     parse_range,
 )
 from resdex.search.results import CitesResult, SearchResult
-from resdex.search.whoosh_engine.reader import WhooshReader, parse_query
+from resdex.search.whoosh_engine.reader import parse_query
 
 __all__ = [  # the request's names too: callers import them from here
     "BODIES",
@@ -49,34 +47,25 @@ __all__ = [  # the request's names too: callers import them from here
     "normalize_verb",
     "parse_query",
     "parse_range",
-    "reader",
     "search",
     "show",
 ]
 
 
-def reader(index: Reader | Any) -> Reader:
-    """``index`` as a ``Reader``: a Reader as it is, a Whoosh index through its
-    ``WhooshReader``."""
-    if isinstance(index, Reader):
-        return index
-    return WhooshReader.of(index)
-
-
-def search(index: Reader | Any, request: SearchRequest) -> SearchResult:
+def search(index: Reader, request: SearchRequest) -> SearchResult:
     """Paragraphs and footnotes matching the request: their total, the resolutions they
     are in, and either the ``limit`` hits its ``sort`` keeps (grouped by resolution in
     session order; newest first for ``sort="newest"``) or, with ``by``, the counts per
     group over every match."""
-    return reader(index).search(request)
+    return index.search(request)
 
 
-def cites(index: Reader | Any, target: str) -> CitesResult:
+def cites(index: Reader, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
     the paragraphs that cite it directly or through a footnote."""
-    return reader(index).cites(target)
+    return index.cites(target)
 
 
-def show(index: Reader | Any, symbol: str) -> Resolution:
+def show(index: Reader, symbol: str) -> Resolution:
     """The indexed Resolution of ``symbol`` (any usual spelling); ``NotIndexed`` if none."""
-    return reader(index).show(symbol)
+    return index.show(symbol)

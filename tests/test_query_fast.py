@@ -14,6 +14,7 @@ from resdex.search.documents import digest, verb_code, verb_key
 from resdex.search.query import SearchRequest, cites, parse_query, search
 from resdex.search.whoosh_engine import cites as whoosh_cites
 from resdex.search.whoosh_engine import matching, scoring, units
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +71,13 @@ def test_cites_from_kept_rows(ix: Any, target: str, monkeypatch: pytest.MonkeyPa
     a query before, or forgotten on the way (at most one kept: every query overflows)."""
     monkeypatch.setattr(units, "_ROWS", units.SegmentCache(units.SEGMENTS_KEPT))
     monkeypatch.setattr(whoosh_cites, "_KEYS", {})
-    first = cites(ix, target)
+    first = cites(WhooshReader.of(ix), target)
     assert first.citing
-    assert cites(ix, target) == first  # from the kept rows
+    assert cites(WhooshReader.of(ix), target) == first  # from the kept rows
     monkeypatch.setattr(units, "CITED_KEPT", 1)
     monkeypatch.setattr(whoosh_cites, "KEYS_KEPT", 1)
-    assert cites(ix, target) == first
-    assert cites(ix, target) == first
+    assert cites(WhooshReader.of(ix), target) == first
+    assert cites(WhooshReader.of(ix), target) == first
 
 
 def test_cited_rows_in_the_order_asked(ix: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,7 +109,7 @@ def test_verb_key(verb: str | None, expected: str) -> None:
 
 def test_by_verb_groups_under_the_verb_key(ix: Any) -> None:
     # "Strongly urges" (78/116 OP6) is the head verb "urges", as its column groups it
-    result = search(ix, SearchRequest("*", by="verb", verb="urges"))
+    result = search(WhooshReader.of(ix), SearchRequest("*", by="verb", verb="urges"))
     assert [g.key for g in result.groups] == [verb_key("Urges")]
 
 
@@ -180,10 +181,10 @@ def test_cites_from_many_threads_while_rows_are_forgotten(
     from concurrent.futures import ThreadPoolExecutor
 
     monkeypatch.setattr(units, "_ROWS", units.SegmentCache(units.SEGMENTS_KEPT))
-    expected = cites(ix, "A/CONF.157/24")
+    expected = cites(WhooshReader.of(ix), "A/CONF.157/24")
     monkeypatch.setattr(units, "CITED_KEPT", 1)  # every query forgets what the others kept
     with ThreadPoolExecutor(max_workers=8) as pool:
-        answers = list(pool.map(lambda _: cites(ix, "A/CONF.157/24"), range(64)))
+        answers = list(pool.map(lambda _: cites(WhooshReader.of(ix), "A/CONF.157/24"), range(64)))
     assert all(answer == expected for answer in answers)
 
 
@@ -237,10 +238,10 @@ def test_a_phrase_is_found_alike_whatever_parts_are_read_first(
 ) -> None:
     """How many of a phrase's parts are read before its candidates are checked (on their
     text or their positions) changes the cost, never the hits."""
-    expected = search(ix, SearchRequest(phrase, limit=0))
+    expected = search(WhooshReader.of(ix), SearchRequest(phrase, limit=0))
     monkeypatch.setattr(matching, "RARE", rare)
     monkeypatch.setattr(matching, "READ_RATIO", ratio)
     monkeypatch.setattr(matching, "TEXT_CHECK", text_check)
-    found = search(ix, SearchRequest(phrase, limit=0))
+    found = search(WhooshReader.of(ix), SearchRequest(phrase, limit=0))
     assert (found.total, found.hits) == (expected.total, expected.hits)
     assert expected.total > 0

@@ -20,6 +20,7 @@ from resdex.search.query import (
     search,
 )
 from resdex.search.results import cites_to_json, search_to_json
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 
 @pytest.fixture(scope="module")
@@ -322,11 +323,11 @@ def test_search_finds_what_whoosh_finds(
     hits, totals and per-session counts as Whoosh's own phrase matching and filters."""
     monkeypatch.setattr("resdex.search.whoosh_engine.matching.TEXT_CHECK", text_check)
     expected = reference(ix, query, **filters)
-    result = search(ix, SearchRequest(query, limit=0, **filters))
+    result = search(WhooshReader.of(ix), SearchRequest(query, limit=0, **filters))
     assert {(h.symbol, h.label) for h in result.hits} == expected.units
     assert result.total == len(expected.units)
     assert result.resolutions == expected.resolutions
-    by = search(ix, SearchRequest(query, by="session", **filters))
+    by = search(WhooshReader.of(ix), SearchRequest(query, by="session", **filters))
     assert {g.key: g.paragraphs for g in by.groups} == dict(expected.per_session)
 
 

@@ -16,6 +16,7 @@ from resdex.search import query as q
 from resdex.search import store
 from resdex.search.whoosh_engine import guard
 from resdex.search.whoosh_engine.guard import Caps, Deadline, TooBroad
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 # query -> what resdex answers: "answer", or a piece of the one-line refusal
 CASES: dict[str, str] = {
@@ -131,7 +132,7 @@ queries = st.recursive(
 def test_fuzzed_queries_are_answered_or_refused_in_five_seconds(ix: Any, text: str) -> None:
     started = time.monotonic()
     try:
-        q.search(ix, q.SearchRequest(text, limit=5))
+        q.search(WhooshReader.of(ix), q.SearchRequest(text, limit=5))
     except q.QueryError as err:
         assert "\n" not in str(err).strip()
     assert time.monotonic() - started < 5.0, text

@@ -17,6 +17,7 @@ from resdex.search import query as q
 from resdex.search import store
 from resdex.search.build import WriterOptions, index_paths
 from resdex.search.check import check_index
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 GOOD = CORPUS / "A_RES_71_194.md"
 
@@ -26,15 +27,15 @@ def test_a_reader_holding_the_index_across_publishes(tmp_path: Path) -> None:
     handle = store.IndexHandle(index, check_every=0.0)
     held = store.open_index(index)  # a bare reader, never reopened
     first = handle.get()
-    assert q.search(first, q.SearchRequest("human rights")).total > 0
+    assert q.search(WhooshReader.of(first), q.SearchRequest("human rights")).total > 0
     text = GOOD.read_text()
     for i in range(4):  # four publishes: the bare reader's generation is two behind
         changed = tmp_path / "changed.md"
         changed.write_text(text + "\n" * (i + 1) + f"\nversion {i}\n" * 0)
         assert index_paths([changed], index, options=WriterOptions(workers=1)).published
-        assert q.search(held, q.SearchRequest("human rights")).total > 0
+        assert q.search(WhooshReader.of(held), q.SearchRequest("human rights")).total > 0
         latest = handle.get()
-        assert q.search(latest, q.SearchRequest("human rights")).total > 0
+        assert q.search(WhooshReader.of(latest), q.SearchRequest("human rights")).total > 0
     assert handle.get() is not first
     generation = store.current_generation(index)
     assert generation is not None

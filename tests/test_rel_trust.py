@@ -15,6 +15,7 @@ from rel_helpers import CORPUS, copy_index, invoke, one_line_error, pristine_ind
 from resdex.search import store
 from resdex.search.schema import INDEX_FORMAT
 from resdex.search.whoosh_engine import safe_pickle
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 
 class Evil:
@@ -144,8 +145,8 @@ def test_the_allow_list_covers_a_real_index(tmp_path: Path) -> None:
         generation = store.current_generation(pristine_index())
         assert generation is not None
         ix = FileStorage(str(generation)).open_index()
-        q.search(ix, q.SearchRequest("human rights OR rights*", limit=0))
-        q.show(ix, "A/RES/71/194")
+        q.search(WhooshReader.of(ix), q.SearchRequest("human rights OR rights*", limit=0))
+        q.show(WhooshReader.of(ix), "A/RES/71/194")
     finally:
         w3.loads = originals[0]
         sf.load_pickle = originals[1]

@@ -25,6 +25,7 @@ from whoosh_reference import reference
 
 from resdex.search.query import SearchRequest, search
 from resdex.search.store import open_index
+from resdex.search.whoosh_engine.reader import WhooshReader
 
 PHRASES = [
     '"human rights"',  # common: 4,900 paragraphs
@@ -62,13 +63,13 @@ def shared_ix(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Any:
 @pytest.mark.parametrize("filters", [{}, {"body": "GA", "kind": "operative"}, {"status": "draft"}])
 def test_same_as_whoosh(shared_ix: Any, query: str, filters: dict[str, Any]) -> None:
     expected = reference(shared_ix, query, **filters)
-    result = search(shared_ix, SearchRequest(query, limit=0, **filters))
+    result = search(WhooshReader.of(shared_ix), SearchRequest(query, limit=0, **filters))
     assert {(h.symbol, h.label) for h in result.hits} == expected.units
     assert (result.total, result.resolutions) == (len(expected.units), expected.resolutions)
-    by = search(shared_ix, SearchRequest(query, by="session", **filters))
+    by = search(WhooshReader.of(shared_ix), SearchRequest(query, by="session", **filters))
     assert {g.key: g.paragraphs for g in by.groups} == dict(expected.per_session)
     assert (by.total, by.resolutions) == (result.total, result.resolutions)
-    best = search(shared_ix, SearchRequest(query, limit=10, **filters))
+    best = search(WhooshReader.of(shared_ix), SearchRequest(query, limit=10, **filters))
     assert best.total == result.total and len(best.hits) == min(10, result.total)
 
 
@@ -97,6 +98,6 @@ def test_by_session_counts_from_raw_texts(shared_ix: Any, shared_corpus: Path, p
         if any(words.search(t) for t in versions):
             session = _SESSION.match(key)
             expected[int(session[1]) if session else None] += 1
-    result = search(shared_ix, SearchRequest(f'"{phrase}"', by="session"))
+    result = search(WhooshReader.of(shared_ix), SearchRequest(f'"{phrase}"', by="session"))
     assert {g.key: g.resolutions for g in result.groups} == dict(expected)
     assert result.resolutions == sum(expected.values())

@@ -36,6 +36,7 @@ QUERIES = (
 
 def measure(opener: Callable[[], Any], repeat: int) -> list[tuple[float, Any]]:
     from resdex.search.query import SearchRequest, search
+    from resdex.search.whoosh_engine.reader import WhooshReader
 
     out = []
     for _name, text, verb, limit in QUERIES:
@@ -43,7 +44,9 @@ def measure(opener: Callable[[], Any], repeat: int) -> list[tuple[float, Any]]:
         first = None
         for _ in range(repeat):
             start = time.perf_counter()
-            result = search(opener(), SearchRequest(query=text, verb=verb, limit=limit))
+            result = search(
+                WhooshReader.of(opener()), SearchRequest(query=text, verb=verb, limit=limit)
+            )
             times.append(time.perf_counter() - start)
             first = first or (result.total, [(h.symbol, h.label) for h in result.hits])
         out.append((statistics.median(times), first))

@@ -99,10 +99,10 @@ def query_call(
     limit: int,
     by: str | None = None,
 ) -> Callable[[], Any]:
+    from resdex.search.engine import open_reader
     from resdex.search.query import SearchRequest, cites, search
-    from resdex.search.store import open_index
 
-    ix = open_index(index)
+    ix = open_reader(index)
     if target:
         return lambda: cites(ix, target)
     request = SearchRequest(query=f'"{phrase}"', verb=verb, limit=limit, by=by)

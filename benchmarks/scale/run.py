@@ -221,8 +221,8 @@ def query_resdex(
     from typer.testing import CliRunner
 
     from resdex.cli.main import app
+    from resdex.search.engine import open_reader
     from resdex.search.query import SearchRequest, cites, search
-    from resdex.search.store import open_index
 
     runner = CliRunner()
     args = spec.resdex_args(index, limit)
@@ -235,7 +235,7 @@ def query_resdex(
 
     counts = _counts(json.loads(warm()))  # also the warm-up run
     warm_samples = repeat_timed(warm, repeat, budget)
-    ix = open_index(index)
+    ix = open_reader(index)
     call: Callable[[], object]
     if spec.target is not None:
         target = spec.target

@@ -164,9 +164,12 @@ REPORT_SYMBOL_RE = re.compile(rf"(?P<symbol>{UN_SYMBOL})")
 PLENARY_RE = re.compile(
     r"^\s*(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting)\b(?P<rest>.*)$"
 )
+# A Security Council meeting's number and suffix, OCR's I, l or i for a 1 included: "1382nd",
+# "298Ist", "30i6th" (S_RES_0719_1991), "326lst" (S_RES_0854_1993)
+_SC_MEETING_NUMBER = r"\d[\dIli]*\s*(?:st|nd|rd|th)"
 # "Adopted unanimously at the 1382nd meeting.", "Adopted at the 298Ist meeting by 12 votes",
 # "Adopted unanimously at the 30i6th meeting." (S_RES_0719_1991)
-SC_MEETING_RE = re.compile(r"(?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th)\s+meeting)")
+SC_MEETING_RE = re.compile(rf"(?P<meeting>{_SC_MEETING_NUMBER}\s+meeting)")
 # "298Ist meeting", "30i6th": I, l or i read for the digit 1 before a digit or a suffix
 OCR_ONE_RE = re.compile(r"[Ili](?=\d|st|nd|rd|th)")
 # "Adopted by the Security Council at its 3087th meeting, on 29 June 1992"; OCR: "On 13
@@ -175,7 +178,7 @@ OCR_ONE_RE = re.compile(r"[Ili](?=\d|st|nd|rd|th)")
 # (S_RES_0818_1993), "its 326lst meeting" (S_RES_0854_1993)
 SC_ADOPTED_AT_RE = re.compile(
     r"Adopted by the Security(?: Council)? at\s*_?\s*its"
-    r" (?P<meeting>\d[\dIli]*\s*(?:st|nd|rd|th) meeting),?\s*"
+    rf" (?P<meeting>{_SC_MEETING_NUMBER} meeting),?\s*"
     rf"[Oo]n (?P<date>{DATE})"
 )
 # "Resolution 242 (1967)\nof 22 November 1967"; OCR: "ef 15 June 1965" (S_RES_0206_1965),

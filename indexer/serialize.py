@@ -8,6 +8,7 @@ aside), so the index can store a document once and ``show`` can render it withou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,13 +21,20 @@ JSONDict = dict[str, Any]
 _Model = TypeVar("_Model", bound="DataclassInstance")
 
 
+@functools.cache
+def _field_specs(cls: type[DataclassInstance]) -> tuple[tuple[str, bool], ...]:
+    """(name, whether it has no default) of each field of a model, looked up once: a
+    record's every citation, paragraph and footnote is decoded through ``_from_fields``."""
+    return tuple((f.name, f.default is MISSING) for f in fields(cls))
+
+
 def _from_fields(cls: type[_Model], d: JSONDict, **converted: Any) -> _Model:
     """A model from its JSON dict: every field ``converted`` does not give is read from
     ``d`` under its own name as it is (its default where the key is missing)."""
     values = dict(converted)
-    for f in fields(cls):
-        if f.name not in values and (f.name in d or f.default is MISSING):
-            values[f.name] = d[f.name]
+    for name, required in _field_specs(cls):
+        if name not in values and (name in d or required):
+            values[name] = d[name]
     return cls(**values)
 
 

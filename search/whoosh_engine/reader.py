@@ -92,9 +92,7 @@ class WhooshReader:
 
     def searcher(self) -> Any:
         """This thread's searcher, on the newest generation of the index."""
-        ix = self._ix()
-        if ix is None:
-            raise ReferenceError("the index of this reader is gone")
+        ix = self._index()
         current = getattr(self._local, "searcher", None)
         stamp = _stamp(ix)
         if current is not None:

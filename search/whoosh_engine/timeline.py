@@ -43,11 +43,13 @@ _SYMBOLS: dict[int, str] = {}  # resolution code -> symbol
 
 
 def chrono_of(columns: SegmentColumns) -> list[int]:
-    """``columns.chrono`` of every document of a segment (cached with the columns)."""
+    """Each document's place in time, one number (smaller: earlier): its session, else its
+    year as the session opening that year (year - 1945), else last (``UNDATED``); then its
+    adoption date, undated drafts first, as ``resdex.search.results.session_key`` puts
+    them. Cached with the columns."""
     found = _CHRONO.get(id(columns))
     if found is not None and found[0] is columns:
         return found[1]
-    # columns.chrono, inlined: a sixth of the time over a million units
     chrono = [
         ((s if s else (y - 1945 if y else UNDATED)) << 20) | a
         for s, y, a in zip(columns.session, columns.year, columns.adopted, strict=True)

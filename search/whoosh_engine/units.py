@@ -69,20 +69,6 @@ class SegmentColumns:
     res: array[int]
     verb: array[int]
 
-    def rank(self, doc: int) -> int:
-        """Session order of a unit's document: its session, else its year as the session
-        opening that year (year - 1945), else last."""
-        session = self.session[doc]
-        if session:
-            return session
-        year = self.year[doc]
-        return year - 1945 if year else UNDATED
-
-    def chrono(self, doc: int) -> int:
-        """Rank and adoption date in one number (smaller: earlier); undated drafts first
-        within their rank, as ``resdex.search.results.session_key`` puts them."""
-        return (self.rank(doc) << 20) | self.adopted[doc]
-
 
 class SegmentCache(Generic[K, V]):
     """What was read of a segment, by segment (its id and documents: a segment never
@@ -127,11 +113,16 @@ def _read_column(segreader: Any, name: str, code: str, doc_count: int) -> array[
     return values
 
 
+def segment_key(segreader: Any) -> tuple[str, int]:
+    """What is read of a segment is kept under (its id, its documents): a segment never
+    changes."""
+    return segreader.segment().segment_id(), segreader.doc_count_all()
+
+
 def segment_columns(segreader: Any) -> SegmentColumns:
     """The columns of a Whoosh ``SegmentReader``'s segment (cached)."""
-    segment = segreader.segment()
-    doc_count = segreader.doc_count_all()
-    key = (segment.segment_id(), doc_count)
+    key = segment_key(segreader)
+    doc_count = key[1]
     found = _CACHE.get(key)
     if found is not None:
         return found
@@ -160,9 +151,8 @@ def field_lengths(segreader: Any, field: str) -> list[int]:
     it (``doc_field_length(doc, field, 1)``: its one-byte approximation; 1 when absent)."""
     from whoosh.util.numeric import byte_to_length
 
-    segment = segreader.segment()
-    doc_count = segreader.doc_count_all()
-    key = (segment.segment_id(), doc_count, field)
+    key = (*segment_key(segreader), field)
+    doc_count = key[1]
     found = _LENGTHS.get(key)
     if found is None:
         table = [1] + [byte_to_length(b) for b in range(1, 256)]
@@ -203,7 +193,7 @@ def opt_int(value: Any) -> int | None:
 def _records(segreader: Any) -> _Records:
     found = _RECORDS_OF.get(segreader)
     if found is None:
-        key = (segreader.segment().segment_id(), segreader.doc_count_all())
+        key = segment_key(segreader)
         found = _RECORDS.get(key)
         if found is None:
             columns = segment_columns(segreader)
@@ -289,7 +279,7 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     ((target, surface, via footnote | None), ...)) or None. Rows once decoded are kept
     (``CITED_KEPT``); safe across the web server's threads (a row another thread forgot
     meanwhile is decoded again)."""
-    key = (segreader.segment().segment_id(), segreader.doc_count_all())
+    key = segment_key(segreader)
     kept = _ROWS.get(key)
     if kept is None:
         kept = _ROWS.put(key, {})

@@ -159,10 +159,9 @@ def _commit(writer: Any, segments: list[Any]) -> None:
         return
     final = writer._merge_segments(None, None, None)
     final += segments
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
+    own = _finish_segment(writer)
+    if own is not None:
+        final.append(own)
     writer._commit_toc(final)
     writer._finish()
 

@@ -6,6 +6,7 @@ the status the API would give.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from starlette.requests import Request
@@ -70,9 +71,14 @@ async def search_page(request: Request) -> Response:
     before = params.search_request(form, (page - 1) * params.PER_PAGE) if page > 1 else None
 
     def work(index: Reader) -> tuple[SearchResult, SearchResult | None, Any]:
-        result = answer_search(index, current, form.stem)
-        previous = answer_search(index, before, form.stem) if before is not None else None
+        # the query stemmed once (a look-up of every form of every word) for the page, the
+        # page before it and the counts; each result reports the query as the user wrote it
         counted = stemmed(index, current, form.stem)
+        result = replace(q.search(index, counted), query=current.query)
+        previous = None
+        if before is not None:
+            asked = replace(before, query=counted.query)
+            previous = replace(q.search(index, asked), query=before.query)
         counts = session_counts(index, counted, result.total) if result.total else Counts((), 0)
         return result, previous, counts
 

@@ -15,7 +15,7 @@ from whoosh.reading import TermNotFound
 
 from resdex.indexer.models import Resolution
 from resdex.search.engine import Passage
-from resdex.search.schema import UNIT_DOCUMENT
+from resdex.search.schema import COL_ORDER, UNIT_DOCUMENT
 from resdex.search.whoosh_engine.units import opt_int, resolution_at
 
 
@@ -29,8 +29,9 @@ def size(searcher: Any) -> int:
 
 def resolutions(searcher: Any) -> Iterator[Resolution]:
     reader = searcher.reader()
+    order = reader.column_reader(COL_ORDER)  # one for every record (a column per segment)
     for docnum in searcher.document_numbers(unit=UNIT_DOCUMENT):
-        yield resolution_at(reader, docnum)
+        yield resolution_at(reader, docnum, order)
 
 
 def cited_keys(searcher: Any) -> list[str]:

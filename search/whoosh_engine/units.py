@@ -293,17 +293,19 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     return [found[doc] for doc in docs]
 
 
-def resolution_at(reader: Any, docnum: int) -> Resolution:
+def resolution_at(reader: Any, docnum: int, order: Any = None) -> Resolution:
     """The Resolution of the record ``docnum`` of ``reader`` (a segment's, or a whole
     index's): the record's data and the stored texts of its units, in order (the record
-    keeps no texts: ``resdex.search.documents.pack_resolution``)."""
+    keeps no texts: ``resdex.search.documents.pack_resolution``). ``order``: the reader's
+    ``c_order`` column reader, when the caller reads many records (made here otherwise)."""
     stored = reader.stored_fields(docnum)
     sha = stored.get("sha")
     try:
         ids = list(reader.postings("symkey", target_key(stored["symbol"])).all_ids())
     except TermNotFound:
         ids = []
-    order = reader.column_reader(COL_ORDER)
+    if order is None:
+        order = reader.column_reader(COL_ORDER)
     units = []
     for doc in ids:
         unit = reader.stored_fields(doc)

@@ -107,7 +107,7 @@ def test_search_help_documents_the_query_language() -> None:
     ],
 )
 def test_the_app_run_for_each_command_line(args: list[str], whole: bool) -> None:
-    from resdex.cli.main import app_for, app
+    from resdex.cli.main import app, app_for
 
     chosen = app_for(args)
     assert (chosen is app) is whole

@@ -54,7 +54,7 @@ def attach_markers(
     texts = [p.text for p in paragraphs]
     numbered = {n for n in known if n > 0}
     if numbered:
-        per_paragraph = choose_markers([candidates(t) for t in texts], numbered, texts)
+        per_paragraph = choose_markers([candidates(t, numbered) for t in texts], numbered, texts)
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [explicit_candidates(t) for t in texts]
     if trailing:

@@ -202,6 +202,9 @@ def page_blocks(lines: list[str]) -> list[str]:
 def _opens_block(previous: str, line: str) -> bool:
     """A paragraph number or label not preceded by a blank line still opens a block:
     "...Pact for the Future. / 2. / We are at a time ..." (A/RES/79/1)."""
+    first = line.lstrip()[:1]
+    if not first or first.islower():  # a label, a number or a capital opens a block
+        return False
     if P.BARE_LABEL_LINE_RE.match(line):
         return ends_sentence_part(previous)
     if P.COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):

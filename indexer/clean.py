@@ -54,7 +54,12 @@ def reflow(lines: Iterable[str]) -> str:
         line = raw_line.strip()
         if not line:
             continue
-        if parts and line[0].isalnum() and P.HYPHEN_END_RE.search(parts[-1][-2:]):
+        if (
+            parts
+            and parts[-1][-1] in P.LINE_END_HYPHENS  # (the cheap test first)
+            and line[0].isalnum()
+            and P.HYPHEN_END_RE.search(parts[-1][-2:])
+        ):
             parts[-1] += line
         else:
             parts.append(line)

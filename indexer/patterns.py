@@ -123,7 +123,8 @@ ODS_DISTR_RE = re.compile(rf"Distr\.:\s*(General|Limited)\s*(?:\n\s*)?({DATE})?"
 ODS_SESSION_RE = re.compile(rf"({ORDINAL_WORD})\s+session")
 ODS_AGENDA_RE = re.compile(rf"Agenda items?\s+{AGENDA_ITEM}(?:\s*(?:,|and)\s*{AGENDA_ITEM})*")
 # "good-\nneighbourliness": a line ending in a hyphen (or "non‑" with U+2011, "2021–")
-HYPHEN_END_RE = re.compile(r"[A-Za-z0-9][-‐‑–]$")
+LINE_END_HYPHENS = "-‐‑–"
+HYPHEN_END_RE = re.compile(rf"[A-Za-z0-9][{LINE_END_HYPHENS}]$")
 
 # --------------------------------------------------------------------------- structure
 

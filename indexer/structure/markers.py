@@ -84,24 +84,13 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
             if year is None:
                 _add_long_number(out, P.LONG_NUMBER_RE.match(text, start), text)
         elif length <= 3:
-            if before == ".":
-                if start >= 5:
-                    year = P.YEAR_PERIOD_MARKER_RE.match(text, start - 5)
-                    _add(out, year, Strength.GLUED, text)
-                _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
-            elif before == "/" and length == 3:
+            if before == "/" and length == 3:
                 council = P.COUNCIL_RESOLUTION_HEAD_RE.search(text, max(0, start - 40), start - 1)
                 if council is not None:
                     out.append(_weak(text, stop - 1, stop, start))
-            for regex, after, strength in _AT_RUN:
-                if before in after:
-                    _add(out, regex.match(text, start), strength, text)
-            if before == ".":
-                _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), Strength.GLUED, text)
-            elif before.isspace():
-                # only the digits go: "Nuclear Weapons 6and" -> "Nuclear Weapons and"
-                _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), Strength.SPACED, text)
-                _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text, known)
+            # the patterns below take the whole run as the number
+            if known is None or int(run.group()) in known:
+                _add_whole_run(out, text, start, before)
         if 3 <= length <= 5:
             _add_named(out, text, run)
         if before == "/" or before == ".":
@@ -113,6 +102,23 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     if known is not None:
         out = [c for c in out if c.number in known]
     return sorted(out, key=lambda c: (c.start, -c.strength))
+
+
+def _add_whole_run(out: list[Candidate], text: str, start: int, before: str) -> None:
+    """The candidates that are a whole run of one to three digits at ``start``."""
+    if before == ".":
+        if start >= 5:
+            _add(out, P.YEAR_PERIOD_MARKER_RE.match(text, start - 5), Strength.GLUED, text)
+        _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
+    for regex, after, strength in _AT_RUN:
+        if before in after:
+            _add(out, regex.match(text, start), strength, text)
+    if before == ".":
+        _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), Strength.GLUED, text)
+    elif before.isspace():
+        # only the digits go: "Nuclear Weapons 6and" -> "Nuclear Weapons and"
+        _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), Strength.SPACED, text)
+        _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
 
 
 def _add(out: list[Candidate], m: re.Match[str] | None, strength: Strength, text: str) -> None:
@@ -162,10 +168,8 @@ def _add_named(out: list[Candidate], text: str, run: re.Match[str]) -> None:
             out.append(Candidate(start + 2, run.end(), int(number[2:]), Strength.GLUED))
 
 
-def _add_spaced(
-    out: list[Candidate], m: re.Match[str] | None, text: str, known: Container[int] | None
-) -> None:
-    if m is None or (known is not None and int(m.group("n")) not in known):
+def _add_spaced(out: list[Candidate], m: re.Match[str] | None, text: str) -> None:
+    if m is None:
         return
     before = text[max(0, m.start() - 40) : m.start()].split()
     after = text[m.end() : m.end() + 40].split()

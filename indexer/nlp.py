@@ -18,7 +18,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import spacy
 from spacy.attrs import LOWER
@@ -50,8 +50,8 @@ def build_pipeline() -> Language:
     # "70/153", "A/79/458/Add.2") gets those, not the twenty lexical attributes of English
     # (shape, prefix, suffix, like_num, stop word…), a third of the tokenizer's time on new
     # words, and strings the worker's vocabulary would keep for the whole run.
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {LOWER: getters[LOWER]}
+    vocab: Any = nlp.vocab  # (spaCy's type stub leaves this attribute of Vocab out)
+    vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
     tokenizer: Tokenizer = nlp.tokenizer
     tokenizer.token_match = token_match
     ruler = nlp.add_pipe(

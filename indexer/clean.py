@@ -54,7 +54,12 @@ def reflow(lines: Iterable[str]) -> str:
         line = raw_line.strip()
         if not line:
             continue
-        if parts and line[0].isalnum() and P.HYPHEN_END_RE.search(parts[-1][-2:]):
+        if (
+            parts
+            and parts[-1][-1] in P.LINE_END_HYPHENS  # (the cheap test first)
+            and line[0].isalnum()
+            and P.HYPHEN_END_RE.search(parts[-1][-2:])
+        ):
             parts[-1] += line
         else:
             parts.append(line)
@@ -202,6 +207,9 @@ def page_blocks(lines: list[str]) -> list[str]:
 def _opens_block(previous: str, line: str) -> bool:
     """A paragraph number or label not preceded by a blank line still opens a block:
     "...Pact for the Future. / 2. / We are at a time ..." (A/RES/79/1)."""
+    first = line.lstrip()[:1]
+    if not first or first.islower():  # a label, a number or a capital opens a block
+        return False
     if P.BARE_LABEL_LINE_RE.match(line):
         return ends_sentence_part(previous)
     if P.COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):

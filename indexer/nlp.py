@@ -18,9 +18,10 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
@@ -44,6 +45,13 @@ def build_pipeline() -> Language:
 
     Build it once and reuse it (an index worker builds one per process)."""
     nlp = spacy.blank("en")
+    # The ruler reads a token's text and its lower case only ("LOWER", "TEXT", "ORTH" in
+    # ``RULER_PATTERNS``): a word the vocabulary has not seen yet (every new number,
+    # "70/153", "A/79/458/Add.2") gets those, not the twenty lexical attributes of English
+    # (shape, prefix, suffix, like_num, stop word…), a third of the tokenizer's time on new
+    # words, and strings the worker's vocabulary would keep for the whole run.
+    vocab: Any = nlp.vocab  # (spaCy's type stub leaves this attribute of Vocab out)
+    vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
     tokenizer: Tokenizer = nlp.tokenizer
     tokenizer.token_match = token_match
     ruler = nlp.add_pipe(

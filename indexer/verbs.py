@@ -126,14 +126,20 @@ class Opening:
 _NONE = Opening(None, None, None)
 
 
-# A paragraph's text often repeats (a draft and its resolution, the Markdown copy): the
-# opening of a recent text is kept.
-@functools.lru_cache(maxsize=4096)
 def parse_opening(text: str) -> Opening:
     """Split the opening words of a paragraph's text (label already removed)."""
     if text.startswith(("The ", "the ")):
         text = P.SUBJECT_OPENING_RE.sub("", text, count=1)
-    words = _leading_words(text, 10)
+    return _opening(tuple(_leading_words(text, 10)))
+
+
+# The first ten words of a paragraph often repeat ("Requests the Secretary-General to
+# submit to the General Assembly at its", a draft and its resolution): the opening of
+# recent words is kept.
+@functools.lru_cache(maxsize=4096)
+def _opening(leading: tuple[str, ...]) -> Opening:
+    """The opening read from the first words of a paragraph."""
+    words = list(leading)
     if not words:
         return _NONE
     i = 0

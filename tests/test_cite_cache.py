@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.attrs import LOWER
 from spacy.language import Language
 
 from resdex.indexer.citations import CiteContext, find_citations, tag_citations, text_cache
+from resdex.indexer.cite_patterns import RULER_PATTERNS
 from resdex.indexer.instruments import FIRST_LETTERS, INSTRUMENTS
 from resdex.indexer.models import Body, CitationKind
 from resdex.indexer.nlp import anchors, build_pipeline, find_anchors, windows
@@ -84,6 +86,13 @@ def test_find_anchors_as_the_span_ruler(
     found = find_anchors(nlp, [text])[0]
     assert [(a.label, text[a.start : a.end]) for a in found] == expected
     assert found == anchors(nlp(text))
+
+
+def test_ruler_reads_only_text_and_lower_case() -> None:
+    # ``build_pipeline`` gives a new word its text and lower case only, no other attribute
+    read = {key for p in RULER_PATTERNS for token in p["pattern"] for key in token}
+    assert read <= {"ORTH", "TEXT", "LOWER", "OP"}
+    assert list(build_pipeline().vocab.lex_attr_getters) == [LOWER]
 
 
 def test_windows_cut_at_whitespace() -> None:

@@ -9,6 +9,11 @@ named beside it; expected targets written by hand from reading the passage):
 
 from __future__ import annotations
 
+import re._constants as _c
+import re._parser as _p
+import string
+from typing import Any
+
 import pytest
 from cite_cases import CiteCase, cases_and_nots
 
@@ -132,6 +137,33 @@ def test_one_row_per_organ() -> None:
     assert sorted(row.organ for row in ORGANS) == sorted(Organ)
     assert ADOPTING == (Organ.GA, Organ.SC, Organ.HRC, Organ.ECOSOC)
     assert set(Body) == set(Organ)  # models.Body is the table's enum
+
+
+def _first_chars(parsed: Any) -> set[str]:
+    """The characters a parsed regex can begin with (literals, optional groups, branches)."""
+    first: set[str] = set()
+    for op, av in parsed:
+        if op is _c.LITERAL:
+            return first | {chr(av)}
+        if op is _c.SUBPATTERN:
+            inner = _first_chars(av[3])
+        elif op is _c.BRANCH:
+            inner = set().union(*(_first_chars(branch) for branch in av[1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0:
+            first |= _first_chars(av[2])
+            continue
+        else:
+            raise AssertionError(f"an organ name opening with {op} {av}")
+        return first | inner
+    raise AssertionError("an organ name that can be empty")
+
+
+def test_every_organ_name_begins_with_a_capital() -> None:
+    # ``name_alternation`` opens with "(?=[A-Z])": a name of the table opening otherwise
+    # would never be found
+    for row in ORGANS:
+        if row.organ is not Organ.OTHER:
+            assert _first_chars(_p.parse(row.pattern)) <= set(string.ascii_uppercase), row
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,8 @@ def _overlaps(taken: dict[tuple[int, int], Candidate], i: int, cand: Candidate) 
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    if len(cands) < 2:  # most paragraphs: no marker, or one
+        return list(cands)
     kept: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (c.start, -c.strength)):
         if not kept or cand.start >= kept[-1].end:

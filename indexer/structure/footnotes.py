@@ -54,7 +54,7 @@ def attach_markers(
     texts = [p.text for p in paragraphs]
     numbered = {n for n in known if n > 0}
     if numbered:
-        per_paragraph = choose_markers([candidates(t) for t in texts], numbered, texts)
+        per_paragraph = choose_markers([candidates(t, numbered) for t in texts], numbered, texts)
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [explicit_candidates(t) for t in texts]
     if trailing:
@@ -67,14 +67,18 @@ def attach_markers(
     out: list[Paragraph] = []
     openings: dict[str, Opening] = {}  # top-level label -> its opening
     for p, chosen in zip(paragraphs, per_paragraph, strict=True):
-        text = reflow_text(_without(p.text, chosen))
-        ordered = sorted(chosen, key=lambda c: c.start)
-        # number 0: an editorial number cut out whose footnote is not in the file
-        markers = tuple(dict.fromkeys(c.number for c in ordered if c.number != 0))
+        markers: tuple[int, ...] = ()
+        if chosen:  # (most paragraphs have no marker)
+            text = reflow_text(_without(p.text, chosen))
+            ordered = sorted(chosen, key=lambda c: c.start)
+            # number 0: an editorial number cut out whose footnote is not in the file
+            markers = tuple(dict.fromkeys(c.number for c in ordered if c.number != 0))
+        else:
+            text = reflow_text(p.text)
         root_label = p.label.split("(")[0].split("#")[0]
         if p.level == 0:
-            openings[root_label] = parse_opening(P.OP_NUMBER_RE.sub(r"\g<rest>", text, count=1))
-        opening = openings.get(root_label, Opening(None, None, None))
+            openings[root_label] = parse_opening(_without_number(text))
+        opening = openings.get(root_label, _NO_OPENING)
         out.append(
             Paragraph(
                 label=p.label,
@@ -89,6 +93,15 @@ def attach_markers(
             )
         )
     return tuple(out)
+
+
+_NO_OPENING = Opening(None, None, None)
+
+
+def _without_number(text: str) -> str:
+    """ "3. Decides to …" -> "Decides to …" (the paragraph number cut off)."""
+    number = P.OP_NUMBER_RE.match(text)
+    return number.group("rest") + text[number.end() :] if number else text
 
 
 def _without(text: str, chosen: Iterable[Candidate]) -> str:

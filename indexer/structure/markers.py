@@ -8,6 +8,8 @@ Markers are glued to the text in the PDF extractions ("25 June 19931" is 1993 + 
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -50,51 +52,73 @@ def asterisk_candidates(text: str) -> list[Candidate]:
     ]
 
 
-# the marker patterns tried at the start of every short run of digits, by strength
-_GLUED_AT_RUN = (P.WORD_MARKER_RE, P.PUNCT_MARKER_RE)
-_WEAK_AT_RUN = (P.UPPER_MARKER_RE, P.BOTH_GLUED_MARKER_RE)
+# The marker patterns tried at the start of every short run of digits, by strength, each
+# with the characters its look-behind needs right before the run (the cheap test first):
+# "tenth4" (a lower-case letter), "Action,4" (punctuation), "HIV/AIDS7" (a capital),
+# "Agreement4and", "Agreement,38and" (a lower-case letter, a comma or semicolon).
+_LOWER = frozenset(string.ascii_lowercase)
+_AT_RUN: tuple[tuple[re.Pattern[str], frozenset[str], Strength], ...] = (
+    (P.WORD_MARKER_RE, _LOWER, Strength.GLUED),
+    (P.PUNCT_MARKER_RE, frozenset(P.MARKER_PUNCT), Strength.GLUED),
+    (P.UPPER_MARKER_RE, frozenset(string.ascii_uppercase), Strength.SPACED),
+    (P.BOTH_GLUED_MARKER_RE, _LOWER | {",", ";"}, Strength.SPACED),
+)
+# "Agenda 216", "COVID-1915": the name before the number, and the number's first digits
+_NAMED: tuple[tuple[str, str], ...] = tuple(
+    (name[:-2], name[-2:]) for name in P.NAMES_ENDING_IN_NUMBER
+)
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every place a footnote marker may stand. The marker patterns are tried only around
-    the runs of digits of the text (one scan), not at every position."""
+def candidates(text: str, known: Container[int] | None = None) -> list[Candidate]:
+    """Every place a footnote marker may stand (only those numbered in ``known`` when
+    given: the others are never markers). The marker patterns are tried only around the
+    runs of digits of the text (one scan), not at every position."""
     out = explicit_candidates(text) if "[^" in text else []
     for run in P.DIGIT_RUN_RE.finditer(text):
-        start, length = run.start(), run.end() - run.start()
+        start, stop = run.span()
+        length = stop - start
         before = text[start - 1] if start else " "
         if length >= 5:
             year = P.YEAR_MARKER_RE.match(text, start)
             _add(out, year, Strength.GLUED, text)
             if year is None:
                 _add_long_number(out, P.LONG_NUMBER_RE.match(text, start), text)
-        if before == "." and length <= 3:
-            if start >= 5:
-                _add(out, P.YEAR_PERIOD_MARKER_RE.match(text, start - 5), Strength.GLUED, text)
-            _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
-        if before == "/" and length == 3:
-            council = P.COUNCIL_RESOLUTION_HEAD_RE.search(text, max(0, start - 40), start - 1)
-            if council is not None:
-                out.append(_weak(text, run.end() - 1, run.end(), start))
-        if length <= 3:
-            for regex in _GLUED_AT_RUN:
-                _add(out, regex.match(text, start), Strength.GLUED, text)
-            for regex in _WEAK_AT_RUN:
-                _add(out, regex.match(text, start), Strength.SPACED, text)
-            if before == ".":
-                _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), Strength.GLUED, text)
-            if before.isspace():
-                # only the digits go: "Nuclear Weapons 6and" -> "Nuclear Weapons and"
-                _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), Strength.SPACED, text)
-                _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
+        elif length <= 3:
+            if before == "/" and length == 3:
+                council = P.COUNCIL_RESOLUTION_HEAD_RE.search(text, max(0, start - 40), start - 1)
+                if council is not None:
+                    out.append(_weak(text, stop - 1, stop, start))
+            # the patterns below take the whole run as the number
+            if known is None or int(run.group()) in known:
+                _add_whole_run(out, text, start, before)
         if 3 <= length <= 5:
             _add_named(out, text, run)
-        if before in "/.":
+        if before == "/" or before == ".":
             heads = (P.SLASH_HEAD_RE, P.SPECIAL_HEAD_RE) if before == "/" else (P.DOTTED_HEAD_RE,)
             for head_re in heads:
                 head = head_re.search(text, max(0, start - 8), start - 1)
                 if head is not None:
                     _add_slash(out, P.SLASH_NUMBER_RE.match(text, head.start()))
+    if known is not None:
+        out = [c for c in out if c.number in known]
     return sorted(out, key=lambda c: (c.start, -c.strength))
+
+
+def _add_whole_run(out: list[Candidate], text: str, start: int, before: str) -> None:
+    """The candidates that are a whole run of one to three digits at ``start``."""
+    if before == ".":
+        if start >= 5:
+            _add(out, P.YEAR_PERIOD_MARKER_RE.match(text, start - 5), Strength.GLUED, text)
+        _add_weak(out, P.NUMBER_PERIOD_MARKER_RE.match(text, start - 1), text)
+    for regex, after, strength in _AT_RUN:
+        if before in after:
+            _add(out, regex.match(text, start), strength, text)
+    if before == ".":
+        _add(out, P.PERIOD_MARKER_RE.match(text, start - 1), Strength.GLUED, text)
+    elif before.isspace():
+        # only the digits go: "Nuclear Weapons 6and" -> "Nuclear Weapons and"
+        _add(out, P.LEFT_SPACED_MARKER_RE.match(text, start - 1), Strength.SPACED, text)
+        _add_spaced(out, P.SPACED_MARKER_RE.match(text, start - 1), text)
 
 
 def _add(out: list[Candidate], m: re.Match[str] | None, strength: Strength, text: str) -> None:
@@ -138,11 +162,10 @@ def _add_long_number(out: list[Candidate], m: re.Match[str] | None, text: str) -
 
 def _add_named(out: list[Candidate], text: str, run: re.Match[str]) -> None:
     """ "Agenda 216" = Agenda 21 + footnote 6, "COVID-1915" = COVID-19 + footnote 15."""
-    for name in P.NAMES_ENDING_IN_NUMBER:
-        prefix, digits = name[:-2], name[-2:]
-        start = run.start()
-        if run.group().startswith(digits) and text[start - len(prefix) : start] == prefix:
-            out.append(Candidate(start + 2, run.end(), int(run.group()[2:]), Strength.GLUED))
+    start, number = run.start(), run.group()
+    for prefix, digits in _NAMED:
+        if number.startswith(digits) and text.endswith(prefix, 0, start):
+            out.append(Candidate(start + 2, run.end(), int(number[2:]), Strength.GLUED))
 
 
 def _add_spaced(out: list[Candidate], m: re.Match[str] | None, text: str) -> None:

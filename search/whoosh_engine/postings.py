@@ -211,9 +211,12 @@ class NumericColumns:
         default (a reader gives the default past the end); then forget them."""
         for name, (default, docs, values) in self._values.items():
             count = docs[-1] + 1 if docs else 0
-            whole = array(values.typecode, [default]) * count
-            for docnum, value in zip(docs, values, strict=True):
-                whole[docnum] = value
+            if len(docs) == count:  # a number for every document (most columns)
+                whole = values
+            else:
+                whole = array(values.typecode, [default]) * count
+                for docnum, value in zip(docs, values, strict=True):
+                    whole[docnum] = value
             if sys.byteorder == "little":
                 whole.byteswap()
             yield name, whole.tobytes(), count

@@ -78,7 +78,7 @@ for _module in COMMANDS:
     _module.register(app)
 
 
-def _app_for(args: list[str]) -> typer.Typer:
+def app_for(args: list[str]) -> typer.Typer:
     """The app that runs ``resdex ARGS``: for a command (``resdex search …``), one with only
     that command's module registered, since typer builds a click command for every
     registered command on every run (about 2 ms each, 11 commands); the whole ``app`` for
@@ -93,7 +93,7 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    _app_for(sys.argv[1:])()
+    app_for(sys.argv[1:])()
 
 
 if __name__ == "__main__":

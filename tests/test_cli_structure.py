@@ -107,9 +107,9 @@ def test_search_help_documents_the_query_language() -> None:
     ],
 )
 def test_the_app_run_for_each_command_line(args: list[str], whole: bool) -> None:
-    from resdex.cli.main import _app_for, app
+    from resdex.cli.main import app_for, app
 
-    chosen = _app_for(args)
+    chosen = app_for(args)
     assert (chosen is app) is whole
     if not whole:
         names = {info.name for info in chosen.registered_commands}

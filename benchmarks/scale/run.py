@@ -16,7 +16,8 @@ What is measured:
   them; its insert time alone is reported too, since FTS5 does not parse.
 - queries, each with ``--limit 10`` and ``--limit 0`` (all hits):
   *warm* = repeated in one Python process through the same code path as the CLI (typer's
-  ``CliRunner`` invoking ``resdex.cli.main.app``: open the index, search, render the JSON);
+  ``CliRunner`` invoking the app that ``resdex ARGS`` runs, ``resdex.cli.main.app_for(ARGS)``:
+  open the index, search, render the JSON);
   *warm, index open* = ``resdex.search.query.search``/``cites`` on an index opened once (what a
   long-running service would do); *cold* = a fresh ``resdex`` process each time (Python
   start, imports, open, search, JSON to /dev/null; the OS page cache is warm).
@@ -220,7 +221,7 @@ def query_resdex(
 ) -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from resdex.cli.main import app
+    from resdex.cli.main import app_for
     from resdex.search.engine import open_reader
     from resdex.search.query import SearchRequest, cites, search
 
@@ -228,7 +229,7 @@ def query_resdex(
     args = spec.resdex_args(index, limit)
 
     def warm() -> str:
-        result = runner.invoke(app, args)
+        result = runner.invoke(app_for(args), args)  # as ``resdex ARGS`` (cli.main.main)
         if result.exit_code != 0:
             raise RuntimeError(f"resdex {' '.join(args)}: {result.output[-500:]}")
         return result.stdout

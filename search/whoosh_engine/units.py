@@ -173,7 +173,7 @@ class _Records:
 
     codes: array[int]  # the records' resolution codes, in order
     docs: array[int]  # the document number of each
-    metas: dict[int, Resolved]  # document number -> its metadata, once read
+    metas: dict[int, tuple[int, Resolved]]  # resolution code -> (its record, metadata), read
 
     def place(self, res: int) -> int:
         """The document number of resolution ``res``'s record (the last one), or -1."""
@@ -222,22 +222,29 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
     from its ``c_meta``, session and year columns: no stored field (a record's carry its
     big ``data``). Cached per process: a segment and its records never change;
     ``deleted``: the segment's deleted documents, when the caller has them."""
-    records, doc = _record(segreader, res, deleted)
-    if doc < 0:
-        return None
-    found = records.metas.get(doc)
+    records = _records(segreader)
+    found = records.metas.get(res)
     if found is None:
+        doc = records.place(res)
+        if doc < 0:
+            return None
         symbol, body, adopted, title = _pickled(segreader, COL_META, doc) or ("", "", "", "")
         columns = segment_columns(segreader)
-        found = records.metas[doc] = Resolved(
-            symbol=symbol,
-            body=body,
-            session=columns.session[doc] or None,
-            year=columns.year[doc] or None,
-            adopted=adopted or None,
-            title=title or None,
+        found = records.metas[res] = (
+            doc,
+            Resolved(
+                symbol=symbol,
+                body=body,
+                session=columns.session[doc] or None,
+                year=columns.year[doc] or None,
+                adopted=adopted or None,
+                title=title or None,
+            ),
         )
-    return found
+    doc, meta = found
+    if segreader.is_deleted(doc) if deleted is None else doc in deleted:
+        return None
+    return meta
 
 
 def record_title(segreader: Any, res: int) -> str | None:

@@ -106,7 +106,6 @@ def _common(res: Resolution, sha: str) -> IndexDoc:
 
 def _unit(
     common: IndexDoc,
-    symbol: str,
     unit: str,
     key: str,
     label: str,
@@ -118,7 +117,12 @@ def _unit(
     """An index document of a resolution: what all its documents hold (``common``), the
     unit's identity ("A/RES/71/194#" + ``key``) and the targets it cites (``cites``
     indexed; the citations themselves in the ``c_cites`` column)."""
-    doc = {"id": f"{symbol}#{key}", "unit": unit, sc.COL_UNIT: sc.UNIT_CODES[unit], **common}
+    doc = {
+        "id": f"{common.get('symbol', '')}#{key}",
+        "unit": unit,
+        sc.COL_UNIT: sc.UNIT_CODES[unit],
+        **common,
+    }
     if label:
         doc["label"] = label
     if kind:
@@ -145,19 +149,8 @@ def paragraph_document(
     """The index document of a paragraph (``common``: ``_common(res, sha)``, when made
     already)."""
     cited = _cited(p.citations)
-    if common is None:
-        common = _common(res, sha)
-    doc = _unit(
-        common,
-        res.meta.symbol,
-        sc.UNIT_PARAGRAPH,
-        p.label,
-        p.label,
-        p.kind.value,
-        order,
-        cited,
-        p.footnotes,
-    )
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes)
     verbs = verb_keys(p)
     if p.verb:
         doc["verb"] = p.verb
@@ -186,19 +179,8 @@ def footnote_document(
     cited = _cited(f.citations)
     label = footnote_label(f.number)
     key = f"fn{f.number}"
-    if common is None:
-        common = _common(res, sha)
-    doc = _unit(
-        common,
-        res.meta.symbol,
-        sc.UNIT_FOOTNOTE,
-        key,
-        label,
-        sc.KIND_FOOTNOTE,
-        order,
-        cited,
-        [f.number],
-    )
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
     if f.text:
         doc["text"] = doc["pairs"] = f.text
     if keys := doc.get("cites"):
@@ -216,9 +198,8 @@ def record_document(
     """The resolution's own record: its serialized form, its header citations, and every
     content digest under which it counts as indexed (``contents``, with ``sha``)."""
     cited = _cited(res.header_citations)
-    if common is None:
-        common = _common(res, sha)
-    doc = _unit(common, res.meta.symbol, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
     return doc | _without_empty(
         {
             "title": res.meta.title or "",

@@ -132,19 +132,8 @@ def add_positions(
 def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
     """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
     added, terms new to ``table``)."""
-    get = table.get
-    new = 0
-    counts = Counter(found)
-    once = _frequency_value(1)
-    for term, n in counts.items():
-        weight, value = once if n == 1 else _frequency_value(n)
-        known = get(term)
-        if known is None:
-            table[term] = [docnum, weight, value]
-            new += 1
-        else:
-            known += (docnum, weight, value)
-    return len(counts), new
+    items = [(w, *_frequency_value(n)) for w, n in Counter(found).items()]  # counted in C
+    return len(items), post(table, docnum, items)
 
 
 def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:

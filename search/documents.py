@@ -80,9 +80,32 @@ def body_code(body: str) -> int:
     return sc.BODY_ORDER.index(body) + 1 if body in sc.BODY_ORDER else OTHER_BODY
 
 
+def _common(res: Resolution, sha: str) -> IndexDoc:
+    """What every index document of ``res`` holds alike: the resolution's metadata as
+    stored fields and columns (made once per resolution, empty ones left out)."""
+    meta = res.meta
+    symkey = target_key(meta.symbol)
+    return _without_empty(
+        {
+            "symbol": meta.symbol,
+            "symkey": symkey,
+            "sha": sha,
+            "body": meta.body.value,
+            "session": sc.number_term(meta.session) if meta.session is not None else None,
+            "year": sc.number_term(meta.year) if meta.year is not None else None,
+            "adopted": meta.adopted.isoformat() if meta.adopted else "",
+            sc.COL_BODY: body_code(meta.body.value),
+            sc.COL_DRAFT: sc.DRAFT if is_draft(meta.symbol, meta.adopted) else sc.ADOPTED,
+            sc.COL_SESSION: meta.session or 0,
+            sc.COL_YEAR: meta.year or 0,
+            sc.COL_ADOPTED: (meta.adopted - EPOCH).days + 1 if meta.adopted else 0,
+            sc.COL_RES: resolution_code(symkey),
+        }
+    )
+
+
 def _unit(
-    res: Resolution,
-    sha: str,
+    common: IndexDoc,
     unit: str,
     key: str,
     label: str,
@@ -91,80 +114,102 @@ def _unit(
     cited: list[Citation],
     footnotes: Iterable[int] = (),
 ) -> IndexDoc:
-    """What every index document of ``res`` holds: the resolution's metadata as stored
-    fields and columns, the unit's identity ("A/RES/71/194#" + ``key``) and the targets
-    it cites (``cites`` indexed;
-    the citations themselves in the ``c_cites`` column)."""
-    meta = res.meta
-    rows: tuple[CitationRow, ...] = tuple((c.target, c.surface, c.via_footnote) for c in cited)
-    return {
-        "id": f"{meta.symbol}#{key}",
+    """An index document of a resolution: what all its documents hold (``common``), the
+    unit's identity ("A/RES/71/194#" + ``key``) and the targets it cites (``cites``
+    indexed; the citations themselves in the ``c_cites`` column)."""
+    doc = {
+        "id": f"{common.get('symbol', '')}#{key}",
         "unit": unit,
-        "symbol": meta.symbol,
-        "symkey": target_key(meta.symbol),
-        "sha": sha,
-        "body": meta.body.value,
-        "session": sc.number_term(meta.session) if meta.session is not None else None,
-        "year": sc.number_term(meta.year) if meta.year is not None else None,
-        "adopted": meta.adopted.isoformat() if meta.adopted else "",
-        "kind": kind,
-        "label": label,
-        "cites": _keys(cited),
         sc.COL_UNIT: sc.UNIT_CODES[unit],
-        sc.COL_KIND: sc.KIND_CODES.get(kind or "", 0),
-        sc.COL_BODY: body_code(meta.body.value),
-        sc.COL_DRAFT: sc.DRAFT if is_draft(meta.symbol, meta.adopted) else sc.ADOPTED,
-        sc.COL_SESSION: meta.session or 0,
-        sc.COL_YEAR: meta.year or 0,
-        sc.COL_ADOPTED: (meta.adopted - EPOCH).days + 1 if meta.adopted else 0,
-        sc.COL_ORDER: order,
-        sc.COL_RES: resolution_code(target_key(meta.symbol)),
-        sc.COL_CITES: (label, tuple(footnotes), rows) if rows else None,
+        **common,
     }
+    if label:
+        doc["label"] = label
+    if kind:
+        doc["kind"] = kind
+    if code := sc.KIND_CODES.get(kind or "", 0):
+        doc[sc.COL_KIND] = code
+    if order:
+        doc[sc.COL_ORDER] = order
+    if cited:
+        if keys := _keys(cited):
+            doc["cites"] = keys
+        rows = tuple((c.target, c.surface, c.via_footnote) for c in cited)
+        doc[sc.COL_CITES] = (label, tuple(footnotes), rows)
+    return doc
 
 
 def _cited(citations: Iterable[Citation]) -> list[Citation]:
     return [c for c in citations if c.kind == CitationKind.CITATION]
 
 
-def paragraph_document(res: Resolution, p: Paragraph, order: int, sha: str) -> IndexDoc:
+def paragraph_document(
+    res: Resolution, p: Paragraph, order: int, sha: str, common: IndexDoc | None = None
+) -> IndexDoc:
+    """The index document of a paragraph (``common``: ``_common(res, sha)``, when made
+    already)."""
     cited = _cited(p.citations)
-    unit = _unit(
-        res, sha, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes
-    )
-    return unit | {
-        "verb": p.verb,
-        "opening": p.opening if p.opening != p.verb else None,  # read as the verb when absent
-        "verbs": verb_keys(p),
-        "text": p.text,
-        "pairs": p.text,
-        "cites_direct": _keys(c for c in cited if c.via_footnote is None),
-        "cites_footnote": _keys(c for c in cited if c.via_footnote is not None),
-        sc.COL_VERB: verb_code(p.verb),
-    }
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes)
+    verbs = verb_keys(p)
+    if p.verb:
+        doc["verb"] = p.verb
+    if code := verb_code(p.verb):
+        doc[sc.COL_VERB] = code
+    if p.opening and p.opening != p.verb:  # read as the verb when absent
+        doc["opening"] = p.opening
+    if verbs:
+        doc["verbs"] = verbs
+    if p.text:
+        doc["text"] = doc["pairs"] = p.text
+    if cited:
+        direct = _keys(c for c in cited if c.via_footnote is None)
+        via = _keys(c for c in cited if c.via_footnote is not None)
+        if direct:
+            doc["cites_direct"] = direct
+        if via:
+            doc["cites_footnote"] = via
+    return doc
 
 
-def footnote_document(res: Resolution, f: Footnote, order: int, sha: str) -> IndexDoc:
+def footnote_document(
+    res: Resolution, f: Footnote, order: int, sha: str, common: IndexDoc | None = None
+) -> IndexDoc:
+    """The index document of a footnote (``common`` as for ``paragraph_document``)."""
     cited = _cited(f.citations)
     label = footnote_label(f.number)
     key = f"fn{f.number}"
-    unit = _unit(res, sha, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
-    return unit | {"text": f.text, "pairs": f.text, "cites_direct": unit["cites"]}
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
+    if f.text:
+        doc["text"] = doc["pairs"] = f.text
+    if keys := doc.get("cites"):
+        doc["cites_direct"] = keys
+    return doc
 
 
-def record_document(res: Resolution, sha: str, path: str, contents: Iterable[str] = ()) -> IndexDoc:
+def record_document(
+    res: Resolution,
+    sha: str,
+    path: str,
+    contents: Iterable[str] = (),
+    common: IndexDoc | None = None,
+) -> IndexDoc:
     """The resolution's own record: its serialized form, its header citations, and every
     content digest under which it counts as indexed (``contents``, with ``sha``)."""
     cited = _cited(res.header_citations)
-    unit = _unit(res, sha, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
-    return unit | {
-        "title": res.meta.title or "",
-        "cites_direct": unit["cites"],
-        "contents": " ".join(dict.fromkeys([sha, *contents])),
-        "path": path,
-        "data": pack_resolution(res),
-        sc.COL_META: meta_value(res),
-    }
+    base = common or _common(res, sha)
+    doc = _unit(base, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
+    return doc | _without_empty(
+        {
+            "title": res.meta.title or "",
+            "cites_direct": doc.get("cites"),
+            "contents": " ".join(dict.fromkeys([sha, *contents])),
+            "path": path,
+            "data": pack_resolution(res),
+            sc.COL_META: meta_value(res),
+        }
+    )
 
 
 def meta_value(res: Resolution) -> tuple[str, str, str, str]:
@@ -220,12 +265,14 @@ def index_documents(
     res: Resolution, sha: str, path: str, contents: Iterable[str] = ()
 ) -> list[IndexDoc]:
     """Every index document of one resolution: its paragraphs in order, its footnotes,
-    then its record."""
-    docs = [paragraph_document(res, p, i, sha) for i, p in enumerate(res.paragraphs, 1)]
+    then its record (no empty field: Whoosh would index "" as a term, and a column at
+    its default, 0, is written no faster)."""
+    common = _common(res, sha)
+    docs = [paragraph_document(res, p, i, sha, common) for i, p in enumerate(res.paragraphs, 1)]
     start = len(docs) + 1
-    docs += [footnote_document(res, f, start + i, sha) for i, f in enumerate(res.footnotes)]
-    docs.append(record_document(res, sha, path, contents))
-    return [_without_empty(d) for d in docs]
+    docs += [footnote_document(res, f, start + i, sha, common) for i, f in enumerate(res.footnotes)]
+    docs.append(record_document(res, sha, path, contents, common))
+    return docs
 
 
 def _without_empty(doc: IndexDoc) -> IndexDoc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import gc
 import signal
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass
@@ -53,6 +54,21 @@ def init_worker() -> None:
     with contextlib.suppress(OSError, AttributeError):  # Linux: PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
     prepare()
+    tune_gc()
+
+
+# A worker's collector: a collection of the youngest objects every 100,000 allocations
+# (Python's default, 700, ran one every few paragraphs over the index documents' many
+# small objects that are not garbage), and the spaCy pipeline's objects, built once and kept,
+# left out of every collection (``gc.freeze``). Measured by the lead: ~6% of a worker's CPU.
+GC_THRESHOLDS = (100_000, 50, 1000)
+
+
+def tune_gc() -> None:
+    """Set a worker process's garbage collector as ``GC_THRESHOLDS`` says, after
+    ``prepare``: only in a process that parses many files and exits (not in the parent)."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _reason(path: str, err: BaseException) -> str:

@@ -135,9 +135,10 @@ class FieldTerms:
             longest_all = max(longest_all, longest)
             heaviest_all = max(heaviest_all, heaviest)
             first = block_weights[0]
-            if first == 1.0 and all(w == 1.0 for w in block_weights):
+            alike = block_weights.count(first) == len(block_weights)  # counted in C
+            if alike and first == 1.0:
                 mini_weights: Any = None
-            elif all(w == first for w in block_weights):
+            elif alike:
                 mini_weights = first
             else:
                 mini_weights = tuple(block_weights)

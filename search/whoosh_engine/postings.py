@@ -15,7 +15,6 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import repeat
 from typing import Any
 
 from whoosh import formats
@@ -55,48 +54,86 @@ def words_field(field: Any) -> bool:
     )
 
 
+def single_positions(fmt: Any, size: int) -> list[bytes]:
+    """The encoded value of each position alone, 0 to at least ``size`` - 1, in ``fmt``'s
+    encoding: shared, made once."""
+    single = _ONE_POSITION.get(type(fmt))  # each format encodes its own
+    if single is None or len(single) < size:
+        single = _ONE_POSITION[type(fmt)] = [fmt.encode([p]) for p in range(max(size, 1024))]
+    return single
+
+
 def add_words(
     table: Table, field: Any, words: list[str], docnum: int, *, exact: bool = False
 ) -> tuple[int, int, int]:
     """Add the postings of one document's text, split into ``words`` (its ``terms``), to
     a ``words_field``'s ``table``: (postings added, terms new to the table, the field's
-    length in the document: how many terms its analyzer made of the words)."""
+    length in the document: how many terms its analyzer made of the words). ``exact``:
+    each posting's value made anew, as Whoosh does (``blocks.EXACT``)."""
     fmt = field.format
     found = field.analyzer.from_words(words)
-    if type(fmt).word_values is formats.Frequency.word_values:
-        counts = Counter(found)  # counted in C
-        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
-        return len(items), post(table, docnum, items), len(found)
-    encode = fmt.encode
     size = len(found)
-    if exact:
-        single: list[bytes] | None = None
-    else:
-        single = _ONE_POSITION.get(type(fmt))  # each format encodes its own
-        if single is None or len(single) < size:
-            single = _ONE_POSITION[type(fmt)] = [encode([p]) for p in range(max(size, 1024))]
-    # each term's last position, in the order of first appearance (in C: most terms of a
-    # paragraph are there once); the few that repeat gathered after
-    last = dict(zip(found, range(size), strict=True))
-    if single is not None and len(last) == size:  # every term once (most short paragraphs)
-        once = zip(last, repeat(1.0), map(single.__getitem__, last.values()))
-        return size, post(table, docnum, once), size
-    repeated: dict[str, list[int]] = {w: [] for w, n in Counter(found).items() if n > 1}
+    if type(fmt).word_values is formats.Frequency.word_values:
+        return (*add_frequencies(table, found, docnum), size)
+    if not exact:
+        return (*add_positions(table, found, docnum, single_positions(fmt, size), fmt.encode), size)
+    # each term's positions, in the order of first appearance
+    where: dict[str, list[int]] = {}
     for pos, text in enumerate(found):
-        at = repeated.get(text)
-        if at is not None:
-            at.append(pos)
-    items = []
-    for w, pos in last.items():
-        p = repeated.get(w)
-        if p is not None:
-            n = len(p)
-            items.append((w, _WEIGHTS[n] if n < len(_WEIGHTS) else float(n), encode(p)))
-        elif single is not None:
-            items.append((w, 1.0, single[pos]))
-        else:
-            items.append((w, 1.0, encode([pos])))
+        where.setdefault(text, []).append(pos)
+    items = [(w, _weight(len(p)), fmt.encode(p)) for w, p in where.items()]
     return len(items), post(table, docnum, items), size
+
+
+def _weight(n: int) -> float:
+    return _WEIGHTS[n] if n < len(_WEIGHTS) else float(n)
+
+
+def add_positions(
+    table: Table, words: list[str], docnum: int, single: list[bytes], encode: Any
+) -> tuple[int, int]:
+    """``add_words`` of a ``Positions`` field's terms ``words`` (not in ``exact`` mode) in
+    one loop, without a tuple per posting: (postings added, terms new to ``table``). ``single``:
+    the encoded value of each position alone (at least ``len(words)`` of them), ``encode``
+    the format's (a list of positions -> bytes)."""
+    get = table.get
+    new = 0
+    last = dict(zip(words, range(len(words)), strict=True))  # each term's last position
+    if len(last) == len(words):  # every term once (most short paragraphs)
+        for word, value in zip(words, single, strict=False):
+            known = get(word)
+            if known is None:
+                table[word] = [docnum, 1.0, value]
+                new += 1
+            else:
+                known += (docnum, 1.0, value)
+        return len(last), new
+    repeated: dict[str, list[int]] = {w: [] for w, n in Counter(words).items() if n > 1}
+    at = repeated.get
+    for pos, word in enumerate(words):
+        where = at(word)
+        if where is not None:
+            where.append(pos)
+    for word, pos in last.items():
+        where = at(word)
+        if where is None:
+            weight, value = 1.0, single[pos]
+        else:
+            weight, value = _weight(len(where)), encode(where)
+        known = get(word)
+        if known is None:
+            table[word] = [docnum, weight, value]
+            new += 1
+        else:
+            known += (docnum, weight, value)
+    return len(last), new
+
+
+def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
+    """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
+    added, terms new to ``table``)."""
+    items = [(w, *_frequency_value(n)) for w, n in Counter(found).items()]  # counted in C
+    return len(items), post(table, docnum, items)
 
 
 def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:
@@ -163,9 +200,12 @@ class NumericColumns:
         default (a reader gives the default past the end); then forget them."""
         for name, (default, docs, values) in self._values.items():
             count = docs[-1] + 1 if docs else 0
-            whole = array(values.typecode, [default]) * count
-            for docnum, value in zip(docs, values, strict=True):
-                whole[docnum] = value
+            if len(docs) == count:  # a number for every document (most columns)
+                whole = values
+            else:
+                whole = array(values.typecode, [default]) * count
+                for docnum, value in zip(docs, values, strict=True):
+                    whole[docnum] = value
             if sys.byteorder == "little":
                 whole.byteswap()
             yield name, whole.tobytes(), count

@@ -37,9 +37,9 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh import columns
+from whoosh import columns, formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.fields import UnknownFieldError
+from whoosh.fields import COLUMN, FieldType, UnknownFieldError
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -49,8 +49,11 @@ from resdex.search.whoosh_engine.blocks import FieldTerms
 from resdex.search.whoosh_engine.postings import (
     NumericColumns,
     Table,
+    add_frequencies,
+    add_positions,
     add_words,
     post,
+    single_positions,
     word_values,
     words_field,
 )
@@ -79,6 +82,31 @@ def _values(field: Any, value: Any) -> Values:
     values = word_values(field, value)
     length = sum(f for _, f, _, _ in values) if field.scorable else 0
     return [(t, w, v) for t, _, w, v in values], length
+
+
+# How ``add_document`` adds a document of one shape (``FastSegmentWriter._plan_of``): its
+# words fields (name, field, table, with positions), its other indexed fields (name, field,
+# table), its numeric columns (name, conversion or None, default, the appends of its docnums
+# and numbers), its other columns (name, column, field), its stored fields, and the length
+# columns of the scorable fields it lacks (a 0 each)
+Plan = tuple[
+    tuple[tuple[str, Any, Table, bool], ...],
+    tuple[tuple[str, Any, Table], ...],
+    tuple[tuple[str, Any, Any, Any, Any], ...],
+    tuple[tuple[str, Any, Any], ...],
+    tuple[str, ...],
+    tuple["array[int]", ...],
+]
+
+
+def _is_positions(field: Any) -> bool:
+    return type(field.format).word_values is not formats.Frequency.word_values
+
+
+def _is_identity(field: Any) -> bool:
+    """Whether ``field.to_column_value`` gives the value back (a ``COLUMN``)."""
+    kind = type(field)
+    return kind.to_column_value is FieldType.to_column_value and kind.to_bytes is COLUMN.to_bytes
 
 
 def _numeric_type(column: Any) -> tuple[str, Any] | None:
@@ -129,7 +157,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             n: (f, f.indexed, f.stored, f.column_type, self._numeric_types.get(n))
             for n, f in self._fields.items()
         }
-        self._names: dict[tuple[str, ...], list[str]] = {}  # a document's fields, in order
+        self._plans: dict[tuple[str, ...], Plan] = {}  # by a document's fields, in order
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
@@ -139,81 +167,121 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # --- adding ---------------------------------------------------------------------------
 
+    def _plan_of(self, keys: tuple[str, ...]) -> Plan:
+        """How ``add_document`` adds a document with the fields ``keys`` (made once for
+        each shape of document: paragraphs, footnotes, records… all look alike)."""
+        names = sorted(name for name in keys if not name.startswith("_"))
+        for name in names:
+            if name not in self._fields:
+                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+        words: list[tuple[str, Any, Table, bool]] = []
+        values: list[tuple[str, Any, Table]] = []
+        numbers: list[tuple[str, Any, Any, Any, Any]] = []
+        others: list[tuple[str, Any, Any]] = []
+        for name in names:
+            field, indexed, _, column, kind = self._plan[name]
+            if indexed:
+                table = self._postings.setdefault(name, {})
+                if name in self._words_fields:
+                    words.append((name, field, table, _is_positions(field)))
+                else:
+                    values.append((name, field, table))
+            if column:
+                if kind is not None:
+                    default, docs, numbers_of = self._numeric.column(name, *kind)
+                    convert = None if _is_identity(field) else field.to_column_value
+                    numbers.append((name, convert, default, docs.append, numbers_of.append))
+                else:
+                    others.append((name, column, field))
+        stored = tuple(name for name in names if self._plan[name][2])
+        present = {name for name, *_ in words} | {name for name, *_ in values}
+        absent = tuple(self._lengths[n] for n in self._scorable if n not in present)
+        return tuple(words), tuple(values), tuple(numbers), tuple(others), stored, absent
+
     def add_document(self, **fields: Any) -> None:
         self._check_state()
-        schema = self._fields
+        if None in fields.values():  # a field given as None is left out
+            fields = {k: v for k, v in fields.items() if v is not None}
+        keys = tuple(fields)
+        plan = self._plans.get(keys)
+        if plan is None:
+            plan = self._plan_of(keys)
+            if len(self._plans) < MEMO_VALUES:
+                self._plans[keys] = plan
+        words, values, numbers, others, stored_names, absent = plan
         perdoc = self.perdocwriter
         docnum = self.docnum
-        keys = tuple(fields)
-        names = self._names.get(keys)
-        if names is None:
-            names = sorted(name for name in keys if not name.startswith("_"))
-            for name in names:
-                if name not in schema:
-                    raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
-            if len(self._names) < MEMO_VALUES:
-                self._names[keys] = names
         lengths = self._lengths
-        for name in self._scorable:
-            lengths[name].append(0)  # the document's entry: docnum - docbase
-        postings = self._postings
-        numeric = self._numeric
-        plan = self._plan
-        memo = self._memo
-        words_fields = self._words_fields
         added = new_terms = 0
-        words_of: dict[str, list[str]] = {}  # a text's terms, for each field holding it
+        found_lengths: list[tuple[str, int]] = []  # (scorable field, its length) in the document
         perdoc.start_doc(docnum)
-        stored = perdoc._storedfields
         try:
-            for name in names:
+            # first what may fail on a bad value: the numbers (out of range), the texts (not
+            # UTF-8), the pickled columns
+            for name, convert, default, docs_append, numbers_append in numbers:
+                number = fields[name] if convert is None else convert(fields[name])
+                if number != default:
+                    numbers_append(number)  # out of range: fails before the docnum
+                    docs_append(docnum)
+            texts: list[list[str] | None] = []  # the terms of each words field's text
+            text: Any = None
+            text_words: list[str] | None = None
+            for name, _, _, _ in words:
                 value = fields[name]
-                if value is None:
+                if type(value) is not str:
+                    texts.append(None)
                     continue
-                field, indexed, is_stored, column, kind = plan[name]
-                if indexed:
-                    table = postings.get(name)
-                    if table is None:
-                        table = postings[name] = {}
-                    if name in words_fields and isinstance(value, str):
-                        words = words_of.get(value)
-                        if words is None:
-                            value.encode("utf-8")  # terms are kept as str: fail now, not later
-                            words = words_of[value] = terms(value)
-                        count, new, length = add_words(
-                            table, field, words, docnum, exact=blocks.EXACT
-                        )
-                        if not field.scorable:
-                            length = 0
+                if value is not text and value != text:  # text and pairs: the same text
+                    value.encode("utf-8")  # terms are kept as str: fail now, not later
+                    text, text_words = value, terms(value)
+                texts.append(text_words)
+            for name, column, field in others:
+                perdoc.add_column_value(name, column, field.to_column_value(fields[name]))
+            for (name, field, table, positions), found in zip(words, texts, strict=True):
+                if found is None:  # not a text: as Whoosh indexes it
+                    items, length = _values(field, fields[name])
+                    count, new = len(items), post(table, docnum, items)
+                elif blocks.EXACT:
+                    count, new, length = add_words(table, field, found, docnum, exact=True)
+                else:
+                    found = field.analyzer.from_words(found)
+                    length = len(found)
+                    fmt = field.format
+                    if positions:
+                        single = single_positions(fmt, length)
+                        count, new = add_positions(table, found, docnum, single, fmt.encode)
                     else:
-                        items_length = memo[name].get(value) if type(value) is str else None
-                        if items_length is None:
-                            items_length = self._values_of(name, field, value)
-                        items, length = items_length
-                        count = len(items)
-                        new = post(table, docnum, items)
-                    added += count
-                    new_terms += new
-                    if length:
-                        lengths[name][-1] = length_to_byte(length)
-                        perdoc._fieldlengths[name] += length
-                if is_stored:
-                    stored[name] = value
-                if column:
-                    if kind is not None:
-                        default, docs, numbers = numeric.column(name, *kind)
-                        number = field.to_column_value(value)
-                        if number != default:
-                            numbers.append(number)  # out of range: fails before the docnum
-                            docs.append(docnum)
-                    else:
-                        perdoc.add_column_value(name, column, field.to_column_value(value))
+                        count, new = add_frequencies(table, found, docnum)
+                added += count
+                new_terms += new
+                found_lengths.append((name, length))
+            memo = self._memo
+            for name, field, table in values:
+                value = fields[name]
+                items_length = memo[name].get(value) if type(value) is str else None
+                if items_length is None:
+                    items_length = self._values_of(name, field, value)
+                items, length = items_length
+                added += len(items)
+                new_terms += post(table, docnum, items)
+                found_lengths.append((name, length))
         except Exception:
             perdoc.cancel_doc()
-            numeric.drop(docnum)
-            for name in self._scorable:
-                lengths[name].pop()
+            self._numeric.drop(docnum)
             raise
+        fieldlengths = perdoc._fieldlengths
+        for name, length in found_lengths:
+            column = lengths.get(name)
+            if column is not None:
+                column.append(length_to_byte(length) if length else 0)
+                if length:
+                    fieldlengths[name] += length
+        for column in absent:
+            column.append(0)
+        if stored_names:
+            stored = perdoc._storedfields
+            for name in stored_names:
+                stored[name] = fields[name]
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
@@ -260,6 +328,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._runs.append(path)
         self.runs_written += 1
         self._postings = {}
+        self._plans = {}  # they hold the tables
         self._count = self._terms = 0
 
     @staticmethod
@@ -334,6 +403,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._runs = []
         self._run_dir = None
         self._postings = {}
+        self._plans = {}
 
     def _close_segment(self) -> None:
         super()._close_segment()

@@ -132,8 +132,22 @@ def add_positions(
 def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
     """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
     added, terms new to ``table``)."""
-    items = [(w, *_frequency_value(n)) for w, n in Counter(found).items()]  # counted in C
-    return len(items), post(table, docnum, items)
+    counts = Counter(found)  # counted in C
+    if len(counts) < len(found):
+        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
+        return len(items), post(table, docnum, items)
+    # every term once (most texts' pairs): ``post`` with the one value, no tuple per term
+    get = table.get
+    weight, value = _frequency_value(1)
+    new = 0
+    for word in found:
+        known = get(word)
+        if known is None:
+            table[word] = [docnum, weight, value]
+            new += 1
+        else:
+            known += (docnum, weight, value)
+    return len(found), new
 
 
 def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:

@@ -11,7 +11,6 @@ the field's table without a tuple per term.
 from __future__ import annotations
 
 import functools
-import itertools
 import sys
 from array import array
 from collections import Counter
@@ -225,45 +224,3 @@ class NumericColumns:
                 whole.byteswap()
             yield name, whole.tobytes(), count
         self._values = {}
-
-
-class GatheredBytes:
-    """The values of a ``VarBytesColumn`` (Whoosh's stored fields: a deflated pickle per
-    document) gathered and given to its writer whole, as if each had been added on its own
-    (``VarBytesColumn.Writer.add``: a write and two appends to growable arrays per value)."""
-
-    def __init__(self) -> None:
-        self._docs: list[int] = []
-        self._values: list[bytes] = []
-
-    def add(self, docnum: int, value: bytes) -> None:
-        self._docs.append(docnum)
-        self._values.append(value)
-
-    def write_to(self, writer: Any) -> None:
-        """Leave ``writer`` (nothing added to it yet) as its ``add`` of each value would."""
-        if not self._docs:
-            return
-        if writer._count:
-            raise ValueError("values were added to the column's writer")
-        count = self._docs[-1] + 1
-        lengths = [0] * count
-        for docnum, value in zip(self._docs, self._values, strict=True):
-            lengths[docnum] = len(value)
-        offsets = [0, *itertools.accumulate(lengths)]
-        writer._dbfile.write(b"".join(self._values))
-        writer._lengths.array = _growable(lengths)
-        writer._offsets.array = _growable(offsets[:-1])
-        writer._offset_base = offsets[-1]
-        writer._count = count
-        self._docs, self._values = [], []
-
-
-def _growable(numbers: list[int]) -> array[int]:
-    """The array a ``GrowableArray`` (not of longs) holds after ``numbers`` were appended
-    one by one: the narrowest of "B", "H", "i", "I" that holds the largest."""
-    top = max(numbers, default=0)
-    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
-        if top < limit:
-            return array(code, numbers)
-    raise OverflowError(f"{top!r} is too big to fit in an array")

@@ -19,7 +19,7 @@ that sets up 256 KB of state (a block of one posting: most of the pairs' terms).
   Whoosh's block format (``resdex.search.whoosh_engine.blocks``), small blocks undeflated.
 
 The stored fields are pickled and deflated per document as Whoosh's column writer does
-them, and given to it whole with the segment (``postings.GatheredBytes``). CPU seconds to
+them, and given to it whole with the segment (``GatheredBytes``). CPU seconds to
 write the same 11,374 index documents
 (300 grown files): Whoosh's writer 34.1, this one 10.9 with a pair for every two words;
 11.6 and 5.9 with pairs of common words only (schema format 3). With ``blocks.EXACT`` set, the
@@ -29,6 +29,7 @@ files are Whoosh's byte for byte (``tests/test_index_segments.py``).
 from __future__ import annotations
 
 import heapq
+import itertools
 import os
 import pickle
 import struct
@@ -48,7 +49,6 @@ from resdex.search.schema import terms
 from resdex.search.whoosh_engine import blocks
 from resdex.search.whoosh_engine.blocks import FieldTerms
 from resdex.search.whoosh_engine.postings import (
-    GatheredBytes,
     NumericColumns,
     Table,
     add_frequencies,
@@ -128,6 +128,48 @@ def _write_column(perdoc: Any, name: str, column: Any, data: bytes, count: int) 
     writer = perdoc._colwriters[name]
     writer._dbfile.write(data)
     writer._count = count
+
+
+class GatheredBytes:
+    """The values of a ``VarBytesColumn`` (Whoosh's stored fields: a deflated pickle per
+    document) gathered and given to its writer whole, as if each had been added on its own
+    (``VarBytesColumn.Writer.add``: a write and two appends to growable arrays per value)."""
+
+    def __init__(self) -> None:
+        self._docs: list[int] = []
+        self._values: list[bytes] = []
+
+    def add(self, docnum: int, value: bytes) -> None:
+        self._docs.append(docnum)
+        self._values.append(value)
+
+    def write_to(self, writer: Any) -> None:
+        """Leave ``writer`` (nothing added to it yet) as its ``add`` of each value would."""
+        if not self._docs:
+            return
+        if writer._count:
+            raise ValueError("values were added to the column's writer")
+        count = self._docs[-1] + 1
+        lengths = [0] * count
+        for docnum, value in zip(self._docs, self._values, strict=True):
+            lengths[docnum] = len(value)
+        offsets = [0, *itertools.accumulate(lengths)]
+        writer._dbfile.write(b"".join(self._values))
+        writer._lengths.array = _growable(lengths)
+        writer._offsets.array = _growable(offsets[:-1])
+        writer._offset_base = offsets[-1]
+        writer._count = count
+        self._docs, self._values = [], []
+
+
+def _growable(numbers: list[int]) -> array[int]:
+    """The array a ``GrowableArray`` (not of longs) holds after ``numbers`` were appended
+    one by one: the narrowest of "B", "H", "i", "I" that holds the largest."""
+    top = max(numbers, default=0)
+    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
+        if top < limit:
+            return array(code, numbers)
+    raise OverflowError(f"{top!r} is too big to fit in an array")
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]

@@ -317,18 +317,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 if items_length is None:
                     items_length = self._values_of(name, field, value)
                 items, length = items_length
-                if len(items) == 1:  # most values (a year, a body, an ID): ``post`` inline
-                    term, weight, vbytes = items[0]
-                    known = table.get(term)
-                    if known is None:
-                        table[term] = [docnum, weight, vbytes]
-                        new_terms += 1
-                    else:
-                        known += (docnum, weight, vbytes)
-                    added += 1
-                else:
-                    added += len(items)
-                    new_terms += post(table, docnum, items)
+                added += len(items)
+                new_terms += post(table, docnum, items)
                 found_lengths.append((name, length))
         except Exception:
             perdoc.cancel_doc()

@@ -244,10 +244,11 @@ def looks_like_opening(text: str) -> bool:
 def _leading_words(text: str, limit: int) -> list[str]:
     words: list[str] = []
     for token in text.split(None, limit)[:limit]:  # (the first ``limit`` words of split())
-        match = P.LEADING_WORD_RE.fullmatch(token.rstrip(",;:"))
-        if match is None:
+        word = token.rstrip(",;:")
+        # (the cheap test first: a word of ASCII letters only is a leading word)
+        if not (word.isascii() and word.isalpha()) and not P.LEADING_WORD_RE.fullmatch(word):
             break
-        words.append(match.group())
+        words.append(word)
         if token[-1] in ",;:":
             break
     return words

@@ -123,7 +123,8 @@ class Opening:
     opening: str | None
 
 
-_NONE = Opening(None, None, None)
+# the opening of a paragraph that has none (no verb): one object, shared
+NO_OPENING = Opening(None, None, None)
 
 
 def parse_opening(text: str) -> Opening:
@@ -141,7 +142,7 @@ def _opening(leading: tuple[str, ...]) -> Opening:
     """The opening read from the first words of a paragraph."""
     words = list(leading)
     if not words:
-        return _NONE
+        return NO_OPENING
     i = 0
     modifiers: list[str] = []
     while i < len(words) - 1:

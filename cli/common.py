@@ -12,7 +12,6 @@ Errors: a command wrapped by ``reports_errors`` turns resdex's own exceptions
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -135,35 +134,11 @@ def one_format(**flags: bool) -> str | None:
 # --- output -----------------------------------------------------------------------------------
 
 
-# json's C encoder (``indent=None``); with an indent, json writes in Python, four times slower:
-# 100 ms of the 160 a `resdex cites --json` of the Vienna Declaration took at a million paragraphs
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _listed(items: list[Any], margin: str) -> str:
-    inner = margin + "  "
-    return "[\n" + ",\n".join(inner + _ENCODE(item) for item in items) + "\n" + margin + "]"
-
-
-def to_json(data: Any) -> str:
-    """JSON laid out for reading and ``grep`` alike, at the C encoder's speed: an object's
-    keys one a line, a list's items one a line (a hit, a citing resolution, a paragraph),
-    each item on its line as compact JSON."""
-    if isinstance(data, list) and data:
-        return _listed(data, "")
-    if not isinstance(data, dict) or not data or not all(isinstance(k, str) for k in data):
-        return _ENCODE(data)
-    lines = (
-        f"  {_ENCODE(key)}: "
-        + (_listed(value, "  ") if isinstance(value, list) and value else _ENCODE(value))
-        for key, value in data.items()
-    )
-    return "{\n" + ",\n".join(lines) + "\n}"
-
-
 def print_json(data: Any) -> None:
-    """One JSON document on standard output (``to_json``)."""
-    typer.echo(to_json(data))
+    """One JSON document on standard output (``resdex.search.jsontext``)."""
+    from resdex.search.jsontext import json_text
+
+    typer.echo(json_text(data))
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

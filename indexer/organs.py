@@ -11,15 +11,8 @@ roots of explicit symbols, the targets of ``resdex cites`` (``resdex.search.targ
 ``models.Body`` is ``Organ``; ``symbol_key`` is the one comparison form of a symbol
 (``resdex.search.targets.target_key`` is it).
 
-Still to switch to this table (their owners' modules):
-
-- ``indexer/structure.py`` ``_ORGANS`` and ``derive_symbol`` -> ``organ_named`` and
-  ``resolution_symbol``; the organ alternations of ``indexer/patterns.py`` ("General
-  Assembly|Security Council|Economic and Social Council|Human Rights Council" in
-  ``ORGAN_OPENING_RE``, ``ADOPTED_RE``, ``SUBJECT_OPENING_RE``, ``ORGAN_SENTENCE_RE``) ->
-  ``name_alternation(ADOPTING)`` and ``organ_of`` (owner: struct);
-- ``search/query.py`` ``BODIES`` / ``normalize_body`` -> ``filter_names()`` (owner: perf);
-- ``benchmarks/scale/fts5.py`` imports ``target_key``: it may import ``symbol_key``.
+Still to switch to this table: ``search/request.py``'s ``BODIES`` spells the four adopting
+bodies' names again (``--body "general assembly"``); ``organ_named`` knows them.
 
 Pure data and string work with ``re`` only: safe on the query path (no spaCy).
 """

@@ -124,7 +124,7 @@ ODS_SESSION_RE = re.compile(rf"({ORDINAL_WORD})\s+session")
 ODS_AGENDA_RE = re.compile(rf"Agenda items?\s+{AGENDA_ITEM}(?:\s*(?:,|and)\s*{AGENDA_ITEM})*")
 # "good-\nneighbourliness": a line ending in a hyphen (or "non‑" with U+2011, "2021–")
 LINE_END_HYPHENS = "-‐‑–"
-HYPHEN_END_RE = re.compile(rf"[A-Za-z0-9][{LINE_END_HYPHENS}]$")
+HYPHEN_END_RE = re.compile(rf"[A-Za-z0-9][{re.escape(LINE_END_HYPHENS)}]$")
 
 # --------------------------------------------------------------------------- structure
 

@@ -123,7 +123,8 @@ class Opening:
     opening: str | None
 
 
-_NONE = Opening(None, None, None)
+# the opening of a paragraph that has none (no verb): one object, shared
+NO_OPENING = Opening(None, None, None)
 
 
 def parse_opening(text: str) -> Opening:
@@ -141,7 +142,7 @@ def _opening(leading: tuple[str, ...]) -> Opening:
     """The opening read from the first words of a paragraph."""
     words = list(leading)
     if not words:
-        return _NONE
+        return NO_OPENING
     i = 0
     modifiers: list[str] = []
     while i < len(words) - 1:
@@ -244,10 +245,11 @@ def looks_like_opening(text: str) -> bool:
 def _leading_words(text: str, limit: int) -> list[str]:
     words: list[str] = []
     for token in text.split(None, limit)[:limit]:  # (the first ``limit`` words of split())
-        match = P.LEADING_WORD_RE.fullmatch(token.rstrip(",;:"))
-        if match is None:
+        word = token.rstrip(",;:")
+        # (the cheap test first: a word of ASCII letters only is a leading word)
+        if not (word.isascii() and word.isalpha()) and not P.LEADING_WORD_RE.fullmatch(word):
             break
-        words.append(match.group())
+        words.append(word)
         if token[-1] in ",;:":
             break
     return words

@@ -25,10 +25,12 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class PrettyJSON(JSONResponse):
-    def render(self, content: Any) -> bytes:
-        import json
+    """JSON laid out one item a line, as ``resdex … --json`` writes it."""
 
-        return json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+    def render(self, content: Any) -> bytes:
+        from resdex.search.jsontext import json_text
+
+        return json_text(content).encode("utf-8")
 
 
 def answers_errors(handler: Handler) -> Handler:

@@ -50,10 +50,11 @@ def profile_index(grown: Path, files: int, count: int, profiled: bool = True) ->
     from resdex.search.build import WriterOptions, file_sha
     from resdex.search.store import create_empty
     from resdex.search.whoosh_engine.writer import WhooshWriter
-    from resdex.search.workers import parse_file, prepare
+    from resdex.search.workers import parse_file, prepare, tune_gc
 
     paths = sample_files(grown, files)
-    prepare()  # spaCy and the parser imported, the pipeline built: as in a worker
+    prepare()  # spaCy and the parser imported, the pipeline built: as in a worker,
+    tune_gc()  # and its garbage collector set as a worker sets it
     options = WriterOptions()
     jobs = [(str(p), file_sha(p, options.max_bytes), options.max_bytes) for p in paths]
     parse_seconds = add_seconds = 0.0

@@ -16,7 +16,7 @@ from resdex.indexer.structure.markers import (
     explicit_candidates,
 )
 from resdex.indexer.structure.metadata import reflow_text
-from resdex.indexer.verbs import Opening, parse_opening
+from resdex.indexer.verbs import NO_OPENING, Opening, parse_opening
 
 
 def parse_footnotes(lines: Iterable[str]) -> tuple[Footnote, ...]:
@@ -78,7 +78,7 @@ def attach_markers(
         root_label = p.label.split("(")[0].split("#")[0]
         if p.level == 0:
             openings[root_label] = parse_opening(_without_number(text))
-        opening = openings.get(root_label, _NO_OPENING)
+        opening = openings.get(root_label, NO_OPENING)
         out.append(
             Paragraph(
                 label=p.label,
@@ -93,9 +93,6 @@ def attach_markers(
             )
         )
     return tuple(out)
-
-
-_NO_OPENING = Opening(None, None, None)
 
 
 def _without_number(text: str) -> str:

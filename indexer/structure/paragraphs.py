@@ -75,20 +75,41 @@ def build_paragraphs(
     """Preambular paragraphs, operative paragraphs and their sub-paragraphs, in order
     (``operative_only``: no preamble in ``blocks``, see ``BodyFacts``)."""
     facts = body_facts(blocks, fmt, operative_only=operative_only)
-    done: list[RawParagraph] = []
+    state = _Built()
     for index, block in enumerate(blocks):
-        decision = classify(block, blocks[index + 1 :], done, facts)
-        done = apply(decision, block, done, facts)
-    return tuple(done)
+        decision = classify(block, blocks[index + 1 :], state, facts)
+        apply(decision, block, state, facts)
+    return tuple(state.done)
 
 
-def classify(
-    block: str, following: Sequence[str], done: Sequence[RawParagraph], facts: BodyFacts
-) -> Decision:
-    """The role of ``block`` after the paragraphs ``done`` (``following``: the blocks after
+class _Built:
+    """The paragraphs built so far, with what the rules ask of them kept up to date as
+    they grow (not read again from the whole list at every block): the last top-level
+    paragraph, the last operative number, the number of preambular paragraphs."""
+
+    __slots__ = ("done", "last_op", "preambular", "top_at")
+
+    def __init__(self) -> None:
+        self.done: list[RawParagraph] = []
+        self.top_at = -1  # where the last top-level paragraph is in ``done``
+        self.last_op = 0
+        self.preambular = 0
+
+    @property
+    def top(self) -> RawParagraph | None:
+        return self.done[self.top_at] if self.top_at >= 0 else None
+
+    def add_top(self, paragraph: RawParagraph) -> None:
+        self.top_at = len(self.done)
+        self.done.append(paragraph)
+
+
+def classify(block: str, following: Sequence[str], state: _Built, facts: BodyFacts) -> Decision:
+    """The role of ``block`` after the paragraphs built (``following``: the blocks after
     it, for the lost-number rule)."""
-    top = _last_top(done)
-    last_op = _last_op(done)
+    done = state.done
+    top = state.top
+    last_op = state.last_op
     op = _op_number(block, last_op, facts.fmt)
     sub = P.SUB_LABEL_RE.match(block)
     if op is not None:
@@ -101,7 +122,7 @@ def classify(
         return Decision(Role.UNNUMBERED_OP, last_op + 1, text)
     if sub is not None and top is not None and sub.group("rest"):
         return Decision(Role.SUB_PARAGRAPH, text=sub.group("rest"), label=sub.group("label"))
-    if is_heading(block) or _heading_before_number(block, following, done, facts):
+    if is_heading(block) or _heading_before_number(block, following, done, last_op, facts):
         return Decision(Role.HEADING)
     if done and (block[:1].islower() or not _ended(done[-1].text, block, facts)):
         return Decision(Role.CONTINUATION)
@@ -127,27 +148,28 @@ def classify(
     return Decision(Role.PREAMBULAR)
 
 
-def apply(
-    decision: Decision, block: str, done: list[RawParagraph], facts: BodyFacts
-) -> list[RawParagraph]:
-    """The paragraphs after ``block`` took its role (a new list; ``done`` is not changed)."""
+def apply(decision: Decision, block: str, state: _Built, facts: BodyFacts) -> None:
+    """The paragraphs built after ``block`` took its role."""
     role = decision.role
+    done = state.done
     if role in (Role.NUMBERED_OP, Role.UNNUMBERED_OP, Role.LOST_NUMBER_OP, Role.PARTICIPLE_OP):
         n = decision.number
-        return [*done, RawParagraph(f"OP{n}", ParagraphKind.OPERATIVE, n, decision.text)]
-    if role is Role.SUB_PARAGRAPH:
-        top = _last_top(done)
+        state.add_top(RawParagraph(f"OP{n}", ParagraphKind.OPERATIVE, n, decision.text))
+        state.last_op = n
+    elif role is Role.SUB_PARAGRAPH:
+        top = state.top
         assert top is not None  # classify checked it
-        new = sub_paragraph(
-            done, top, decision.label, decision.text, facts.fmt, arabic=facts.arabic_sublabels
+        done.append(
+            sub_paragraph(
+                done, top, decision.label, decision.text, facts.fmt, arabic=facts.arabic_sublabels
+            )
         )
-        return [*done, new]
-    if role is Role.HEADING:
-        return done
-    if role in (Role.CONTINUATION, Role.OPERATIVE_TAIL):
-        return [*done[:-1], done[-1].extended(block)]
-    n = 1 + sum(1 for d in done if d.kind is ParagraphKind.PREAMBULAR and d.level == 0)
-    return [*done, RawParagraph(f"PP{n}", ParagraphKind.PREAMBULAR, n, block)]
+    elif role in (Role.CONTINUATION, Role.OPERATIVE_TAIL):
+        done[-1] = done[-1].extended(block)
+    elif role is Role.PREAMBULAR:
+        state.preambular += 1
+        n = state.preambular
+        state.add_top(RawParagraph(f"PP{n}", ParagraphKind.PREAMBULAR, n, block))
 
 
 def _ended(previous: str, block: str, facts: BodyFacts) -> bool:
@@ -187,7 +209,11 @@ _HEADING_WORDS = 50
 
 
 def _heading_before_number(
-    block: str, following: Sequence[str], done: Sequence[RawParagraph], facts: BodyFacts
+    block: str,
+    following: Sequence[str],
+    done: Sequence[RawParagraph],
+    last_op: int,
+    facts: BodyFacts,
 ) -> bool:
     """A long section heading between two numbered paragraphs: "Strengthening of the
     accountability, transparency and institutional memory of the Office of the President
@@ -209,7 +235,7 @@ def _heading_before_number(
     if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
         return False  # "Bearing in mind the report … on 20 March 1991,°" (S_RES_0688_1991)
     number = P.OP_NUMBER_RE.match(following[0])
-    return number is not None and int(number.group("n")) == _last_op(done) + 1
+    return number is not None and int(number.group("n")) == last_op + 1
 
 
 def _op_number(block: str, last: int, fmt: SourceFormat) -> tuple[int, str] | None:
@@ -242,17 +268,6 @@ def _unnumbered_operative(block: str, sub: re.Match[str] | None, top: RawParagra
         return True
     text = sub.group("rest") if sub is not None and sub.group("rest") else block
     return is_operative_opening(text) and not text[:1].islower()
-
-
-def _last_top(done: Sequence[RawParagraph]) -> RawParagraph | None:
-    return next((d for d in reversed(done) if d.level == 0), None)
-
-
-def _last_op(done: Sequence[RawParagraph]) -> int:
-    for d in reversed(done):
-        if d.level == 0 and d.label.startswith("OP"):
-            return d.number
-    return 0
 
 
 def _next_op_number(following: Sequence[str]) -> int:

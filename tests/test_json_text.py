@@ -1,5 +1,5 @@
 """``resdex … --json`` lays its document out one key, and one listed item, a line
-(``resdex.cli.common.to_json``): the same JSON as ``json.dumps``, written by json's C
+(``resdex.search.jsontext.json_text``): the same JSON as ``json.dumps``, written by json's C
 encoder."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from resdex.cli.common import to_json
+from resdex.search.jsontext import json_text
 
 # (data, the text expected, written by hand)
 CASES = [
@@ -44,5 +44,5 @@ CASES = [
 
 @pytest.mark.parametrize(("data", "expected"), CASES)
 def test_layout(data: object, expected: str) -> None:
-    assert to_json(data) == expected
-    assert json.loads(to_json(data)) == data
+    assert json_text(data) == expected
+    assert json.loads(json_text(data)) == data

@@ -37,9 +37,8 @@ def deflate(data: bytes, level: int = 3) -> bytes:
     for a block of one posting."""
     if EXACT:
         return zlib.compress(data, level)
-    wbits = min(15, max(9, (len(data) + 262).bit_length()))
-    deflater = zlib.compressobj(level, zlib.DEFLATED, wbits)
-    return deflater.compress(data) + deflater.flush()
+    # one call (Python 3.11's ``wbits``): a compressor object and its two calls cost more
+    return zlib.compress(data, level, min(15, max(9, (len(data) + 262).bit_length())))
 
 
 def _deflate(data: bytes) -> tuple[int, bytes]:

@@ -11,6 +11,7 @@ the field's table without a tuple per term.
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 from array import array
 from collections import Counter
@@ -96,44 +97,51 @@ def add_positions(
     one loop, without a tuple per posting: (postings added, terms new to ``table``). ``single``:
     the encoded value of each position alone (at least ``len(words)`` of them), ``encode``
     the format's (a list of positions -> bytes)."""
-    get = table.get
-    new = 0
     last = dict(zip(words, range(len(words)), strict=True))  # each term's last position
     if len(last) == len(words):  # every term once (most short paragraphs)
-        for word, value in zip(words, single, strict=False):
-            known = get(word)
-            if known is None:
-                table[word] = [docnum, 1.0, value]
-                new += 1
-            else:
-                known += (docnum, 1.0, value)
-        return len(last), new
+        return len(last), _post_distinct(table, docnum, words, 1.0, single)
     repeated: dict[str, list[int]] = {w: [] for w, n in Counter(words).items() if n > 1}
     at = repeated.get
     for pos, word in enumerate(words):
         where = at(word)
         if where is not None:
             where.append(pos)
-    for word, pos in last.items():
-        where = at(word)
-        if where is None:
-            weight, value = 1.0, single[pos]
-        else:
-            weight, value = _weight(len(where)), encode(where)
+    items = [
+        (word, 1.0, single[pos])
+        if (where := at(word)) is None
+        else (word, _weight(len(where)), encode(where))
+        for word, pos in last.items()
+    ]
+    return len(last), post(table, docnum, items)
+
+
+def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
+    """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
+    added, terms new to ``table``)."""
+    counts = Counter(found)  # counted in C
+    if len(counts) < len(found):
+        items = [(w, *_frequency_value(n)) for w, n in counts.items()]
+        return len(items), post(table, docnum, items)
+    # every term once (most texts' pairs): the one value, no tuple per term
+    weight, value = _frequency_value(1)
+    return len(found), _post_distinct(table, docnum, found, weight, itertools.repeat(value))
+
+
+def _post_distinct(
+    table: Table, docnum: int, words: list[str], weight: float, values: Iterable[bytes]
+) -> int:
+    """``post`` of distinct ``words``, each with ``weight`` and its value from ``values``,
+    without a tuple per term: how many are new to ``table``."""
+    get = table.get
+    new = 0
+    for word, value in zip(words, values, strict=False):
         known = get(word)
         if known is None:
             table[word] = [docnum, weight, value]
             new += 1
         else:
             known += (docnum, weight, value)
-    return len(last), new
-
-
-def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
-    """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
-    added, terms new to ``table``)."""
-    items = [(w, *_frequency_value(n)) for w, n in Counter(found).items()]  # counted in C
-    return len(items), post(table, docnum, items)
+    return new
 
 
 def post(table: Table, docnum: int, items: Iterable[tuple[Any, float, bytes]]) -> int:

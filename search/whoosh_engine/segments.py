@@ -18,8 +18,9 @@ that sets up 256 KB of state (a block of one posting: most of the pairs' terms).
   memory are merged term by term (``heapq.merge``) and written a whole term at a time in
   Whoosh's block format (``resdex.search.whoosh_engine.blocks``), small blocks undeflated.
 
-The stored fields go to Whoosh's per-document writer as Whoosh's ``add_document`` sends
-them. CPU seconds to write the same 11,374 index documents
+The stored fields are pickled and deflated per document as Whoosh's column writer does
+them, and given to it whole with the segment (``GatheredBytes``). CPU seconds to
+write the same 11,374 index documents
 (300 grown files): Whoosh's writer 34.1, this one 10.9 with a pair for every two words;
 11.6 and 5.9 with pairs of common words only (schema format 3). With ``blocks.EXACT`` set, the
 files are Whoosh's byte for byte (``tests/test_index_segments.py``).
@@ -28,6 +29,7 @@ files are Whoosh's byte for byte (``tests/test_index_segments.py``).
 from __future__ import annotations
 
 import heapq
+import itertools
 import os
 import pickle
 import struct
@@ -128,6 +130,48 @@ def _write_column(perdoc: Any, name: str, column: Any, data: bytes, count: int) 
     writer._count = count
 
 
+class GatheredBytes:
+    """The values of a ``VarBytesColumn`` (Whoosh's stored fields: a deflated pickle per
+    document) gathered and given to its writer whole, as if each had been added on its own
+    (``VarBytesColumn.Writer.add``: a write and two appends to growable arrays per value)."""
+
+    def __init__(self) -> None:
+        self._docs: list[int] = []
+        self._values: list[bytes] = []
+
+    def add(self, docnum: int, value: bytes) -> None:
+        self._docs.append(docnum)
+        self._values.append(value)
+
+    def write_to(self, writer: Any) -> None:
+        """Leave ``writer`` (nothing added to it yet) as its ``add`` of each value would."""
+        if not self._docs:
+            return
+        if writer._count:
+            raise ValueError("values were added to the column's writer")
+        count = self._docs[-1] + 1
+        lengths = [0] * count
+        for docnum, value in zip(self._docs, self._values, strict=True):
+            lengths[docnum] = len(value)
+        offsets = [0, *itertools.accumulate(lengths)]
+        writer._dbfile.write(b"".join(self._values))
+        writer._lengths.array = _growable(lengths)
+        writer._offsets.array = _growable(offsets[:-1])
+        writer._offset_base = offsets[-1]
+        writer._count = count
+        self._docs, self._values = [], []
+
+
+def _growable(numbers: list[int]) -> array[int]:
+    """The array a ``GrowableArray`` (not of longs) holds after ``numbers`` were appended
+    one by one: the narrowest of "B", "H", "i", "I" that holds the largest."""
+    top = max(numbers, default=0)
+    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
+        if top < limit:
+            return array(code, numbers)
+    raise OverflowError(f"{top!r} is too big to fit in an array")
+
+
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """A ``whoosh.writing.SegmentWriter`` whose ``add_document`` and segment flush are
     replaced as the module says; deletions, merges and the commit are Whoosh's."""
@@ -161,9 +205,20 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._scorable = [n for n in names if self.schema[n].scorable]
         self._lengths: dict[str, array[int]] = {n: array("B") for n in self._scorable}
         # the stored fields of each document are deflated too (Whoosh's ``STORED_COLUMN``)
-        stored = self.perdocwriter._colwriters["_stored"]._child
+        pickled = self.perdocwriter._colwriters["_stored"]
+        stored = pickled._child
         if not blocks.EXACT and getattr(stored, "_compress", None) is zlib.compress:
             stored._compress = blocks.deflate
+        # the stored fields pickled and deflated per document as Whoosh's column writer does,
+        # given to it whole with the segment (``GatheredBytes``)
+        self._stored: GatheredBytes | None = None
+        if (
+            type(pickled) is columns.PickleColumn.Writer
+            and type(stored) is columns.CompressedBytesColumn.Writer
+        ):
+            self._stored = GatheredBytes()
+            self._compress = stored._compress
+            self._level = stored._level
 
     # --- adding ---------------------------------------------------------------------------
 
@@ -279,9 +334,13 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for column in absent:
             column.append(0)
         if stored_names:
-            stored = perdoc._storedfields
-            for name in stored_names:
-                stored[name] = fields[name]
+            if self._stored is not None:  # as finish_doc's column would: pickled, deflated
+                kept = {name: fields[name] for name in stored_names}
+                self._stored.add(docnum, self._compress(columns.dumps(kept, 2), self._level))
+            else:
+                stored = perdoc._storedfields
+                for name in stored_names:
+                    stored[name] = fields[name]
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
@@ -366,6 +425,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         """The numeric columns and the field lengths (Whoosh's ``_NAME_len`` columns: a
         byte per document up to the last with a length, only for a field with some)."""
         perdoc = self.perdocwriter
+        if self._stored is not None:
+            self._stored.write_to(perdoc._colwriters["_stored"]._child)
         for name, data, count in self._numeric.written():
             _write_column(perdoc, name, self.schema[name].column_type, data, count)
         for name in self._scorable:

@@ -143,14 +143,12 @@ def _cited(citations: Iterable[Citation]) -> list[Citation]:
     return [c for c in citations if c.kind == CitationKind.CITATION]
 
 
-def paragraph_document(
-    res: Resolution, p: Paragraph, order: int, sha: str, common: IndexDoc | None = None
-) -> IndexDoc:
-    """The index document of a paragraph (``common``: ``_common(res, sha)``, when made
-    already)."""
+def paragraph_document(p: Paragraph, order: int, common: IndexDoc) -> IndexDoc:
+    """The index document of a paragraph (``common``: its resolution's ``_common``)."""
     cited = _cited(p.citations)
-    base = common or _common(res, sha)
-    doc = _unit(base, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes)
+    doc = _unit(
+        common, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes
+    )
     verbs = verb_keys(p)
     if p.verb:
         doc["verb"] = p.verb
@@ -172,15 +170,12 @@ def paragraph_document(
     return doc
 
 
-def footnote_document(
-    res: Resolution, f: Footnote, order: int, sha: str, common: IndexDoc | None = None
-) -> IndexDoc:
+def footnote_document(f: Footnote, order: int, common: IndexDoc) -> IndexDoc:
     """The index document of a footnote (``common`` as for ``paragraph_document``)."""
     cited = _cited(f.citations)
     label = footnote_label(f.number)
     key = f"fn{f.number}"
-    base = common or _common(res, sha)
-    doc = _unit(base, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
+    doc = _unit(common, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
     if f.text:
         doc["text"] = doc["pairs"] = f.text
     if keys := doc.get("cites"):
@@ -192,14 +187,13 @@ def record_document(
     res: Resolution,
     sha: str,
     path: str,
-    contents: Iterable[str] = (),
-    common: IndexDoc | None = None,
+    contents: Iterable[str],
+    common: IndexDoc,
 ) -> IndexDoc:
     """The resolution's own record: its serialized form, its header citations, and every
     content digest under which it counts as indexed (``contents``, with ``sha``)."""
     cited = _cited(res.header_citations)
-    base = common or _common(res, sha)
-    doc = _unit(base, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
+    doc = _unit(common, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
     return doc | _without_empty(
         {
             "title": res.meta.title or "",
@@ -268,9 +262,9 @@ def index_documents(
     then its record (no empty field: Whoosh would index "" as a term, and a column at
     its default, 0, is written no faster)."""
     common = _common(res, sha)
-    docs = [paragraph_document(res, p, i, sha, common) for i, p in enumerate(res.paragraphs, 1)]
+    docs = [paragraph_document(p, i, common) for i, p in enumerate(res.paragraphs, 1)]
     start = len(docs) + 1
-    docs += [footnote_document(res, f, start + i, sha, common) for i, f in enumerate(res.footnotes)]
+    docs += [footnote_document(f, start + i, common) for i, f in enumerate(res.footnotes)]
     docs.append(record_document(res, sha, path, contents, common))
     return docs
 

@@ -209,7 +209,7 @@ class NumericColumns:
         for name, (default, docs, values) in self._values.items():
             count = docs[-1] + 1 if docs else 0
             if len(docs) == count:  # a number for every document (most columns)
-                whole = values
+                whole = values[:]  # a copy: byte-swapped below, ``values`` left as it is
             else:
                 whole = array(values.typecode, [default]) * count
                 for docnum, value in zip(docs, values, strict=True):

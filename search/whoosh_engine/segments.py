@@ -222,6 +222,16 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # --- adding ---------------------------------------------------------------------------
 
+    def _plan_for(self, keys: tuple[str, ...]) -> Plan:
+        """The plan of a document with the fields ``keys``; ``UnknownFieldError`` for a
+        field the schema has not (as Whoosh's ``add_document``)."""
+        plan = self._plans.get(keys)
+        if plan is None:
+            plan = self._plan_of(keys)
+            if len(self._plans) < MEMO_VALUES:
+                self._plans[keys] = plan
+        return plan
+
     def _plan_of(self, keys: tuple[str, ...]) -> Plan:
         """How ``add_document`` adds a document with the fields ``keys`` (made once for
         each shape of document: paragraphs, footnotes, records… all look alike)."""
@@ -255,14 +265,10 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()
-        if None in fields.values():  # a field given as None is left out
+        if None in fields.values():  # a field given as None is left out, once known
+            self._plan_for(tuple(fields))
             fields = {k: v for k, v in fields.items() if v is not None}
-        keys = tuple(fields)
-        plan = self._plans.get(keys)
-        if plan is None:
-            plan = self._plan_of(keys)
-            if len(self._plans) < MEMO_VALUES:
-                self._plans[keys] = plan
+        plan = self._plan_for(tuple(fields))
         words, values, numbers, others, stored_names, absent = plan
         perdoc = self.perdocwriter
         docnum = self.docnum

@@ -18,8 +18,8 @@ that sets up 256 KB of state (a block of one posting: most of the pairs' terms).
   memory are merged term by term (``heapq.merge``) and written a whole term at a time in
   Whoosh's block format (``resdex.search.whoosh_engine.blocks``), small blocks undeflated.
 
-The stored fields are pickled and deflated per document as Whoosh's column writer does
-them, and given to it whole with the segment (``GatheredBytes``). CPU seconds to
+The stored fields are pickled, deflated and written per document as Whoosh's column writer
+does them, their lengths given to it whole with the segment (``GatheredBytes``). CPU seconds to
 write the same 11,374 index documents
 (300 grown files): Whoosh's writer 34.1, this one 10.9 with a pair for every two words;
 11.6 and 5.9 with pairs of common words only (schema format 3). With ``blocks.EXACT`` set, the
@@ -132,34 +132,40 @@ def _write_column(perdoc: Any, name: str, column: Any, data: bytes, count: int) 
 
 class GatheredBytes:
     """The values of a ``VarBytesColumn`` (Whoosh's stored fields: a deflated pickle per
-    document) gathered and given to its writer whole, as if each had been added on its own
-    (``VarBytesColumn.Writer.add``: a write and two appends to growable arrays per value)."""
+    document) written to its writer's file as they come, their lengths gathered and given
+    to the writer whole with the segment, as if each value had been added on its own
+    (``VarBytesColumn.Writer.add``: the same write, and two appends to growable arrays per
+    value). Only the lengths stay in memory: the values themselves kept to the end cost a
+    worker 600 MB at a million paragraphs (the 1M build peaked at 2.1 GB)."""
 
-    def __init__(self) -> None:
-        self._docs: list[int] = []
-        self._values: list[bytes] = []
-
-    def add(self, docnum: int, value: bytes) -> None:
-        self._docs.append(docnum)
-        self._values.append(value)
-
-    def write_to(self, writer: Any) -> None:
-        """Leave ``writer`` (nothing added to it yet) as its ``add`` of each value would."""
-        if not self._docs:
-            return
+    def __init__(self, writer: Any) -> None:
         if writer._count:
             raise ValueError("values were added to the column's writer")
+        self._writer = writer
+        self._write = writer._dbfile.write
+        self._docs: array[int] = array("q")
+        self._lengths: array[int] = array("q")
+
+    def add(self, docnum: int, value: bytes) -> None:
+        self._write(value)
+        self._docs.append(docnum)
+        self._lengths.append(len(value))
+
+    def finish(self) -> None:
+        """Leave the writer as its ``add`` of each value would have."""
+        if not self._docs:
+            return
+        writer = self._writer
         count = self._docs[-1] + 1
         lengths = [0] * count
-        for docnum, value in zip(self._docs, self._values, strict=True):
-            lengths[docnum] = len(value)
+        for docnum, length in zip(self._docs, self._lengths, strict=True):
+            lengths[docnum] = length
         offsets = [0, *itertools.accumulate(lengths)]
-        writer._dbfile.write(b"".join(self._values))
         writer._lengths.array = _growable(lengths)
         writer._offsets.array = _growable(offsets[:-1])
         writer._offset_base = offsets[-1]
         writer._count = count
-        self._docs, self._values = [], []
+        self._docs, self._lengths = array("q"), array("q")
 
 
 def _growable(numbers: list[int]) -> array[int]:
@@ -209,14 +215,14 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         stored = pickled._child
         if not blocks.EXACT and getattr(stored, "_compress", None) is zlib.compress:
             stored._compress = blocks.deflate
-        # the stored fields pickled and deflated per document as Whoosh's column writer does,
-        # given to it whole with the segment (``GatheredBytes``)
+        # the stored fields pickled, deflated and written per document as Whoosh's column
+        # writer does, their lengths given to it whole with the segment (``GatheredBytes``)
         self._stored: GatheredBytes | None = None
         if (
             type(pickled) is columns.PickleColumn.Writer
             and type(stored) is columns.CompressedBytesColumn.Writer
         ):
-            self._stored = GatheredBytes()
+            self._stored = GatheredBytes(stored)
             self._compress = stored._compress
             self._level = stored._level
 
@@ -432,7 +438,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         byte per document up to the last with a length, only for a field with some)."""
         perdoc = self.perdocwriter
         if self._stored is not None:
-            self._stored.write_to(perdoc._colwriters["_stored"]._child)
+            self._stored.finish()
         for name, data, count in self._numeric.written():
             _write_column(perdoc, name, self.schema[name].column_type, data, count)
         for name in self._scorable:

@@ -36,7 +36,7 @@ import struct
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh import columns, formats
@@ -232,9 +232,15 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # --- adding ---------------------------------------------------------------------------
 
+    def _check_names(self, keys: Iterable[str]) -> None:
+        """``UnknownFieldError`` for a field the schema has not (as Whoosh's
+        ``add_document``)."""
+        for name in keys:
+            if name not in self._fields and not name.startswith("_"):
+                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
+
     def _plan_for(self, keys: tuple[str, ...]) -> Plan:
-        """The plan of a document with the fields ``keys``; ``UnknownFieldError`` for a
-        field the schema has not (as Whoosh's ``add_document``)."""
+        """The plan of a document with the fields ``keys`` (``_check_names`` first)."""
         plan = self._plans.get(keys)
         if plan is None:
             plan = self._plan_of(keys)
@@ -245,10 +251,8 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def _plan_of(self, keys: tuple[str, ...]) -> Plan:
         """How ``add_document`` adds a document with the fields ``keys`` (made once for
         each shape of document: paragraphs, footnotes, records… all look alike)."""
+        self._check_names(keys)
         names = sorted(name for name in keys if not name.startswith("_"))
-        for name in names:
-            if name not in self._fields:
-                raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
         words: list[tuple[str, Any, Table, bool]] = []
         values: list[tuple[str, Any, Table]] = []
         numbers: list[tuple[str, Any, Any, Any, Any]] = []
@@ -276,7 +280,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def add_document(self, **fields: Any) -> None:
         self._check_state()
         if None in fields.values():  # a field given as None is left out, once known
-            self._plan_for(tuple(fields))
+            self._check_names(fields)
             fields = {k: v for k, v in fields.items() if v is not None}
         plan = self._plan_for(tuple(fields))
         words, values, numbers, others, stored_names, absent = plan

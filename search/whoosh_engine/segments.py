@@ -88,13 +88,13 @@ def _values(field: Any, value: Any) -> Values:
 
 # How ``add_document`` adds a document of one shape (``FastSegmentWriter._plan_of``): its
 # words fields (name, field, table, with positions), its other indexed fields (name, field,
-# table), its numeric columns (name, conversion or None, default, the appends of its docnums
-# and numbers), its other columns (name, column, field), its stored fields, and the length
-# columns of the scorable fields it lacks (a 0 each)
+# table), its numeric columns (name, conversion or None, default, its array of numbers by
+# docnum: ``NumericColumns.put``), its other columns (name, column, field), its stored
+# fields, and the length columns of the scorable fields it lacks (a 0 each)
 Plan = tuple[
     tuple[tuple[str, Any, Table, bool], ...],
     tuple[tuple[str, Any, Table], ...],
-    tuple[tuple[str, Any, Any, Any, Any], ...],
+    tuple[tuple[str, Any, Any, Any], ...],
     tuple[tuple[str, Any, Any], ...],
     tuple[str, ...],
     tuple["array[int]", ...],
@@ -255,7 +255,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         names = sorted(name for name in keys if not name.startswith("_"))
         words: list[tuple[str, Any, Table, bool]] = []
         values: list[tuple[str, Any, Table]] = []
-        numbers: list[tuple[str, Any, Any, Any, Any]] = []
+        numbers: list[tuple[str, Any, Any, Any]] = []
         others: list[tuple[str, Any, Any]] = []
         for name in names:
             field, indexed, _, column, kind = self._plan[name]
@@ -267,9 +267,9 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     values.append((name, field, table))
             if column:
                 if kind is not None:
-                    default, docs, numbers_of = self._numeric.column(name, *kind)
+                    default, numbers_of = self._numeric.column(name, *kind)
                     convert = None if _is_identity(field) else field.to_column_value
-                    numbers.append((name, convert, default, docs.append, numbers_of.append))
+                    numbers.append((name, convert, default, numbers_of))
                 else:
                     others.append((name, column, field))
         stored = tuple(name for name in names if self._plan[name][2])
@@ -293,11 +293,11 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         try:
             # first what may fail on a bad value: the numbers (out of range), the texts (not
             # UTF-8), the pickled columns
-            for name, convert, default, docs_append, numbers_append in numbers:
+            put = self._numeric.put
+            for name, convert, default, numbers_of in numbers:
                 number = fields[name] if convert is None else convert(fields[name])
                 if number != default:
-                    numbers_append(number)  # out of range: fails before the docnum
-                    docs_append(docnum)
+                    put(numbers_of, default, docnum, number)  # out of range: fails here
             texts: list[list[str] | None] = []  # the terms of each words field's text
             text: Any = None
             text_words: list[str] | None = None

@@ -46,7 +46,9 @@ def sample_files(grown: Path, files: int, seed: int = 1) -> list[Path]:
     return [grown / e[2] for e in rng.sample(entries, min(files, len(entries)))]
 
 
-def profile_index(grown: Path, files: int, count: int, profiled: bool = True) -> None:
+def profile_index(
+    grown: Path, files: int, count: int, profiled: bool = True, limitmb: int | None = None
+) -> None:
     from resdex.search.build import WriterOptions, file_sha
     from resdex.search.store import create_empty
     from resdex.search.whoosh_engine.writer import WhooshWriter
@@ -62,7 +64,8 @@ def profile_index(grown: Path, files: int, count: int, profiled: bool = True) ->
     profile = cProfile.Profile()
     with tempfile.TemporaryDirectory(prefix="resdex-profile-") as tmp:
         create_empty(Path(tmp) / "ix")
-        part = WhooshWriter(Path(tmp) / "ix", limitmb=options.limitmb).open_part()
+        limit = options.limitmb if limitmb is None else limitmb
+        part = WhooshWriter(Path(tmp) / "ix", limitmb=limit).open_part()
         if profiled:
             profile.enable()
         for job in jobs:
@@ -75,12 +78,16 @@ def profile_index(grown: Path, files: int, count: int, profiled: bool = True) ->
             add_seconds += time.process_time() - now
             paragraphs += parsed.paragraphs
             documents += len(parsed.docs)
+        runs = part._writer.runs_written  # the postings written out before the segment
         mark = time.process_time()
         part.finish()
         commit_seconds = time.process_time() - mark
         profile.disable()
     total = parse_seconds + add_seconds + commit_seconds
-    print(f"{len(paths)} files, {paragraphs} paragraphs, {documents} index documents")
+    print(
+        f"{len(paths)} files, {paragraphs} paragraphs, {documents} index documents, "
+        f"{runs} runs of postings at {limit} MB"
+    )
     print(
         f"one worker{' (profiled)' if profiled else ''}: {total:.1f} CPU s = "
         f"{paragraphs / total:,.0f} paragraphs/s; parse and tag {parse_seconds:.1f} s "
@@ -133,6 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     index.add_argument("--grown", type=Path, required=True)
     index.add_argument("--files", type=int, default=400)
     index.add_argument("--no-profile", action="store_true", help="time the parts only")
+    index.add_argument(
+        "--limitmb",
+        type=int,
+        help="postings kept in memory before a run is written (default: the build's); "
+        "8 makes 1,000 files spill as often as a worker of the 1M build does (~15 runs)",
+    )
     query = commands.add_parser("query")
     query.add_argument("--index", type=Path, required=True)
     query.add_argument("--phrase")
@@ -145,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--top", type=int, default=25, help="functions listed")
     args = parser.parse_args(argv)
     if args.command == "index":
-        profile_index(args.grown, args.files, args.top, profiled=not args.no_profile)
+        profile_index(
+            args.grown, args.files, args.top, profiled=not args.no_profile, limitmb=args.limitmb
+        )
     else:
         call = query_call(args.index, args.phrase, args.verb, args.cites, args.limit, args.by)
         profile_query(call, args.repeat, args.top)

@@ -32,7 +32,7 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     """The organ named right before the keyword at ``start``."""
     window = text[max(0, start - 200) : start].rstrip()
     its = False
-    tail = cp.ITS_TAIL_RE.search(window)
+    tail = cp.ITS_TAIL_RE.search(window) if window.endswith(cp.ITS_TAIL_ENDINGS) else None
     if tail:
         its = True
         window = window[: tail.start()].rstrip()
@@ -44,7 +44,8 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     ) or cp.AROUND_ORGAN.acting_before.search(window)
     if named:
         return OrganCue(organ_of(named), its)
-    document = cp.DOCUMENT_BEFORE_RE.search(window)
+    # (the cheap test first: the search can match only a window ending with a comma)
+    document = cp.DOCUMENT_BEFORE_RE.search(window) if window.endswith(",") else None
     if document:
         organ = organ_of_document(document.group("symbol"))
         if organ is not None and organ is not Organ.GA:

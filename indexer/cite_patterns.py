@@ -278,6 +278,11 @@ ITS_TAIL_RE: Final = re.compile(
     r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
     r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
 )
+# How ``ITS_TAIL_RE`` can end (a cheap test before the search, which tries every position
+# of the window): "its", "its own", "its most recent" …
+ITS_TAIL_ENDINGS: Final[tuple[str, ...]] = (
+    "its", "own", "previous", "earlier", "recent", "latest", "relevant", "last",
+)  # fmt: skip
 # How ``AROUND_ORGAN.context_before`` and ``.list_head_before`` can end (a cheap test
 # before the costly search).
 LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (

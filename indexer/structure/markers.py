@@ -46,6 +46,8 @@ def explicit_candidates(text: str) -> list[Candidate]:
 def asterisk_candidates(text: str) -> list[Candidate]:
     """ "the Rome Statute of the International Criminal Court,** and noting" (ga-drafts/
     A_80_L.19): the marker of the footnote "**", numbered -2 (see ``parse_footnotes``)."""
+    if "*" not in text:  # (the cheap test first: most paragraphs have no asterisk)
+        return []
     return [
         Candidate(m.start(), m.end(), -len(m.group("stars")), Strength.EXPLICIT)
         for m in P.ASTERISK_MARKER_RE.finditer(text)

@@ -63,7 +63,17 @@ def reflow(lines: Iterable[str]) -> str:
             parts[-1] += line
         else:
             parts.append(line)
-    return " ".join(" ".join(parts).split())
+    return squeeze_spaces(" ".join(parts))
+
+
+def squeeze_spaces(text: str) -> str:
+    """``" ".join(text.split())``: every run of whitespace one space, none at either end.
+    Most texts are so already (a reflowed line, a paragraph): they are returned as they
+    are, after tests cheaper than splitting them into words (every whitespace character
+    but the space is unprintable)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def is_noise(line: str) -> bool:

@@ -15,10 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resdex.indexer import cite_patterns as cp
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import Body
 from resdex.indexer.organs import Organ, organ_of, organ_of_document
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OrganCue:
     """What the words right before a keyword say about the organ."""

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from resdex.indexer import cite_patterns
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.instruments import find_instruments
 from resdex.indexer.models import Body, Citation, Paragraph, Resolution
 from resdex.indexer.plausibility import sc_year_of
@@ -49,6 +50,7 @@ def may_cite(text: str) -> bool:
     return cite_patterns.may_cite(text)
 
 
+@fast_init
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Unit:
     """One text to tag: where it stands and which document it belongs to."""

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.organs import Organ
 
 
@@ -61,6 +62,7 @@ class CleanText:
     front_matter: tuple[tuple[str, str], ...] = ()  # Markdown YAML header, as written
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A reference to another UN document, and the document it designates.
@@ -98,6 +100,7 @@ class Citation:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One preambular or operative paragraph, or a sub-paragraph of one.
@@ -119,6 +122,7 @@ class Paragraph:
     citations: tuple[Citation, ...] = ()  # direct ones, then those via footnotes
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote: "4 United Nations, Treaty Series, …". A draft's asterisk footnotes ("*

@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
+from resdex.indexer.frozen import fast_init
 
 # adverbs standing before the verb: "Also emphasizes", "Strongly urges", "Deeply concerned",
 # "Further requests", "Once again calls upon", "Gravely concerned", "Firmly condemns"
@@ -116,6 +117,7 @@ OPERATIVE_VERBS = frozenset(
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Opening:
     verb: str | None

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import ends_sentence_part
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import ParagraphKind
 from resdex.indexer.verbs import looks_like_operative, opens_with_listed_opener
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RawParagraph:
     """A paragraph before its footnote markers are found: label, place and text as

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from resdex.indexer import patterns as P
+from resdex.indexer.frozen import fast_init
 
 
 class Strength(IntEnum):
@@ -24,6 +25,7 @@ class Strength(IntEnum):
     EXPLICIT = 3  # written as a marker: "[^4]" (Markdown, superscripts)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place a footnote marker may stand: the text to remove and the number."""

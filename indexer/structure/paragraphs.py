@@ -15,6 +15,7 @@ from enum import Enum, auto
 
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import ends_sentence_part
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import ParagraphKind, SourceFormat
 from resdex.indexer.structure.blocks import RawParagraph, is_heading, is_operative_opening
 from resdex.indexer.structure.subparagraphs import sub_paragraph
@@ -52,6 +53,7 @@ class BodyFacts:
     operative_only: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Decision:
     role: Role

@@ -466,7 +466,12 @@ def token_match(text: str) -> bool:
 # Where a match can start: a keyword token ("resolution", "Decisions": the ruler compares
 # the lower case) or a symbol token (every symbol has a slash: "A/CONF.157/24"); found as
 # the whole run of non-space characters holding one ("(A/71/53),", "resolution").
-START_CHUNK_RE: Final = re.compile(r"(?<!\S)\S*?(?:(?i:resolution|decision)|/)\S*")
+START_WORDS: Final = ("resolution", "decision")
+START_CHUNK_RE: Final = re.compile(rf"(?<!\S)\S*?(?:(?i:{'|'.join(START_WORDS)})|/)\S*")
+# The letters that case-insensitive matching takes for one of the letters of
+# ``START_WORDS`` although their lower case is not it ("İ", "ı", "ſ": "reſolution"): a text
+# holding none of them has a start word where its lower case has it (``nlp.windows``).
+START_WORD_SLIPS: Final = "\u0130\u0131\u017f"
 # The longest ruler pattern, in tokens: "resolutions 387 é 1990)" (garbled-bracket); every
 # run of non-space characters after the first gives at least one token.
 _LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)

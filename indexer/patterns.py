@@ -21,6 +21,13 @@ def word_list(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def search_end(regex: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
+    """``regex.search(text)`` for a ``regex`` anchored at the end (``…\\s*$``) whose match
+    starts at most ``reach`` characters before the end of the text without its trailing
+    whitespace: searched from there, not from the start (which tries every position)."""
+    return regex.search(text, max(0, len(text.rstrip()) - reach))
+
+
 # --------------------------------------------------------------------------- pieces
 
 # the month names, in order ("18 December 2025")
@@ -110,11 +117,16 @@ MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 # a block ending a sentence part: with , ; : or . (a glued footnote marker or a quote
 # allowed): "...in October 2020, 8" (A/RES/78/88: a spaced marker after the comma)
 TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
+# how far before the end (trailing spaces aside) a match of TERMINAL_RE can start when
+# the text does not end with an explicit marker "[^12]" (of any length): ", 123”"
+TERMINAL_REACH = 6
 # a line ending with a comma or semicolon, an editorial footnote number allowed:
 # "Having examined the application of the Republic of the Ivory Coast, 26" (S_RES_0150_1960)
 COMMA_END_RE = re.compile(r"[,;]\s?(?:\d{1,3})?\s*$")
+COMMA_END_REACH = 5  # ", 26"
 # a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
 FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
+FULL_STOP_END_REACH = 5  # ".14”"
 # the ODS trailer fields that hold the page header: "<<ODS DOC SYMBOL1>>A/RES/69/179<<"
 # and the "Distr.: General \n28 January 2015", "Sixty-ninth session", "Agenda item 68 (b)"
 # fields (seed A/RES/69/179)

@@ -338,10 +338,7 @@ def opens_after_lost_terminal(previous: str, text: str) -> bool:
     of the closed lists (not a name: "Acting Mediator"): "…following the hostilities of
     5 June" then "Recalling its resolution 237 (1967) of 14 June 1967,"
     (sc-text/S_RES_0259_1968)."""
-    # (searched from two characters before the end of the text without its trailing
-    # spaces, where a match can start: a search from the start tries every position)
-    end = len(previous.rstrip())
-    if P.LOST_TERMINAL_END_RE.search(previous, max(0, end - 2)) is None:
+    if P.search_end(P.LOST_TERMINAL_END_RE, previous, 2) is None:  # "June", "5", ")"
         return False
     last = previous.split()[-1].lower() if previous.split() else ""
     if last in P.UNFINISHED_LAST_WORDS or continues_a_name(text):

@@ -360,7 +360,7 @@ def _runs_on_after_colon(previous: str, block: str) -> bool:
     before = previous.rstrip().removesuffix(":").split()
     if not previous.rstrip().endswith(":") or not before or not before[-1][:1].isupper():
         return False
-    if sum(1 for word in block.split()[:4] if word[:1].isupper()) < 2:
+    if sum(1 for word in block.split(None, 4)[:4] if word[:1].isupper()) < 2:
         return False
     return not (
         P.INFINITIVE_ITEM_RE.match(block)

@@ -106,7 +106,13 @@ def with_trailing_markers(
                         Strength.SPACED,
                     )
                 )
-        trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+        # (the cheap test first: the number ends the text, or stands before its last line
+        # break; the search tries every position)
+        trailing = (
+            P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+            if text[-1:].isdecimal() or text[-2:-1].isdecimal()
+            else None
+        )
         if trailing is not None and not _overlaps_any(cands, trailing):
             number = int(trailing.group("n"))
             earlier = [c.number for c in cands if c.start < trailing.start("n")]

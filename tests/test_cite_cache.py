@@ -13,6 +13,7 @@ import pytest
 from spacy.attrs import LOWER
 from spacy.language import Language
 
+from resdex.indexer import nlp as nlp_module
 from resdex.indexer.citations import CiteContext, find_citations, tag_citations, text_cache
 from resdex.indexer.cite_patterns import RULER_PATTERNS, START_CHUNK_RE
 from resdex.indexer.instruments import FIRST_LETTERS, INSTRUMENTS
@@ -86,6 +87,17 @@ def test_find_anchors_as_the_span_ruler(
     found = find_anchors(nlp, [text])[0]
     assert [(a.label, text[a.start : a.end]) for a in found] == expected
     assert found == anchors(nlp(text))
+
+
+@pytest.mark.parametrize("doc_chars", [100_000, 1])
+def test_texts_joined_in_one_doc_as_one_by_one(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, doc_chars: int
+) -> None:
+    # the windows of every text in one Doc (or, at 1 character, one Doc a text), each
+    # anchor back in its own text
+    monkeypatch.setattr(nlp_module, "_DOC_CHARS", doc_chars)
+    texts = [text for _, text, _ in ANCHOR_CASES] * 2
+    assert find_anchors(nlp, texts) == [anchors(nlp(text)) for text in texts]
 
 
 def test_ruler_reads_only_text_and_lower_case() -> None:

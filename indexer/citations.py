@@ -175,7 +175,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     note_cites = found[n_par : n_par + n_notes]
     # (a text without citations keeps its object: most paragraphs and footnotes)
     footnotes = tuple(
-        note if cites == note.citations else dataclasses.replace(note, citations=cites)
+        note if cites == note.citations else note.with_citations(cites)
         for note, cites in zip(res.footnotes, note_cites, strict=True)
     )
     by_number = {note.number: note.citations for note in footnotes if note.citations}
@@ -188,7 +188,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
         )
         cites = direct + via
         if cites != paragraph.citations:
-            paragraph = dataclasses.replace(paragraph, citations=cites)
+            paragraph = paragraph.with_citations(cites)
         paragraphs.append(paragraph)
     header = tuple(cite for cites in found[n_par + n_notes :] for cite in cites)
     return dataclasses.replace(

@@ -121,6 +121,22 @@ class Paragraph:
     footnotes: tuple[int, ...] = ()  # footnote markers the text carries, in order
     citations: tuple[Citation, ...] = ()  # direct ones, then those via footnotes
 
+    def with_citations(self, citations: tuple[Citation, ...]) -> Paragraph:
+        """The same paragraph with ``citations`` (``dataclasses.replace`` without its cost
+        in the tagger's loop)."""
+        return Paragraph(
+            self.label,
+            self.kind,
+            self.number,
+            self.text,
+            self.verb,
+            self.modifier,
+            self.opening,
+            self.parent,
+            self.footnotes,
+            citations,
+        )
+
 
 @fast_init
 @dataclass(frozen=True, slots=True)
@@ -133,6 +149,10 @@ class Footnote:
     text: str
     citations: tuple[Citation, ...] = ()
     mark: str = ""  # "*", "**", "***" for an asterisk footnote
+
+    def with_citations(self, citations: tuple[Citation, ...]) -> Footnote:
+        """The same footnote with ``citations`` (see ``Paragraph.with_citations``)."""
+        return Footnote(self.number, self.text, citations, self.mark)
 
 
 @dataclass(frozen=True, slots=True)

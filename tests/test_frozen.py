@@ -113,3 +113,19 @@ class _Factory:
 def test_refuses_other_classes(cls: type[Any]) -> None:
     with pytest.raises(TypeError):
         fast_init(cls)
+
+
+def test_with_citations_as_replace() -> None:
+    # every field set to a value other than its default, so that a field the shortcut
+    # forgot would show (A/RES/71/194 OP8 with footnote 1 and its citation)
+    cite = Citation("resolution 70/153", "A/RES/70/153", 30, 47, location="OP8")
+    para = Paragraph(
+        "OP8(a)", ParagraphKind.OPERATIVE, 8, "Requests", "Requests", "also", "Also requests",
+        "OP8", (1,), (),
+    )  # fmt: skip
+    assert {f.name for f in dataclasses.fields(para) if getattr(para, f.name) == f.default} == {
+        "citations"
+    }
+    assert para.with_citations((cite,)) == dataclasses.replace(para, citations=(cite,))
+    note = Footnote(-2, "Any changes to the list of sponsors", (), "**")
+    assert note.with_citations((cite,)) == dataclasses.replace(note, citations=(cite,))

@@ -78,7 +78,8 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     given: the others are never markers). The marker patterns are tried only around the
     runs of digits of the text (one scan), not at every position."""
     out = explicit_candidates(text) if "[^" in text else []
-    for run in P.DIGIT_RUN_RE.finditer(text):
+    runs = P.ASCII_DIGIT_RUN_RE if text.isascii() else P.DIGIT_RUN_RE
+    for run in runs.finditer(text):
         start, stop = run.span()
         length = stop - start
         before = text[start - 1] if start else " "
@@ -103,8 +104,10 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
                 head = head_re.search(text, max(0, start - 8), start - 1)
                 if head is not None:
                     _add_slash(out, P.SLASH_NUMBER_RE.match(text, head.start()))
-    if known is not None:
+    if known is not None and out:
         out = [c for c in out if c.number in known]
+    if len(out) < 2:  # (most paragraphs: none, or one)
+        return out
     return sorted(out, key=lambda c: (c.start, -c.strength))
 
 

@@ -12,6 +12,7 @@ target that cannot exist ("document CBD/COP/15/17, decision 15/4").
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from resdex.indexer import cite_patterns as cp
@@ -115,11 +116,21 @@ def organs_in_sentence(text: str, start: int, end: int) -> list[Organ]:
     stop_after = cp.SENTENCE_END_RE.search(text, end)
     sentence_end = stop_after.start() if stop_after else len(text)
     found: list[tuple[int, Organ]] = []
-    for name in cp.ORGAN_ANY_RE.finditer(text, sentence_start, sentence_end):
-        distance = start - name.end() if name.end() <= start else name.start() - end
-        found.append((abs(distance), organ_of(name)))
+    for name_start, name_end, named in _organs_named(text, sentence_start, sentence_end):
+        distance = start - name_end if name_end <= start else name_start - end
+        found.append((abs(distance), named))
     for symbol in cp.SYMBOL_RE.finditer(text, sentence_start, start):
         organ = organ_of_document(symbol.group())
         if organ is not None:
             found.append((start - symbol.end(), organ))
     return [organ for _, organ in sorted(found, key=lambda pair: pair[0])]
+
+
+# The organs named in a sentence, by where they stand: every number of a reference list
+# whose target cannot exist looks at the same sentence ("decisions 15/4, 15/5 and 15/6")
+@functools.lru_cache(maxsize=256)
+def _organs_named(text: str, start: int, end: int) -> tuple[tuple[int, int, Organ], ...]:
+    return tuple(
+        (name.start(), name.end(), organ_of(name))
+        for name in cp.ORGAN_ANY_RE.finditer(text, start, end)
+    )

@@ -93,7 +93,8 @@ def with_trailing_markers(
             if number > max([highest, *(c.number for c in cands)]) or number in dated:
                 cands.append(Candidate(match.start("n"), match.end(), number, Strength.SPACED))
                 dated.add(number)
-        for match in P.YEAR_COMMA_MARKER_RE.finditer(text):
+        glued = P.COMMA_DIGIT_RE.search(text) is not None
+        for match in P.YEAR_COMMA_MARKER_RE.finditer(text) if glued else ():
             if not _overlaps_any(cands, match):
                 # the footnote's text may be on a yearbook page not in the file: then the
                 # number is cut out of the text but is no marker (number 0)

@@ -12,17 +12,14 @@ from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import Citation, CitationKind, Footnote, Paragraph, ParagraphKind
 from resdex.indexer.structure.markers import Candidate, Strength
 
-
-@dataclass(frozen=True, slots=True)
-class _Plain:
-    """A class as the decorated ones, left with the ``__init__`` of ``dataclasses``."""
-
-    start: int
-    end: int
-    number: int
-    strength: Strength
-    head: str = ""
-    tail: str = ""
+# A class as the decorated ones, made twice: left with the ``__init__`` of ``dataclasses``,
+# and with ``fast_init``'s
+_FIELDS: list[Any] = [
+    ("start", int), ("end", int), ("number", int), ("strength", Strength),
+    ("head", str, field(default="")), ("tail", str, field(default="")),
+]  # fmt: skip
+_Plain = dataclasses.make_dataclass("_Plain", _FIELDS, frozen=True, slots=True)
+_Fast = fast_init(dataclasses.make_dataclass("_Fast", _FIELDS, frozen=True, slots=True))
 
 
 # (class, positional arguments, keyword arguments), from A/RES/71/194 (PP1 with its footnote
@@ -60,19 +57,6 @@ def test_same_fields_as_the_dataclass_init(
     assert made == cls(**{n: getattr(made, n) for n in names})
     assert hash(made) == hash(cls(**{n: getattr(made, n) for n in names}))
     assert dataclasses.replace(made) == made
-
-
-@fast_init
-@dataclass(frozen=True, slots=True)
-class _Fast:
-    """``_Plain`` with ``fast_init``."""
-
-    start: int
-    end: int
-    number: int
-    strength: Strength
-    head: str = ""
-    tail: str = ""
 
 
 def test_same_object_as_without_it() -> None:

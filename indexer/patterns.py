@@ -21,11 +21,14 @@ def word_list(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def search_end(regex: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
-    """``regex.search(text)`` for a ``regex`` anchored at the end (``…\\s*$``) whose match
-    starts at most ``reach`` characters before the end of the text without its trailing
-    whitespace: searched from there, not from the start (which tries every position)."""
-    return regex.search(text, max(0, len(text.rstrip()) - reach))
+def search_end(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``regex.search(text)`` for a regex of ``END_REACH`` (anchored at the end): searched
+    from where its match can start, ``END_REACH[regex]`` characters before the end of the
+    text without its trailing whitespace (from the start when the text ends with an
+    explicit marker "[^12]", of any length), not from every position of the text."""
+    end = len(text.rstrip())
+    start = 0 if "]" in text[end - 2 : end] else max(0, end - END_REACH[regex])
+    return regex.search(text, start)
 
 
 # --------------------------------------------------------------------------- pieces
@@ -117,16 +120,11 @@ MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 # a block ending a sentence part: with , ; : or . (a glued footnote marker or a quote
 # allowed): "...in October 2020, 8" (A/RES/78/88: a spaced marker after the comma)
 TERMINAL_RE = re.compile(r"[.;:,]\s?(?:\d{1,3}|\[\^\d+\])?[”’\"]?\s*$|[.;:,][”’\"]\s*$")
-# how far before the end (trailing spaces aside) a match of TERMINAL_RE can start when
-# the text does not end with an explicit marker "[^12]" (of any length): ", 123”"
-TERMINAL_REACH = 6
 # a line ending with a comma or semicolon, an editorial footnote number allowed:
 # "Having examined the application of the Republic of the Ivory Coast, 26" (S_RES_0150_1960)
 COMMA_END_RE = re.compile(r"[,;]\s?(?:\d{1,3})?\s*$")
-COMMA_END_REACH = 5  # ", 26"
 # a line ending a paragraph: "... in February 2025.14" (a footnote marker after the stop)
 FULL_STOP_END_RE = re.compile(r"[.;:](?:\d{1,3})?[”’\"]?\s*$")
-FULL_STOP_END_REACH = 5  # ".14”"
 # the ODS trailer fields that hold the page header: "<<ODS DOC SYMBOL1>>A/RES/69/179<<"
 # and the "Distr.: General \n28 January 2015", "Sixty-ninth session", "Agenda item 68 (b)"
 # fields (seed A/RES/69/179)
@@ -465,6 +463,9 @@ NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+
 # (sc-text/S_RES_0259_1968), "…dated 1 November 1993 (S/26666 and Add.1)" then
 # "Reiterating the importance it attaches" (sc-text/S_RES_0882_1993)
 LOST_TERMINAL_END_RE = re.compile(r"(?:[A-Za-z]{2,}|\d{1,4}|\))\s*$")
+# How far before the end (trailing spaces aside) a match of each end-anchored regex can
+# start (``search_end``): ", 123”", ", 26", ".14”", "June"
+END_REACH = {TERMINAL_RE: 6, COMMA_END_RE: 5, FULL_STOP_END_RE: 5, LOST_TERMINAL_END_RE: 2}
 UNFINISHED_LAST_WORDS = word_set(
     """of the a an and or nor but to by in on at for from with into under between among
     its their his her our this that these those which who whose as than upon within

@@ -175,11 +175,13 @@ def find_anchors(nlp: Language, texts: Sequence[str], batch_size: int = 256) -> 
     out: list[list[Anchor]] = [[] for _ in texts]
     joined = _Joined()
     for index, text in enumerate(texts):
-        for start, end in windows(text):
-            joined.add(index, text, start, end)
-        if joined.size >= _DOC_CHARS or index == len(texts) - 1:
-            joined.match(nlp, matching, out)
+        parts = windows(text)
+        if joined.size + sum(end - start for start, end in parts) > _DOC_CHARS:
+            joined.match(nlp, matching, out)  # (a text longer than that: a Doc of its own)
             joined = _Joined()
+        for start, end in parts:
+            joined.add(index, text, start, end)
+    joined.match(nlp, matching, out)
     return out
 
 

@@ -14,7 +14,7 @@ import functools
 import itertools
 import sys
 from array import array
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -100,7 +100,7 @@ def add_positions(
     last = dict(zip(words, range(len(words)), strict=True))  # each term's last position
     if len(last) == len(words):  # every term once (most short paragraphs)
         return len(last), _post_distinct(table, docnum, words, 1.0, single)
-    repeated: dict[str, list[int]] = {w: [] for w, n in Counter(words).items() if n > 1}
+    repeated: dict[str, list[int]] = {w: [] for w, n in _counts(words).items() if n > 1}
     at = repeated.get
     for pos, word in enumerate(words):
         where = at(word)
@@ -115,10 +115,18 @@ def add_positions(
     return len(last), post(table, docnum, items)
 
 
+def _counts(words: list[str]) -> dict[str, int]:
+    """How many times each word occurs, counted in C (``Counter(words)`` without its checks
+    in Python, 1.5 µs a call: a fifth of the time of a short text's postings)."""
+    counts: dict[str, int] = {}
+    _count_elements(counts, words)
+    return counts
+
+
 def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, int]:
     """``add_words`` of a ``Frequency`` field's terms ``found`` in one loop: (postings
     added, terms new to ``table``)."""
-    counts = Counter(found)  # counted in C
+    counts = _counts(found)
     if len(counts) < len(found):
         items = [(w, *_frequency_value(n)) for w, n in counts.items()]
         return len(items), post(table, docnum, items)

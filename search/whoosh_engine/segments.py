@@ -47,7 +47,7 @@ from whoosh.writing import SegmentWriter
 
 from resdex.search.schema import terms
 from resdex.search.whoosh_engine import blocks
-from resdex.search.whoosh_engine.blocks import FieldTerms
+from resdex.search.whoosh_engine.blocks import BYTE_OF_LENGTH, LENGTH_BYTES, FieldTerms
 from resdex.search.whoosh_engine.postings import (
     NumericColumns,
     Table,
@@ -278,6 +278,11 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         return tuple(words), tuple(values), tuple(numbers), tuple(others), stored, absent
 
     def add_document(self, **fields: Any) -> None:
+        self.add_fields(fields)
+
+    def add_fields(self, fields: dict[str, Any]) -> None:
+        """``add_document(**fields)`` of a document's fields as they are (``fields`` is
+        left unchanged): a call with twenty keywords copies them into a new dictionary."""
         self._check_state()
         if None in fields.values():  # a field given as None is left out, once known
             self._check_names(fields)
@@ -345,10 +350,11 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._numeric.drop(docnum)
             raise
         fieldlengths = perdoc._fieldlengths
+        byte_of = BYTE_OF_LENGTH
         for name, length in found_lengths:
             column = lengths.get(name)
             if column is not None:
-                column.append(length_to_byte(length) if length else 0)
+                column.append(byte_of[length] if length < LENGTH_BYTES else length_to_byte(length))
                 if length:
                     fieldlengths[name] += length
         for column in absent:

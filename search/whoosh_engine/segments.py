@@ -69,6 +69,7 @@ Record = tuple[str, bytes, list[Any]]
 # of the lists, the weights and the encoded positions of 150 grown files)
 POSTING_BYTES = 56
 _RECORD_SIZE = struct.Struct("<I")  # the length of a record of a run
+RUN_MARSHAL = 3  # the ``marshal`` version of a run's records
 TERM_BYTES = 160
 
 
@@ -405,11 +406,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         path = os.path.join(self._run_dir, f"{len(self._runs):04d}.run")
         with open(path, "wb") as f:
             # each record on its own (a batch would be held whole while the runs are
-            # merged), by ``marshal``: a record is strs, bytes, ints and floats, which it
-            # writes and reads back in about half the time ``pickle`` takes
+            # merged), by ``marshal`` (a record is strs, bytes, ints and floats): its
+            # version 3 writes and reads them back in 0.8 of the time ``pickle`` takes,
+            # about as many bytes (the records of 60 grown files: 41 against 51 ms)
             dumps = marshal.dumps
             for record in self._sorted_records():
-                data = dumps(record)
+                data = dumps(record, RUN_MARSHAL)
                 f.write(_RECORD_SIZE.pack(len(data)))
                 f.write(data)
         self._runs.append(path)

@@ -303,8 +303,12 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             put = self._numeric.put
             for name, convert, default, numbers_of in numbers:
                 number = fields[name] if convert is None else convert(fields[name])
-                if number != default:
-                    put(numbers_of, default, docnum, number)  # out of range: fails here
+                if number == default:
+                    continue
+                if len(numbers_of) == docnum:  # the document before had one too (most)
+                    numbers_of.append(number)  # out of range: fails here, nothing added
+                else:
+                    put(numbers_of, default, docnum, number)
             texts: list[list[str] | None] = []  # the terms of each words field's text
             text: Any = None
             text_words: list[str] | None = None
@@ -344,9 +348,19 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 if items_length is None:
                     items_length = self._values_of(name, field, value)
                 items, length = items_length
-                added += len(items)
-                new_terms += post(table, docnum, items)
                 found_lengths.append((name, length))
+                if len(items) != 1:
+                    added += len(items)
+                    new_terms += post(table, docnum, items)
+                    continue
+                # one term (an ID, most keywords): ``post`` without a call
+                term, weight, vbytes = items[0]
+                known = table.get(term)
+                if known is None:  # a new term (rare: most values repeat)
+                    known = table[term] = []
+                    new_terms += 1
+                known += (docnum, weight, vbytes)
+                added += 1
         except Exception:
             perdoc.cancel_doc()
             self._numeric.drop(docnum)

@@ -41,17 +41,41 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def tree_rss_kib(root: int) -> tuple[int, int]:
-    """(sum of RSS over ``root`` and its descendants, number of processes), in KiB."""
+def _pss_kib(pid: int) -> int:
+    """A process's proportional set size: its pages, those it shares with others (a forked
+    worker with its parent) counted by the share (0 where the kernel does not say)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree(root: int) -> list[int]:
     children = _children_map()
-    total = count = 0
+    pids: list[int] = []
     todo = [root]
     while todo:
         pid = todo.pop()
-        total += _rss_kib(pid)
-        count += 1
+        pids.append(pid)
         todo += children.get(pid, [])
-    return total, count
+    return pids
+
+
+def tree_rss_kib(root: int) -> tuple[int, int]:
+    """(sum of RSS over ``root`` and its descendants, number of processes), in KiB. RSS
+    counts a page shared by two processes twice: the stricter measure."""
+    pids = _tree(root)
+    return sum(map(_rss_kib, pids)), len(pids)
+
+
+def tree_pss_kib(root: int) -> int:
+    """Sum of PSS over ``root`` and its descendants, in KiB: the memory the tree takes from
+    the machine (shared pages counted once)."""
+    return sum(map(_pss_kib, _tree(root)))
 
 
 class TreeSampler(threading.Thread):
@@ -64,6 +88,7 @@ class TreeSampler(threading.Thread):
         self.interval = interval
         self.peak_kib = 0
         self.peak_processes = 0
+        self.peak_pss_kib = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -71,6 +96,7 @@ class TreeSampler(threading.Thread):
             total, count = tree_rss_kib(self.pid)
             if total > self.peak_kib:
                 self.peak_kib, self.peak_processes = total, count
+            self.peak_pss_kib = max(self.peak_pss_kib, tree_pss_kib(self.pid))
             self._stop_event.wait(self.interval)
 
     def stop(self) -> None:
@@ -85,6 +111,7 @@ class ProcessRun:
     peak_tree_mib: float  # summed RSS of the process tree, sampled
     peak_single_mib: float  # ru_maxrss of the largest process waited for
     cpu_seconds: float = 0.0  # user + system time of the process and its children (waited for)
+    peak_tree_pss_mib: float = 0.0  # summed PSS of the process tree, sampled
 
 
 def run_measured(
@@ -114,6 +141,7 @@ def run_measured(
         # ru_maxrss of children is a running maximum: a smaller child leaves it unchanged
         peak_single_mib=(after if after > before else 0) / 1024,
         cpu_seconds=usage.ru_utime + usage.ru_stime - cpu_before,
+        peak_tree_pss_mib=sampler.peak_pss_kib / 1024,
     )
 
 

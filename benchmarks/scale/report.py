@@ -150,7 +150,9 @@ def aims(results: dict[str, Any]) -> list[str]:
         f"build {r['seconds']:,.0f} s = {rate:,.0f} paragraphs/s{quiet} (aim {AIM_RATE:,.0f}/s, "
         "a million in 5 min): "
         + ("met" if rate >= AIM_RATE else f"{AIM_RATE / rate:.1f}× too slow"),
-        f"peak memory {r['peak_tree_mib']:,.0f} MiB (process tree): "
+        f"peak memory {r['peak_tree_mib']:,.0f} MiB (process tree, summed RSS"
+        + (f"; summed PSS {r['peak_tree_pss_mib']:,.0f}" if r.get("peak_tree_pss_mib") else "")
+        + "): "
         + _verdict(r["peak_tree_mib"], AIM_MEMORY_MIB, " MiB"),
         f"index size {r['bytes'] / results['raw_bytes']:.2f}× the raw text: "
         + _verdict(r["bytes"] / results["raw_bytes"], AIM_SIZE_RATIO, "×"),

@@ -9,8 +9,9 @@ What is measured:
 
 - build: wall time of ``resdex index --index WORK/index GROWN`` (the real CLI, parse and
   citation tagging included), paragraphs per second, bytes on disk against the raw text,
-  peak memory (the summed RSS of its process tree, sampled every 0.25 s, and the largest
-  single process's ``ru_maxrss``); then the wall time of ``resdex index`` adding 10 new
+  peak memory (the summed RSS of its process tree, sampled every 0.25 s, which the aim is
+  judged by; the summed PSS beside it, shared pages counted once; and the largest single
+  process's ``ru_maxrss``); then the wall time of ``resdex index`` adding 10 new
   resolutions to (a hard-linked copy of) that index. FTS5: wall time of a child process
   that loads the parsed rows (parse of the real corpus, renumbered per copy) and inserts
   them; its insert time alone is reported too, since FTS5 does not parse.
@@ -137,6 +138,7 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
         "returncode": run.returncode,
         "seconds": run.seconds,
         "peak_tree_mib": run.peak_tree_mib,
+        "peak_tree_pss_mib": run.peak_tree_pss_mib,
         "peak_single_mib": run.peak_single_mib,
         "cpu_seconds": run.cpu_seconds,
         "bytes": folder_bytes(index) if index.exists() else 0,

@@ -29,6 +29,17 @@ _LENGTH_OF_BYTE: tuple[int | None, ...] = tuple(
     (byte_to_length(b) or None) if b else None for b in range(256)
 )
 
+# ``length_to_byte`` of every length under ``LENGTH_BYTES``, looked up (``length_byte``)
+LENGTH_BYTES = 4096
+BYTE_OF_LENGTH = bytes(length_to_byte(n) for n in range(LENGTH_BYTES))
+
+
+def length_byte(length: int | None) -> int:
+    """Whoosh's ``length_to_byte``: a field length as its byte (None: 0)."""
+    if length is None:
+        return 0
+    return BYTE_OF_LENGTH[length] if length < LENGTH_BYTES else length_to_byte(length)
+
 
 def deflate(data: bytes, level: int = 3) -> bytes:
     """``zlib.compress(data, level)`` as readers decompress it, with a window just large
@@ -151,8 +162,8 @@ class FieldTerms:
                     block_ids[-1],
                     heaviest,
                     level,
-                    length_to_byte(shortest),
-                    length_to_byte(longest),
+                    length_byte(shortest),
+                    length_byte(longest),
                 ),
                 2,
             )
@@ -169,9 +180,7 @@ class FieldTerms:
         dumps = whoosh3.dumps
         mini = ((docnum,), None if stored == 1.0 else stored, self._values([value]))
         level, data = _deflate(dumps(mini, 2))
-        info = dumps(
-            (1, docnum, heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2
-        )
+        info = dumps((1, docnum, heaviest, level, length_byte(shortest), length_byte(longest)), 2)
         blob = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
         self._add(term, blob, 0.0 + stored, 1, shortest, longest, heaviest, [docnum])
 
@@ -194,8 +203,8 @@ class FieldTerms:
             0,
             total,
             count,
-            0 if shortest is None else length_to_byte(shortest),
-            length_to_byte(longest),
+            length_byte(shortest),
+            length_byte(longest),
             heaviest,
             ids[0],
             ids[-1],

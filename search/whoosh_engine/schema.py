@@ -4,6 +4,7 @@ documents), and the analyzers of its text fields over ``resdex.search.schema.tok
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import sub
 from typing import Any
 
 from whoosh import columns, fields, formats
@@ -84,11 +85,14 @@ class CompactPositions(formats.Positions):  # type: ignore[misc]
     about 12 bytes of framing a posting, more than the positions themselves."""
 
     def encode(self, poslist: list[int]) -> bytes:
+        gaps = list(map(sub, poslist, [0, *poslist]))
+        # one byte each (most): made in C. Not for one position: ``bytes`` gives a byte
+        # string of one byte as a shared object, which a pickled block of postings then
+        # refers to instead of repeating it (not Whoosh's bytes, ``blocks.EXACT``)
+        if len(gaps) > 1 and max(gaps) < 0x80:
+            return bytes(gaps)
         out = bytearray()
-        base = 0
-        for pos in poslist:
-            gap = pos - base
-            base = pos
+        for gap in gaps:
             while gap >= 0x80:
                 out.append((gap & 0x7F) | 0x80)
                 gap >>= 7

@@ -48,7 +48,7 @@ class WhooshPart:
         self._writer = FastSegmentWriter(store.open_generation(folder), _lk=False, limitmb=limitmb)
 
     def add(self, doc: dict[str, Any]) -> None:
-        self._writer.add_document(**doc)
+        self._writer.add_fields(doc)  # the document as it is: no copy into keywords
 
     def finish(self) -> object:
         return _finish_segment(self._writer)

@@ -12,13 +12,16 @@ target that cannot exist ("document CBD/COP/15/17, decision 15/4").
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from resdex.indexer import cite_patterns as cp
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import Body
 from resdex.indexer.organs import Organ, organ_of, organ_of_document
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OrganCue:
     """What the words right before a keyword say about the organ."""
@@ -32,7 +35,7 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     """The organ named right before the keyword at ``start``."""
     window = text[max(0, start - 200) : start].rstrip()
     its = False
-    tail = cp.ITS_TAIL_RE.search(window)
+    tail = cp.ITS_TAIL_RE.search(window) if window.endswith(cp.ITS_TAIL_ENDINGS) else None
     if tail:
         its = True
         window = window[: tail.start()].rstrip()
@@ -44,7 +47,8 @@ def organ_before(text: str, start: int, body: Body) -> OrganCue:
     ) or cp.AROUND_ORGAN.acting_before.search(window)
     if named:
         return OrganCue(organ_of(named), its)
-    document = cp.DOCUMENT_BEFORE_RE.search(window)
+    # (the cheap test first: the search can match only a window ending with a comma)
+    document = cp.DOCUMENT_BEFORE_RE.search(window) if window.endswith(",") else None
     if document:
         organ = organ_of_document(document.group("symbol"))
         if organ is not None and organ is not Organ.GA:
@@ -112,11 +116,21 @@ def organs_in_sentence(text: str, start: int, end: int) -> list[Organ]:
     stop_after = cp.SENTENCE_END_RE.search(text, end)
     sentence_end = stop_after.start() if stop_after else len(text)
     found: list[tuple[int, Organ]] = []
-    for name in cp.ORGAN_ANY_RE.finditer(text, sentence_start, sentence_end):
-        distance = start - name.end() if name.end() <= start else name.start() - end
-        found.append((abs(distance), organ_of(name)))
+    for name_start, name_end, named in _organs_named(text, sentence_start, sentence_end):
+        distance = start - name_end if name_end <= start else name_start - end
+        found.append((abs(distance), named))
     for symbol in cp.SYMBOL_RE.finditer(text, sentence_start, start):
         organ = organ_of_document(symbol.group())
         if organ is not None:
             found.append((start - symbol.end(), organ))
     return [organ for _, organ in sorted(found, key=lambda pair: pair[0])]
+
+
+# The organs named in a sentence, by where they stand: every number of a reference list
+# whose target cannot exist looks at the same sentence ("decisions 15/4, 15/5 and 15/6")
+@functools.lru_cache(maxsize=256)
+def _organs_named(text: str, start: int, end: int) -> tuple[tuple[int, int, Organ], ...]:
+    return tuple(
+        (name.start(), name.end(), organ_of(name))
+        for name in cp.ORGAN_ANY_RE.finditer(text, start, end)
+    )

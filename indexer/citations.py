@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from resdex.indexer import cite_patterns
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.instruments import find_instruments
 from resdex.indexer.models import Body, Citation, Paragraph, Resolution
 from resdex.indexer.plausibility import sc_year_of
@@ -49,6 +50,7 @@ def may_cite(text: str) -> bool:
     return cite_patterns.may_cite(text)
 
 
+@fast_init
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Unit:
     """One text to tag: where it stands and which document it belongs to."""
@@ -173,7 +175,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     note_cites = found[n_par : n_par + n_notes]
     # (a text without citations keeps its object: most paragraphs and footnotes)
     footnotes = tuple(
-        note if cites == note.citations else dataclasses.replace(note, citations=cites)
+        note if cites == note.citations else note.with_citations(cites)
         for note, cites in zip(res.footnotes, note_cites, strict=True)
     )
     by_number = {note.number: note.citations for note in footnotes if note.citations}
@@ -186,7 +188,7 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
         )
         cites = direct + via
         if cites != paragraph.citations:
-            paragraph = dataclasses.replace(paragraph, citations=cites)
+            paragraph = paragraph.with_citations(cites)
         paragraphs.append(paragraph)
     header = tuple(cite for cites in found[n_par + n_notes :] for cite in cites)
     return dataclasses.replace(

@@ -278,6 +278,11 @@ ITS_TAIL_RE: Final = re.compile(
     r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
     r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
 )
+# How ``ITS_TAIL_RE`` can end (a cheap test before the search, which tries every position
+# of the window): "its", "its own", "its most recent" …
+ITS_TAIL_ENDINGS: Final[tuple[str, ...]] = (
+    "its", "own", "previous", "earlier", "recent", "latest", "relevant", "last",
+)  # fmt: skip
 # How ``AROUND_ORGAN.context_before`` and ``.list_head_before`` can end (a cheap test
 # before the costly search).
 LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (
@@ -451,9 +456,10 @@ RULER_PATTERNS: Final[tuple[dict[str, Any], ...]] = (
 )
 
 
-def token_match(text: str) -> bool:
-    """The tokenizer's ``token_match``: keep a whole string that is a symbol or number."""
-    return TOKEN_MATCH_RE.fullmatch(text) is not None
+# The tokenizer's ``token_match``: keep a whole string that is a symbol or number (the
+# regex's own method, as spaCy's defaults are, not a Python function around it: the
+# tokenizer calls it for every run of characters it splits, 1.5% of parsing and tagging)
+token_match: Final = TOKEN_MATCH_RE.fullmatch
 
 
 # --- the windows the ruler's matcher runs over (``resdex.indexer.nlp.windows``) ---------------
@@ -461,7 +467,12 @@ def token_match(text: str) -> bool:
 # Where a match can start: a keyword token ("resolution", "Decisions": the ruler compares
 # the lower case) or a symbol token (every symbol has a slash: "A/CONF.157/24"); found as
 # the whole run of non-space characters holding one ("(A/71/53),", "resolution").
-START_CHUNK_RE: Final = re.compile(r"(?<!\S)\S*?(?:(?i:resolution|decision)|/)\S*")
+START_WORDS: Final = ("resolution", "decision")
+START_CHUNK_RE: Final = re.compile(rf"(?<!\S)\S*?(?:(?i:{'|'.join(START_WORDS)})|/)\S*")
+# The letters that case-insensitive matching takes for one of the letters of
+# ``START_WORDS`` although their lower case is not it ("İ", "ı", "ſ": "reſolution"): a text
+# holding none of them has a start word where its lower case has it (``nlp.windows``).
+START_WORD_SLIPS: Final = "\u0130\u0131\u017f"
 # The longest ruler pattern, in tokens: "resolutions 387 é 1990)" (garbled-bracket); every
 # run of non-space characters after the first gives at least one token.
 _LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)

@@ -63,7 +63,15 @@ def reflow(lines: Iterable[str]) -> str:
             parts[-1] += line
         else:
             parts.append(line)
-    return " ".join(" ".join(parts).split())
+    return squeeze_spaces(" ".join(parts))
+
+
+def squeeze_spaces(text: str) -> str:
+    """``" ".join(text.split())``, a text already so (most) returned after cheaper tests
+    (every whitespace character but the space is unprintable)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def is_noise(line: str) -> bool:
@@ -73,7 +81,7 @@ def is_noise(line: str) -> bool:
 
 def ends_sentence_part(block: str) -> bool:
     """Whether a block ends with , ; : or . (a glued footnote marker or quote allowed)."""
-    return bool(P.TERMINAL_RE.search(block))
+    return P.search_end(P.TERMINAL_RE, block) is not None
 
 
 def starts_paragraph(block: str) -> bool:
@@ -212,13 +220,13 @@ def _opens_block(previous: str, line: str) -> bool:
         return False
     if P.BARE_LABEL_LINE_RE.match(line):
         return ends_sentence_part(previous)
-    if P.COMMA_END_RE.search(previous) and opens_with_listed_opener(line.lstrip()):
+    if P.search_end(P.COMMA_END_RE, previous) and opens_with_listed_opener(line.lstrip()):
         # "…its full implementation, / Reaffirming that the Global Plan of Action was
         # developed:" (A/RES/80/228): no blank line between two preambular paragraphs
         return True
     return bool(
         (P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line))
-        and P.FULL_STOP_END_RE.search(previous)
+        and P.search_end(P.FULL_STOP_END_RE, previous)
     )
 
 
@@ -345,7 +353,7 @@ def _runs_on_after_colon(previous: str, block: str) -> bool:
     before = previous.rstrip().removesuffix(":").split()
     if not previous.rstrip().endswith(":") or not before or not before[-1][:1].isupper():
         return False
-    if sum(1 for word in block.split()[:4] if word[:1].isupper()) < 2:
+    if sum(1 for word in block.split(None, 4)[:4] if word[:1].isupper()) < 2:
         return False
     return not (
         P.INFINITIVE_ITEM_RE.match(block)
@@ -481,7 +489,7 @@ def _opens_paragraph_after(previous: str, line: str) -> bool:
         # "3. Decides to keep the situation under review." then "Adopted unanimously at
         # the 2989th" on the next line (S_RES_0694_1991): the vote line is not the text
         return True
-    if P.COMMA_END_RE.search(previous) is None:
+    if P.search_end(P.COMMA_END_RE, previous) is None:
         return False
     # "Having examined the application of the Republic of / the Ivory Coast, 26" then
     # "Recommends to the General Assembly ..." (S_RES_0150_1960); not a

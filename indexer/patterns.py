@@ -21,6 +21,16 @@ def word_list(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def search_end(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``regex.search(text)`` for a regex of ``END_REACH`` (anchored at the end): searched
+    from where its match can start, ``END_REACH[regex]`` characters before the end of the
+    text without its trailing whitespace (from the start when the text ends with an
+    explicit marker "[^12]", of any length), not from every position of the text."""
+    end = len(text.rstrip())
+    start = 0 if "]" in text[end - 2 : end] else max(0, end - END_REACH[regex])
+    return regex.search(text, start)
+
+
 # --------------------------------------------------------------------------- pieces
 
 # the month names, in order ("18 December 2025")
@@ -400,6 +410,9 @@ RESOLVED_OPENING_RE = re.compile(r"^\s*It is (?:hereby )?resolved\b")
 # runs of digits: the places where footnote markers are looked for ("\d\d*", not "\d+":
 # a pattern opening with a class lets ``re`` skip to the next digit, twice as fast)
 DIGIT_RUN_RE = re.compile(r"\d\d*")
+# the same over an ASCII text (where a digit is one of 0-9): a range test a character
+# instead of the Unicode digit test, a third faster
+ASCII_DIGIT_RUN_RE = re.compile(r"[0-9][0-9]*")
 # an editorial footnote number after the vote line: "... by 14 votes to none. 30"
 # (S_RES_0429_1978)
 TRAILING_MARKER_RE = re.compile(r"(?<=[.)])\s+\d{1,3}$")
@@ -421,6 +434,9 @@ TRAILING_EDITORIAL_MARKER_RE = re.compile(r"(?<=[,;])\s+(?P<n>[1-9]\d{0,2})$")
 YEAR_COMMA_MARKER_RE = re.compile(
     r"(?<![\d,./])(?:1[89]|20)\d\d,(?P<n>[1-9]\d{0,2})(?=\s+[a-z(]|\s*$)"
 )
+# what every match of YEAR_COMMA_MARKER_RE holds: a cheap search first (a comma is found
+# by a fast skip; the pattern above, opening with a look-behind, is tried at every position)
+COMMA_DIGIT_RE = re.compile(r",[1-9]")
 
 # the asterisk marker of a draft's footnote "**", glued to the word or the punctuation
 # before it: "the Rome Statute of the International Criminal Court,** and noting the
@@ -447,6 +463,9 @@ NAME_CONTINUATION_RE = re.compile(r"^(?P<first>[A-Z][\w’'\-]*)(?:,\s+[a-z]|\s+
 # (sc-text/S_RES_0259_1968), "…dated 1 November 1993 (S/26666 and Add.1)" then
 # "Reiterating the importance it attaches" (sc-text/S_RES_0882_1993)
 LOST_TERMINAL_END_RE = re.compile(r"(?:[A-Za-z]{2,}|\d{1,4}|\))\s*$")
+# How far before the end (trailing spaces aside) a match of each end-anchored regex can
+# start (``search_end``): ", 123”", ", 26", ".14”", "June"
+END_REACH = {TERMINAL_RE: 6, COMMA_END_RE: 5, FULL_STOP_END_RE: 5, LOST_TERMINAL_END_RE: 2}
 UNFINISHED_LAST_WORDS = word_set(
     """of the a an and or nor but to by in on at for from with into under between among
     its their his her our this that these those which who whose as than upon within

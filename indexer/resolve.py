@@ -25,6 +25,7 @@ from resdex.indexer.attribution import (
     organ_subject_after,
     organs_in_sentence,
 )
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import Body, Citation
 from resdex.indexer.organs import (
     ROW,
@@ -41,6 +42,7 @@ ANCHOR_SYMBOL = cp.LABEL_SYMBOL
 ANCHOR_REFERENCE = cp.LABEL_REFERENCE
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """What the ruler matched: its label and character offsets in the text."""
@@ -151,6 +153,7 @@ def resolve_symbol(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citation
 # --- references by number ------------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Member:
     """One number of a reference: "70/153", "1514 (XV)", "51/153 B"."""
@@ -254,6 +257,7 @@ def resolve_reference(text: str, anchor: Anchor, ctx: CiteContext) -> list[Citat
     return _resolve_reference(text, anchor, ctx, None).citations
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Read:
     """A reference read at an anchor: its citations, and the organ named before it that a

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import Citation
 from resdex.indexer.resolve import Anchor
 
@@ -25,6 +26,7 @@ from resdex.indexer.resolve import Anchor
 DEFAULT_MAXSIZE = 32768
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Matched:
     """What a text alone decides: the ruler's anchors (empty when the cheap pre-check says

@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
+from resdex.indexer.frozen import fast_init
 
 # adverbs standing before the verb: "Also emphasizes", "Strongly urges", "Deeply concerned",
 # "Further requests", "Once again calls upon", "Gravely concerned", "Firmly condemns"
@@ -116,6 +117,7 @@ OPERATIVE_VERBS = frozenset(
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Opening:
     verb: str | None
@@ -336,7 +338,7 @@ def opens_after_lost_terminal(previous: str, text: str) -> bool:
     of the closed lists (not a name: "Acting Mediator"): "…following the hostilities of
     5 June" then "Recalling its resolution 237 (1967) of 14 June 1967,"
     (sc-text/S_RES_0259_1968)."""
-    if P.LOST_TERMINAL_END_RE.search(previous) is None:
+    if P.search_end(P.LOST_TERMINAL_END_RE, previous) is None:
         return False
     last = previous.split()[-1].lower() if previous.split() else ""
     if last in P.UNFINISHED_LAST_WORDS or continues_a_name(text):

@@ -13,11 +13,12 @@ import pytest
 from spacy.attrs import LOWER
 from spacy.language import Language
 
+from resdex.indexer import nlp as nlp_module
 from resdex.indexer.citations import CiteContext, find_citations, tag_citations, text_cache
-from resdex.indexer.cite_patterns import RULER_PATTERNS
+from resdex.indexer.cite_patterns import RULER_PATTERNS, START_CHUNK_RE
 from resdex.indexer.instruments import FIRST_LETTERS, INSTRUMENTS
 from resdex.indexer.models import Body, CitationKind
-from resdex.indexer.nlp import anchors, build_pipeline, find_anchors, windows
+from resdex.indexer.nlp import _start_chunks, anchors, build_pipeline, find_anchors, windows
 from resdex.indexer.parse import parse_raw
 from resdex.indexer.resolve import Anchor
 from resdex.indexer.sources import read_document
@@ -88,6 +89,17 @@ def test_find_anchors_as_the_span_ruler(
     assert found == anchors(nlp(text))
 
 
+@pytest.mark.parametrize("doc_chars", [100_000, 1])
+def test_texts_joined_in_one_doc_as_one_by_one(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, doc_chars: int
+) -> None:
+    # the windows of every text in one Doc (or, at 1 character, one Doc a text), each
+    # anchor back in its own text
+    monkeypatch.setattr(nlp_module, "_DOC_CHARS", doc_chars)
+    texts = [text for _, text, _ in ANCHOR_CASES] * 2
+    assert find_anchors(nlp, texts) == [anchors(nlp(text)) for text in texts]
+
+
 def test_ruler_reads_only_text_and_lower_case() -> None:
     # ``build_pipeline`` gives a new word its text and lower case only, no other attribute
     read = {key for p in RULER_PATTERNS for token in p["pattern"] for key in token}
@@ -100,6 +112,37 @@ def test_windows_cut_at_whitespace() -> None:
     # from the keyword's run of characters, the runs the longest pattern can reach
     assert windows(text) == [(14, len("Recalling its resolution 53/144 of 9 December 1998, by"))]
     assert windows("Decides to remain seized of the matter.") == []
+
+
+# Real passages and the same with what makes ``_start_chunks`` fall back to the regex: a
+# run of spaces, a tab, a line break, a no-break space, "ſ" (case-insensitive "s").
+CHUNK_TEXTS = [
+    ANCHOR_CASES[0][1],  # ga-text/A_RES_78_216 PP3
+    ANCHOR_CASES[4][1],  # S/RES/675 (1990) footnote 99
+    ANCHOR_CASES[5][1],  # A/RES/71/194 report line
+    # A/RES/71/194 PP1 (curly quotes: not ASCII), "Resolution" capitalized
+    "Recalling “Resolution 70/153” and its decisions/resolutionsA/70/1 on the matter",
+    "RESOLUTION 1514 (XV) and DECISION 2004/67",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        variant
+        for text in CHUNK_TEXTS
+        for variant in (
+            text,
+            text.replace(" ", "  "),
+            text.replace(" its ", "\tits\n"),
+            text.replace(" ", "\u00a0", 2),
+            text.replace("s", "ſ"),
+            f" {text} ",
+        )
+    ],
+)
+def test_start_chunks_as_the_regex(text: str) -> None:
+    assert _start_chunks(text) == [m.span() for m in START_CHUNK_RE.finditer(text)]
 
 
 # One real paragraph (ga-text/A_RES_78_216 PP3) in three documents: "its resolution" is

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from resdex.indexer.clean import FOOTNOTE_RULE, clean, page_blocks, reflow, unmark
+from resdex.indexer import patterns as P
+from resdex.indexer.clean import (
+    FOOTNOTE_RULE,
+    clean,
+    ends_sentence_part,
+    page_blocks,
+    reflow,
+    squeeze_spaces,
+    unmark,
+)
 from resdex.indexer.models import RawDocument, SourceFormat
 from resdex.indexer.sources import read_document
 
@@ -263,3 +272,30 @@ def test_page_blocks_split_paragraphs_without_blank_line(
     lines: list[str], blocks: list[str]
 ) -> None:
     assert page_blocks(lines) == blocks
+
+
+# Ends of real blocks (each the end of the text before a line or page break), with what
+# follows them that the end-anchored searches read through: trailing spaces, a line break,
+# a glued or spaced footnote marker, a quote, an explicit marker of any length.
+ENDS = [
+    "the Ivory Coast, 26",  # S_RES_0150_1960
+    "in February 2025.14",  # a footnote marker after the stop
+    "“Agenda 2063: The Africa We Want”,",
+    "following the hostilities of 5 June",  # S_RES_0259_1968
+    "dated 1 November 1993 (S/26666 and Add.1)",  # S_RES_0882_1993
+    "the Vienna Declaration and Programme of Action.[^12]",
+    "the Vienna Declaration and Programme of Action.[^1234]”",
+    "Recalling its resolution 70/153 of 17 December 2015, ",
+    "Decides to remain seized of the matter.\n",
+    "of the",
+    ";",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", [e + tail for e in ENDS for tail in ("", "  ", " \n")])
+def test_end_searches_as_the_whole_search(text: str) -> None:
+    assert ends_sentence_part(text) == bool(P.TERMINAL_RE.search(text))
+    for regex in P.END_REACH:
+        assert (P.search_end(regex, text) is None) == (regex.search(text) is None)
+    assert squeeze_spaces(text) == " ".join(text.split())

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import ends_sentence_part
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import ParagraphKind
 from resdex.indexer.verbs import looks_like_operative, opens_with_listed_opener
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RawParagraph:
     """A paragraph before its footnote markers are found: label, place and text as
@@ -53,7 +55,17 @@ def is_heading(block: str) -> bool:
         return True
     if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
         return False
-    if P.REFERENCE_IN_BLOCK_RE.search(block):
+    if names_a_reference(block):
         return False  # a row of a table of documents: "Issued A/80/7/Add.3 Report of …"
-    words = block.split()
-    return len(words) <= 14 and not ends_sentence_part(block) and not block[:1].islower()
+    # (split no further than a fifteenth word: the count of the words up to it decides)
+    return (
+        len(block.split(None, 14)) <= 14
+        and not ends_sentence_part(block)
+        and not block[:1].islower()
+    )
+
+
+def names_a_reference(block: str) -> bool:
+    """Whether ``block`` names a document symbol or an agenda item (``REFERENCE_IN_BLOCK_RE``);
+    searched only where "A/" or "Item " stands (the search tries every position)."""
+    return ("A/" in block or "Item " in block) and bool(P.REFERENCE_IN_BLOCK_RE.search(block))

@@ -93,7 +93,8 @@ def with_trailing_markers(
             if number > max([highest, *(c.number for c in cands)]) or number in dated:
                 cands.append(Candidate(match.start("n"), match.end(), number, Strength.SPACED))
                 dated.add(number)
-        for match in P.YEAR_COMMA_MARKER_RE.finditer(text):
+        glued = P.COMMA_DIGIT_RE.search(text) is not None
+        for match in P.YEAR_COMMA_MARKER_RE.finditer(text) if glued else ():
             if not _overlaps_any(cands, match):
                 # the footnote's text may be on a yearbook page not in the file: then the
                 # number is cut out of the text but is no marker (number 0)
@@ -106,7 +107,13 @@ def with_trailing_markers(
                         Strength.SPACED,
                     )
                 )
-        trailing = P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+        # (the cheap test first: the number ends the text, or stands before its last line
+        # break; the search tries every position)
+        trailing = (
+            P.TRAILING_EDITORIAL_MARKER_RE.search(text)
+            if text[-1:].isdecimal() or text[-2:-1].isdecimal()
+            else None
+        )
         if trailing is not None and not _overlaps_any(cands, trailing):
             number = int(trailing.group("n"))
             earlier = [c.number for c in cands if c.start < trailing.start("n")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from resdex.indexer import patterns as P
+from resdex.indexer.frozen import fast_init
 
 
 class Strength(IntEnum):
@@ -24,6 +25,7 @@ class Strength(IntEnum):
     EXPLICIT = 3  # written as a marker: "[^4]" (Markdown, superscripts)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place a footnote marker may stand: the text to remove and the number."""
@@ -46,6 +48,8 @@ def explicit_candidates(text: str) -> list[Candidate]:
 def asterisk_candidates(text: str) -> list[Candidate]:
     """ "the Rome Statute of the International Criminal Court,** and noting" (ga-drafts/
     A_80_L.19): the marker of the footnote "**", numbered -2 (see ``parse_footnotes``)."""
+    if "*" not in text:  # (the cheap test first: most paragraphs have no asterisk)
+        return []
     return [
         Candidate(m.start(), m.end(), -len(m.group("stars")), Strength.EXPLICIT)
         for m in P.ASTERISK_MARKER_RE.finditer(text)
@@ -74,7 +78,8 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     given: the others are never markers). The marker patterns are tried only around the
     runs of digits of the text (one scan), not at every position."""
     out = explicit_candidates(text) if "[^" in text else []
-    for run in P.DIGIT_RUN_RE.finditer(text):
+    runs = P.ASCII_DIGIT_RUN_RE if text.isascii() else P.DIGIT_RUN_RE
+    for run in runs.finditer(text):
         start, stop = run.span()
         length = stop - start
         before = text[start - 1] if start else " "
@@ -99,8 +104,10 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
                 head = head_re.search(text, max(0, start - 8), start - 1)
                 if head is not None:
                     _add_slash(out, P.SLASH_NUMBER_RE.match(text, head.start()))
-    if known is not None:
+    if known is not None and out:
         out = [c for c in out if c.number in known]
+    if len(out) < 2:  # (most paragraphs: none, or one)
+        return out
     return sorted(out, key=lambda c: (c.start, -c.strength))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
+from resdex.indexer.clean import squeeze_spaces
 from resdex.indexer.errors import NotAResolution
 from resdex.indexer.models import Body, Metadata, Report, SourceFormat
 from resdex.indexer.organs import Organ, organ_of, resolution_symbol
@@ -225,7 +226,7 @@ def complete_title(title: str | None, catalogue: str | None) -> str | None:
 
 def reflow_text(text: str) -> str:
     """Whitespace normalized; no space before , ; : . (left where a marker was removed)."""
-    text = " ".join(text.split())
+    text = squeeze_spaces(text)
     if " ," in text or " ;" in text or " :" in text or " ." in text:
         text = P.SPACE_BEFORE_PUNCT_RE.sub("", text)
     return text

@@ -15,8 +15,14 @@ from enum import Enum, auto
 
 from resdex.indexer import patterns as P
 from resdex.indexer.clean import ends_sentence_part
+from resdex.indexer.frozen import fast_init
 from resdex.indexer.models import ParagraphKind, SourceFormat
-from resdex.indexer.structure.blocks import RawParagraph, is_heading, is_operative_opening
+from resdex.indexer.structure.blocks import (
+    RawParagraph,
+    is_heading,
+    is_operative_opening,
+    names_a_reference,
+)
 from resdex.indexer.structure.subparagraphs import sub_paragraph
 from resdex.indexer.verbs import (
     has_operative_clause,
@@ -52,6 +58,7 @@ class BodyFacts:
     operative_only: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Decision:
     role: Role
@@ -223,12 +230,12 @@ def _heading_before_number(
     if not facts.numbered or not done or not following or block[:1].islower():
         return False
     if (
-        len(block.split()) > _HEADING_WORDS
+        len(block.split(None, _HEADING_WORDS)) > _HEADING_WORDS  # (the words counted so far)
         or P.OP_NUMBER_RE.match(block)
         or P.SUB_LABEL_RE.match(block)
     ):
         return False  # "3. Promote the social advancement …; and" (a numbered article)
-    if P.REFERENCE_IN_BLOCK_RE.search(block):
+    if names_a_reference(block):
         return False
     if ends_sentence_part(block) or not ends_sentence_part(done[-1].text):
         return False

@@ -91,7 +91,7 @@ def _section_title(title: str) -> bool:
     # relating to …" (A/RES/78/253, section VIII) looks like a participle in -ed,
     # "Conditions of service and compensation …" (A/RES/80/243, section I) like a verb)
     return (
-        len(title.split()) <= 60
+        len(title.split(None, 60)) <= 60  # (split no further than a 61st word)
         and not ends_sentence_part(title)
         and not opens_with_listed_opener(title)
         and not opens_with_listed_opener(title, operative=True)

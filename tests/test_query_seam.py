@@ -21,7 +21,7 @@ OUTSIDE = sorted(
 )
 # the engine's modules that may touch Whoosh's private names: the query path's accessors and
 # fixes, and the write path, which subclasses Whoosh's ``SegmentWriter``
-PRIVATE_ALLOWED = ("access.py", "fixes.py", "segments.py", "blocks.py", "writer.py")
+PRIVATE_ALLOWED = ("access.py", "fixes.py", "segments.py", "blocks.py", "stored.py", "writer.py")
 # the engine's other modules: public Whoosh names only
 PUBLIC_ONLY = sorted(path.name for path in ENGINE.glob("*.py") if path.name not in PRIVATE_ALLOWED)
 # modules of ``search/`` that read no Whoosh object either (the query path's front)

@@ -1,8 +1,7 @@
 """What one document adds to a ``FastSegmentWriter`` (``resdex.search.whoosh_engine.segments``),
 kept in memory until the segment is written: each term's postings as a flat list
 ``[docnum, weight, value, …]`` per field, and the per-unit numbers of the numeric columns
-(and the field lengths), written whole when the segment is; the stored fields' lengths
-(``GatheredBytes``: the values themselves are written as they come).
+(and the field lengths), written whole when the segment is.
 
 A text is split into its words once (``resdex.search.schema.terms``) for every field that
 holds it (``text`` and ``pairs``: the same paragraph), and its postings go straight into
@@ -236,55 +235,3 @@ class NumericColumns:
                 whole.byteswap()
             yield name, whole.tobytes(), len(whole)
         self._values = {}
-
-
-class GatheredBytes:
-    """The values of a ``VarBytesColumn`` (Whoosh's stored fields: a deflated pickle per
-    document) written to its writer's file as they come, their lengths gathered and given
-    to the writer whole with the segment, as if each value had been added on its own
-    (``VarBytesColumn.Writer.add``: the same write, and two appends to growable arrays per
-    value). Only the lengths stay in memory: the values themselves kept to the end cost a
-    worker 600 MB at a million paragraphs (the 1M build peaked at 2.1 GB)."""
-
-    def __init__(self, writer: Any) -> None:
-        if writer._count:
-            raise ValueError("values were added to the column's writer")
-        self._writer = writer
-        self._write = writer._dbfile.write
-        self._docs: array[int] = array("q")
-        self._lengths: array[int] = array("q")
-
-    def add(self, docnum: int, value: bytes) -> None:
-        self._write(value)
-        self._docs.append(docnum)
-        self._lengths.append(len(value))
-
-    def finish(self) -> None:
-        """Leave the writer as its ``add`` of each value would have. In arrays, not lists:
-        a list of a million paragraphs' lengths and offsets took 55 MB a worker, at the
-        moment both workers finish their segments (the peak of the build's memory)."""
-        if not self._docs:
-            return
-        writer = self._writer
-        count = self._docs[-1] + 1
-        lengths = self._lengths
-        if len(self._docs) != count:  # documents without stored fields: length 0
-            lengths = array("q", bytes(8 * count))
-            for docnum, length in zip(self._docs, self._lengths, strict=True):
-                lengths[docnum] = length
-        offsets = array("q", itertools.accumulate(lengths, initial=0))
-        writer._offset_base = offsets.pop()
-        writer._lengths.array = _growable(lengths)
-        writer._offsets.array = _growable(offsets)
-        writer._count = count
-        self._docs, self._lengths = array("q"), array("q")
-
-
-def _growable(numbers: array[int]) -> array[int]:
-    """The array a ``GrowableArray`` (not of longs) holds after ``numbers`` were appended
-    one by one: the narrowest of "B", "H", "i", "I" that holds the largest."""
-    top = max(numbers, default=0)
-    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
-        if top < limit:
-            return array(code, numbers)
-    raise OverflowError(f"{top!r} is too big to fit in an array")

@@ -48,7 +48,6 @@ from resdex.search.schema import terms
 from resdex.search.whoosh_engine import blocks
 from resdex.search.whoosh_engine.blocks import BYTE_OF_LENGTH, LENGTH_BYTES, FieldTerms
 from resdex.search.whoosh_engine.postings import (
-    GatheredBytes,
     NumericColumns,
     Table,
     add_frequencies,
@@ -59,6 +58,7 @@ from resdex.search.whoosh_engine.postings import (
     word_values,
     words_field,
 )
+from resdex.search.whoosh_engine.stored import GatheredBytes
 
 __all__ = ["FastSegmentWriter"]
 

@@ -30,28 +30,27 @@ def _children_map() -> dict[int, list[int]]:
     return children
 
 
-def _rss_kib(pid: int) -> int:
+def _kib(pid: int, name: str, key: str) -> int:
+    """The KiB a line of ``/proc/PID/NAME`` starting with ``key`` gives (0 where there is
+    none, or the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+        with open(f"/proc/{pid}/{name}", encoding="ascii", errors="replace") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def _rss_kib(pid: int) -> int:
+    return _kib(pid, "status", "VmRSS:")
 
 
 def _pss_kib(pid: int) -> int:
     """A process's proportional set size: its pages, those it shares with others (a forked
-    worker with its parent) counted by the share (0 where the kernel does not say)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    worker with its parent) counted by the share."""
+    return _kib(pid, "smaps_rollup", "Pss:")
 
 
 def _tree(root: int) -> list[int]:

@@ -274,15 +274,14 @@ AROUND_ORGAN: Final = AroundOrgan(
 # "the General Assembly in its resolution 60/1", "the Council, in its resolution 5/1",
 # "Recalling its resolution 70/153", "its most recent resolution 78/199": the words
 # between an organ (or nothing) and the keyword.
+_ITS_QUALIFIERS: Final = ("own", "previous", "earlier", "most recent", "latest", "relevant", "last")
+_ITS_QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in _ITS_QUALIFIERS)
 ITS_TAIL_RE: Final = re.compile(
-    r"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its"
-    r"(?:\s+(?:own|previous|earlier|most\s+recent|latest|relevant|last))?$"
+    rf"(?:,?\s+(?:in|by|through|under|with)\s+)?(?<![\w])its(?:\s+(?:{_ITS_QUALIFIER}))?$"
 )
 # How ``ITS_TAIL_RE`` can end (a cheap test before the search, which tries every position
 # of the window): "its", "its own", "its most recent" …
-ITS_TAIL_ENDINGS: Final[tuple[str, ...]] = (
-    "its", "own", "previous", "earlier", "recent", "latest", "relevant", "last",
-)  # fmt: skip
+ITS_TAIL_ENDINGS: Final[tuple[str, ...]] = ("its", *(q.split()[-1] for q in _ITS_QUALIFIERS))
 # How ``AROUND_ORGAN.context_before`` and ``.list_head_before`` can end (a cheap test
 # before the costly search).
 LIST_HEAD_ENDINGS: Final[tuple[str, ...]] = (

@@ -41,12 +41,11 @@ from typing import Any
 from whoosh import columns, formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.fields import COLUMN, FieldType, UnknownFieldError
-from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from resdex.search.schema import terms
 from resdex.search.whoosh_engine import blocks
-from resdex.search.whoosh_engine.blocks import BYTE_OF_LENGTH, LENGTH_BYTES, FieldTerms
+from resdex.search.whoosh_engine.blocks import FieldTerms, length_byte
 from resdex.search.whoosh_engine.postings import (
     NumericColumns,
     Table,
@@ -314,11 +313,10 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._numeric.drop(docnum)
             raise
         fieldlengths = perdoc._fieldlengths
-        byte_of = BYTE_OF_LENGTH
         for name, length in found_lengths:
             column = lengths.get(name)
             if column is not None:
-                column.append(byte_of[length] if length < LENGTH_BYTES else length_to_byte(length))
+                column.append(length_byte(length))
                 if length:
                     fieldlengths[name] += length
         for column in absent:

@@ -3,6 +3,7 @@ and removed (verb, modifier and opening read from each top-level paragraph)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
@@ -75,9 +76,9 @@ def attach_markers(
             markers = tuple(dict.fromkeys(c.number for c in ordered if c.number != 0))
         else:
             text = reflow_text(p.text)
-        root_label = p.label.split("(")[0].split("#")[0]
+        root_label = _root_label(p.label)
         if p.level == 0:
-            openings[root_label] = parse_opening(_without_number(text))
+            openings[root_label] = _opening_of(text)
         opening = openings.get(root_label, NO_OPENING)
         out.append(
             Paragraph(
@@ -93,6 +94,21 @@ def attach_markers(
             )
         )
     return tuple(out)
+
+
+def _root_label(label: str) -> str:
+    """ "OP2(a)(i)" -> "OP2", "ANNEX#3" -> "ANNEX" (a top-level label as it is: most)."""
+    if "(" in label or "#" in label:
+        return label.split("(")[0].split("#")[0]
+    return label
+
+
+# A paragraph's text often comes again (a draft and its resolution, the same preamble in a
+# series of resolutions): the opening of recent texts is kept.
+@functools.lru_cache(maxsize=8192)
+def _opening_of(text: str) -> Opening:
+    """The opening of a top-level paragraph's text (its number cut off)."""
+    return parse_opening(_without_number(text))
 
 
 def _without_number(text: str) -> str:

@@ -245,8 +245,14 @@ def looks_like_opening(text: str) -> bool:
 
 
 def _leading_words(text: str, limit: int) -> list[str]:
+    return _leading(text.split(None, limit)[:limit])  # (the first ``limit`` words of split())
+
+
+def _leading(tokens: list[str]) -> list[str]:
+    """The words that open a text, from its first tokens (``split()``): up to the first
+    that is no word or ends with a comma, semicolon or colon."""
     words: list[str] = []
-    for token in text.split(None, limit)[:limit]:  # (the first ``limit`` words of split())
+    for token in tokens:
         word = token.rstrip(",;:")
         # (the cheap test first: a word of ASCII letters only is a leading word)
         if not (word.isascii() and word.isalpha()) and not P.LEADING_WORD_RE.fullmatch(word):
@@ -293,7 +299,7 @@ def opens_with_listed_opener(text: str, *, operative: bool = False) -> bool:
         return False
     vocabulary = OPERATIVE_VERBS if operative else PREAMBULAR_OPENERS
     words = text.split(None, 6)
-    for i, word in enumerate(_leading_words(text, 3)):
+    for i, word in enumerate(_leading(words[:3])):
         low = word.lower()
         if low in vocabulary:
             return not _title_case(words[i + 1 : i + 4])
@@ -338,9 +344,12 @@ def opens_after_lost_terminal(previous: str, text: str) -> bool:
     of the closed lists (not a name: "Acting Mediator"): "…following the hostilities of
     5 June" then "Recalling its resolution 237 (1967) of 14 June 1967,"
     (sc-text/S_RES_0259_1968)."""
+    if not text[:1].isupper():  # (the cheap test first: most lines go on in lower case)
+        return False
     if P.search_end(P.LOST_TERMINAL_END_RE, previous) is None:
         return False
-    last = previous.split()[-1].lower() if previous.split() else ""
+    words = previous.rsplit(None, 1)
+    last = words[-1].lower() if words else ""
     if last in P.UNFINISHED_LAST_WORDS or continues_a_name(text):
         return False
     return opens_with_listed_opener(text) or opens_with_listed_opener(text, operative=True)

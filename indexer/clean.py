@@ -196,10 +196,12 @@ def page_blocks(lines: list[str]) -> list[str]:
     """Blocks separated by blank lines, each reflowed into one line, noise dropped."""
     blocks: list[str] = []
     current: list[str] = []
+    noise = P.NOISE_LINE_RE.match  # (``is_noise``, called for every line of a page)
     for line in lines:
-        if is_noise(line):
+        if noise(line) is not None:
             continue
-        if current and _opens_block(current[-1], line):
+        # (the cheap test first: a line going on in lower case opens no block)
+        if current and not line[:1].islower() and _opens_block(current[-1], line):
             blocks.append(reflow(current))
             current = []
         if line.strip():

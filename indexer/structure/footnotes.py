@@ -17,6 +17,7 @@ from resdex.indexer.structure.markers import (
     explicit_candidates,
 )
 from resdex.indexer.structure.metadata import reflow_text
+from resdex.indexer.text_cache import DEFAULT_MAXSIZE
 from resdex.indexer.verbs import NO_OPENING, Opening, parse_opening
 
 
@@ -104,8 +105,9 @@ def _root_label(label: str) -> str:
 
 
 # A paragraph's text often comes again (a draft and its resolution, the same preamble in a
-# series of resolutions): the opening of recent texts is kept.
-@functools.lru_cache(maxsize=8192)
+# series of resolutions): the opening of recent texts is kept, as many as the citation
+# tagger's text cache keeps (``text_cache.DEFAULT_MAXSIZE``, the same text objects).
+@functools.lru_cache(maxsize=DEFAULT_MAXSIZE)
 def _opening_of(text: str) -> Opening:
     """The opening of a top-level paragraph's text (its number cut off)."""
     return parse_opening(_without_number(text))

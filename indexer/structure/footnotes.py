@@ -56,7 +56,8 @@ def attach_markers(
     texts = [p.text for p in paragraphs]
     numbered = {n for n in known if n > 0}
     if numbered:
-        per_paragraph = choose_markers([candidates(t, numbered) for t in texts], numbered, texts)
+        key = frozenset(numbered)
+        per_paragraph = choose_markers([_candidates_of(t, key) for t in texts], numbered, texts)
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [explicit_candidates(t) for t in texts]
     if trailing:
@@ -111,6 +112,13 @@ def _root_label(label: str) -> str:
 def _opening_of(text: str) -> Opening:
     """The opening of a top-level paragraph's text (its number cut off)."""
     return parse_opening(_without_number(text))
+
+
+# The same paragraph comes again with the same footnote numbers (a resolution's copies, a
+# series of resolutions repeating a preamble): its candidates are kept as its opening is.
+@functools.lru_cache(maxsize=DEFAULT_MAXSIZE)
+def _candidates_of(text: str, numbered: frozenset[int]) -> tuple[Candidate, ...]:
+    return tuple(candidates(text, numbered))
 
 
 def _without_number(text: str) -> str:

@@ -186,6 +186,9 @@ def strip_running_head(lines: list[str]) -> list[str]:
 
 def split_page_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     """A page's text and the footnote lines after its "______" rule."""
+    # (the cheap test first: a page without footnotes has no run of "_" at all)
+    if "_" * P.RULE_MIN not in "\n".join(lines):
+        return lines, []
     for i in range(len(lines) - 1, -1, -1):
         if P.RULE_LINE_RE.match(lines[i]):
             return lines[:i], lines[i + 1 :]

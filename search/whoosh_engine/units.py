@@ -19,13 +19,11 @@ from array import array
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from whoosh.reading import TermNotFound
 
 from resdex.indexer.errors import ResdexError
-from resdex.indexer.models import Resolution
-from resdex.search.documents import unpack_resolution
 from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
@@ -41,6 +39,9 @@ from resdex.search.schema import (
 from resdex.search.targets import target_key
 from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
 from resdex.search.whoosh_engine.safe_pickle import loads
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -319,4 +320,6 @@ def resolution_at(reader: Any, docnum: int, order: Any = None) -> Resolution:
         if unit.get("unit") in (UNIT_PARAGRAPH, UNIT_FOOTNOTE) and unit.get("sha") == sha:
             units.append((order[doc], unit.get("text", "")))
     units.sort()
+    from resdex.search.documents import unpack_resolution  # the write side's module
+
     return unpack_resolution(stored["data"], [text for _, text in units])

@@ -58,6 +58,7 @@ from resdex.search.whoosh_engine.units import (
     opt_int,
     record_title,
     segment_columns,
+    stored_fields,
 )
 
 if TYPE_CHECKING:
@@ -344,7 +345,7 @@ class _Highlighter:
 
     def hit(self, part: Matched, doc: int, score: float) -> Hit:
         """The hit of local document ``doc`` of a segment's matches."""
-        stored = part.leaf.stored(doc) if part.leaf else part.seg.stored_fields(doc)
+        stored = part.leaf.stored(doc) if part.leaf else stored_fields(part.seg, doc)
         text = stored.get("text", "")
         spans = match_spans(text, self.analyzer, self.terms, self.phrases)
         return Hit(
@@ -457,7 +458,7 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
     groups = []
     for g in counts:
         part = matched[g.first[0]]
-        stored = part.seg.stored_fields(g.first[1])
+        stored = stored_fields(part.seg, g.first[1])
         first = First(
             symbol=stored.get("symbol", ""),
             label=stored.get("label", ""),

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.reading import TermNotFound
 
-from resdex.indexer.models import Resolution
 from resdex.search.engine import Passage
 from resdex.search.schema import COL_ORDER, UNIT_DOCUMENT
 from resdex.search.whoosh_engine.units import opt_int, resolution_at
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 
 def _text(term: Any) -> str:

@@ -181,12 +181,13 @@ def _rebuild(res: Resolution, found: Sequence[tuple[Citation, ...]]) -> Resoluti
     by_number = {note.number: note.citations for note in footnotes if note.citations}
     paragraphs: list[Paragraph] = []
     for paragraph, direct in zip(res.paragraphs, found[:n_par], strict=True):
-        via = tuple(
-            cite.at(paragraph.label, via_footnote=number)
-            for number in paragraph.footnotes
-            for cite in by_number.get(number, ())
-        )
-        cites = direct + via
+        cites = direct
+        if paragraph.footnotes and by_number:  # (most paragraphs: no marker)
+            cites += tuple(
+                cite.at(paragraph.label, via_footnote=number)
+                for number in paragraph.footnotes
+                for cite in by_number.get(number, ())
+            )
         if cites != paragraph.citations:
             paragraph = paragraph.with_citations(cites)
         paragraphs.append(paragraph)

@@ -476,3 +476,12 @@ START_WORD_SLIPS: Final = "\u0130\u0131\u017f"
 # run of non-space characters after the first gives at least one token.
 _LONGEST_PATTERN: Final = max(len(p["pattern"]) for p in RULER_PATTERNS)
 FOLLOWING_RE: Final = re.compile(rf"(?:\s+\S+){{0,{_LONGEST_PATTERN}}}")
+# What a start chunk needs for a match to start in it (``nlp.windows``): every pattern holds
+# a digit in the token after its keyword ("resolution 70/153", "resolutions 387 1976)",
+# "resolution 2248(S-V)") and in its symbol ("A/71/53"), and a token never crosses
+# whitespace. So a keyword opens a match only with a digit in its own run or the run after
+# it, and reaches further only then; a run with a slash and no keyword ("(A/71/484/Add.2)")
+# is a match of one token at most, and needs no run after it ("and/or": none at all).
+START_WORD_RE: Final = re.compile(rf"(?i:{'|'.join(START_WORDS)})")
+NEXT_RUN_RE: Final = re.compile(r"\s+\S+")
+DIGIT_RE: Final = re.compile(r"\d")

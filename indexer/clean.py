@@ -186,6 +186,9 @@ def strip_running_head(lines: list[str]) -> list[str]:
 
 def split_page_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     """A page's text and the footnote lines after its "______" rule."""
+    # (the cheap test first: a page without footnotes has no run of "_" at all)
+    if "_" * P.RULE_MIN not in "\n".join(lines):
+        return lines, []
     for i in range(len(lines) - 1, -1, -1):
         if P.RULE_LINE_RE.match(lines[i]):
             return lines[:i], lines[i + 1 :]
@@ -196,10 +199,12 @@ def page_blocks(lines: list[str]) -> list[str]:
     """Blocks separated by blank lines, each reflowed into one line, noise dropped."""
     blocks: list[str] = []
     current: list[str] = []
+    noise = P.NOISE_LINE_RE.match  # (``is_noise``, called for every line of a page)
     for line in lines:
-        if is_noise(line):
+        if noise(line) is not None:
             continue
-        if current and _opens_block(current[-1], line):
+        # (the cheap test first: a line going on in lower case opens no block)
+        if current and not line[:1].islower() and _opens_block(current[-1], line):
             blocks.append(reflow(current))
             current = []
         if line.strip():

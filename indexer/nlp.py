@@ -29,9 +29,12 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from resdex.indexer.cite_patterns import (
+    DIGIT_RE,
     FOLLOWING_RE,
+    NEXT_RUN_RE,
     RULER_PATTERNS,
     START_CHUNK_RE,
+    START_WORD_RE,
     START_WORD_SLIPS,
     START_WORDS,
     token_match,
@@ -120,14 +123,28 @@ def windows(text: str) -> list[tuple[int, int]]:
     outside their own tokens."""
     found: list[tuple[int, int]] = []
     for start, stop in _start_chunks(text):
-        following = FOLLOWING_RE.match(text, stop)
-        assert following is not None  # it can match nothing
-        end = following.end()
+        end = _reach(text, start, stop)
+        if end is None:
+            continue
         if found and start <= found[-1][1]:
             found[-1] = (found[-1][0], max(end, found[-1][1]))
         else:
             found.append((start, end))
     return found
+
+
+def _reach(text: str, start: int, stop: int) -> int | None:
+    """Where the window of the start chunk ``text[start:stop]`` ends: the runs the longest
+    pattern can reach after a keyword that has a digit in its run or the next, else the
+    chunk alone when it holds a digit; None when no match can start in it ("draft
+    resolution entitled", "and/or"): see ``DIGIT_RE``."""
+    if START_WORD_RE.search(text, start, stop):
+        second = NEXT_RUN_RE.match(text, stop)
+        if DIGIT_RE.search(text, start, second.end() if second else stop):
+            following = FOLLOWING_RE.match(text, stop)
+            assert following is not None  # it can match nothing
+            return following.end()
+    return stop if DIGIT_RE.search(text, start, stop) else None
 
 
 def _start_chunks(text: str) -> list[tuple[int, int]]:

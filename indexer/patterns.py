@@ -57,7 +57,8 @@ JOB_NUMBER = r"\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?"
 # "*2520958*", "*1467668*Please recycle" (bar code line of the first page)
 BARCODE = r"\*\d{7}\*"
 # "____________" the rule above a page's footnotes; "---" in Markdown footers
-RULE = r"_{5,}"
+RULE_MIN = 5  # (a page without a run of as many "_" has no rule: ``clean.split_page_footnotes``)
+RULE = rf"_{{{RULE_MIN},}}"
 # "¹²³": superscript digits (seed A/RES/71/194: "25 June 1993,¹")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "Agenda item 68 (b)", "Agenda items 20 and 134", "Agenda items 17 (a) and 18"

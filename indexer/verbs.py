@@ -145,12 +145,13 @@ def _opening(leading: tuple[str, ...]) -> Opening:
     words = list(leading)
     if not words:
         return NO_OPENING
+    lows = [word.lower() for word in words]  # (each word lowered once)
     i = 0
     modifiers: list[str] = []
     while i < len(words) - 1:
-        low = words[i].lower()
-        if (low, words[i + 1].lower()) in _PRE_MODIFIER_PAIRS and i + 2 < len(words):
-            modifiers.append(f"{low} {words[i + 1].lower()}")
+        low = lows[i]
+        if (low, lows[i + 1]) in _PRE_MODIFIER_PAIRS and i + 2 < len(words):
+            modifiers.append(f"{low} {lows[i + 1]}")
             i += 2
         elif low in _PRE_MODIFIERS or (low.endswith("ly") and len(low) > 4 and i == 0):
             modifiers.append(low)
@@ -159,60 +160,61 @@ def _opening(leading: tuple[str, ...]) -> Opening:
             break
     verb_words = [words[i]]
     j = i + 1
-    if tuple(w.lower() for w in words[j : j + 2]) in _PRE_MODIFIER_PAIRS:
+    if tuple(lows[j : j + 2]) in _PRE_MODIFIER_PAIRS:
         # "Reaffirms once again its commitment" (sc-text/S_RES_0422_1977), "Calls once
         # again upon" -> modifier "once again"
-        modifiers.append(f"{words[j].lower()} {words[j + 1].lower()}")
+        modifiers.append(f"{lows[j]} {lows[j + 1]}")
         j += 2
-    elif j < len(words) and _post_modifier(words, i, j):
-        modifiers.append(words[j].lower())
+    elif j < len(words) and _post_modifier(lows, i, j):
+        modifiers.append(lows[j])
         j += 1
-    for particle in _PARTICLES.get(_stem(words[i].lower()), ()):
-        if tuple(w.lower() for w in words[j : j + len(particle)]) == particle:
+    for particle in _PARTICLES.get(_stem(lows[i]), ()):
+        if tuple(lows[j : j + len(particle)]) == particle:
             verb_words.extend(words[j : j + len(particle)])
             j += len(particle)
             # an adverb after the particle: "Taking note also of the letter"
             # (sc-text/S_RES_0825_1993) -> verb "Taking note", modifier "also"; "Having
             # considered also" (sc-text/S_RES_0847_1993)
-            if j < len(words) and words[j].lower() in _POST_MODIFIERS:
-                modifiers.append(words[j].lower())
+            if j < len(words) and lows[j] in _POST_MODIFIERS:
+                modifiers.append(lows[j])
                 j += 1
             break
-    j = _adverb_after_object(words, j, modifiers)
-    j = _with_phrase_end(words, j)
+    j = _adverb_after_object(lows, j, modifiers)
+    j = _with_phrase_end(lows, j)
     verb = " ".join(verb_words)
     verb = verb[0].upper() + verb[1:]
     return Opening(verb, " ".join(modifiers) or None, " ".join(words[:j]))
 
 
 def _post_modifier(words: list[str], verb_at: int, j: int) -> bool:
-    """Whether ``words[j]`` is an adverb of the verb at ``verb_at``. "further" after a verb
-    in -s is one only before the verb's object or clause ("Decides further that",
-    "Requests further the Secretary-General", "Calls further for"), not as the adjective
-    of a noun ("Strongly encourages further accelerated actions", A/RES/80/135: modifier
-    "strongly", not "strongly further"); the other adverbs always are ("Recalling also",
-    "Strongly condemns also")."""
-    if words[j].lower() not in _POST_MODIFIERS:
+    """Whether ``words[j]`` is an adverb of the verb at ``verb_at`` (``words`` lowered).
+    "further" after a verb in -s is one only before the verb's object or clause ("Decides
+    further that", "Requests further the Secretary-General", "Calls further for"), not as
+    the adjective of a noun ("Strongly encourages further accelerated actions",
+    A/RES/80/135: modifier "strongly", not "strongly further"); the other adverbs always
+    are ("Recalling also", "Strongly condemns also")."""
+    if words[j] not in _POST_MODIFIERS:
         return False
-    verb = words[verb_at].lower()
-    if words[j].lower() != "further" or not verb.endswith("s") or verb in _OPENING_ADJECTIVES:
+    verb = words[verb_at]
+    if words[j] != "further" or not verb.endswith("s") or verb in _OPENING_ADJECTIVES:
         return True  # "also", "again" after a verb are adverbs: "Strongly condemns also"
-    return j + 1 >= len(words) or words[j + 1].lower() in _CLAUSE_STARTS
+    return j + 1 >= len(words) or words[j + 1] in _CLAUSE_STARTS
 
 
 def _adverb_after_object(words: list[str], j: int, modifiers: list[str]) -> int:
     """An adverb standing after the verb's object noun belongs to the verb: "Expressing
     concern also about malicious information" (A/RES/78/16 PP), "Expressing deep concern
     also at the deterioration of debt" (ga-drafts/A_C.2_80_L.12 PP) -> modifier "also";
-    ``modifiers`` gets it, and the opening runs to it. Returns where the opening ends."""
+    ``modifiers`` gets it, and the opening runs to it (``words`` lowered). Returns where
+    the opening ends."""
     if modifiers and modifiers[-1] in _POST_MODIFIERS:
         return j  # "Noting also with concern": the adverb is taken already
     # the noun, or words before it: "deep concern", "with concern", "with great concern"
     # ("Noting with great concern also that the COVID-19 pandemic", A/RES/78/136 PP13)
     for k in (j, j + 1, j + 2):
-        if k + 1 < len(words) and words[k].lower() in _WITH_NOUNS:
-            if words[k + 1].lower() in _POST_MODIFIERS:
-                modifiers.append(words[k + 1].lower())
+        if k + 1 < len(words) and words[k] in _WITH_NOUNS:
+            if words[k + 1] in _POST_MODIFIERS:
+                modifiers.append(words[k + 1])
                 return k + 2
             return j
     return j
@@ -220,10 +222,10 @@ def _adverb_after_object(words: list[str], j: int, modifiers: list[str]) -> int:
 
 def _with_phrase_end(words: list[str], j: int) -> int:
     """ "Noting with appreciation", "Noting with deep concern", "Noting also with concern":
-    the manner phrase belongs to the opening (not to the verb)."""
-    if j < len(words) and words[j].lower() == "with":
+    the manner phrase belongs to the opening (not to the verb; ``words`` lowered)."""
+    if j < len(words) and words[j] == "with":
         for k in range(j + 1, min(j + 4, len(words))):
-            if words[k].lower() in _WITH_NOUNS:
+            if words[k] in _WITH_NOUNS:
                 return k + 1
     return j
 
@@ -245,8 +247,14 @@ def looks_like_opening(text: str) -> bool:
 
 
 def _leading_words(text: str, limit: int) -> list[str]:
+    return _leading(text.split(None, limit)[:limit])  # (the first ``limit`` words of split())
+
+
+def _leading(tokens: list[str]) -> list[str]:
+    """The words that open a text, from its first tokens (``split()``): up to the first
+    that is no word or ends with a comma, semicolon or colon."""
     words: list[str] = []
-    for token in text.split(None, limit)[:limit]:  # (the first ``limit`` words of split())
+    for token in tokens:
         word = token.rstrip(",;:")
         # (the cheap test first: a word of ASCII letters only is a leading word)
         if not (word.isascii() and word.isalpha()) and not P.LEADING_WORD_RE.fullmatch(word):
@@ -293,7 +301,7 @@ def opens_with_listed_opener(text: str, *, operative: bool = False) -> bool:
         return False
     vocabulary = OPERATIVE_VERBS if operative else PREAMBULAR_OPENERS
     words = text.split(None, 6)
-    for i, word in enumerate(_leading_words(text, 3)):
+    for i, word in enumerate(_leading(words[:3])):
         low = word.lower()
         if low in vocabulary:
             return not _title_case(words[i + 1 : i + 4])
@@ -338,9 +346,12 @@ def opens_after_lost_terminal(previous: str, text: str) -> bool:
     of the closed lists (not a name: "Acting Mediator"): "…following the hostilities of
     5 June" then "Recalling its resolution 237 (1967) of 14 June 1967,"
     (sc-text/S_RES_0259_1968)."""
+    if not text[:1].isupper():  # (the cheap test first: most lines go on in lower case)
+        return False
     if P.search_end(P.LOST_TERMINAL_END_RE, previous) is None:
         return False
-    last = previous.split()[-1].lower() if previous.split() else ""
+    words = previous.rsplit(None, 1)
+    last = words[-1].lower() if words else ""
     if last in P.UNFINISHED_LAST_WORDS or continues_a_name(text):
         return False
     return opens_with_listed_opener(text) or opens_with_listed_opener(text, operative=True)

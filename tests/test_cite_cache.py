@@ -110,8 +110,50 @@ def test_ruler_reads_only_text_and_lower_case() -> None:
 def test_windows_cut_at_whitespace() -> None:
     text = "Recalling its resolution 53/144 of 9 December 1998, by which it adopted"
     # from the keyword's run of characters, the runs the longest pattern can reach
-    assert windows(text) == [(14, len("Recalling its resolution 53/144 of 9 December 1998, by"))]
+    assert windows(text) == [(14, len("Recalling its resolution 53/144 of 9 December 1998,"))]
     assert windows("Decides to remain seized of the matter.") == []
+
+
+# Real passages (file named per case) and the stretches the ruler has to see there,
+# written from reading them: a keyword reaches on only with a digit in its run or the next,
+# a symbol is its own run alone, a start chunk with no digit within reach is none.
+WINDOW_CASES: list[tuple[str, str, list[str]]] = [
+    # ga-drafts/A_80_L.1: a keyword with no number after it
+    ("no number", "Adopts the draft resolution entitled “Scale of assessments”,", []),
+    # A/RES/71/194 report line: the symbol's run alone, the keyword with its reach
+    (
+        "symbol and keyword",
+        "on the report of the Third Committee (A/71/484/Add.2) and its resolution 70/153 of "
+        "17 December 2015",
+        ["(A/71/484/Add.2)", "resolution 70/153 of 17 December 2015"],
+    ),
+    # a slash with no digit: "and/or" (A/RES/78/216 and others)
+    ("and/or", "to eliminate discrimination and/or violence", []),
+    # S/RES/385 (1976) PP3: the number glued to its bracket, in the keyword's next run
+    (
+        "glued bracket",
+        "Recalling General Assembly resolution 2248(S-V) of 19 May 1967,",
+        ["resolution 2248(S-V) of 19 May 1967,"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), WINDOW_CASES, ids=[c[0] for c in WINDOW_CASES]
+)
+def test_windows_where_a_match_can_start(
+    nlp: Language, case: str, text: str, expected: list[str]
+) -> None:
+    assert [text[start:end] for start, end in windows(text)] == expected
+    assert find_anchors(nlp, [text])[0] == anchors(nlp(text))
+
+
+def test_every_pattern_needs_a_digit_after_its_keyword() -> None:
+    # what ``nlp._reach`` relies on: the token after a keyword, and a symbol, hold a digit
+    for pattern in RULER_PATTERNS:
+        tokens = pattern["pattern"]
+        regex = (tokens[1] if "LOWER" in tokens[0] else tokens[0])["TEXT"]["REGEX"]
+        assert "\\d" in regex, pattern["id"]  # (each as written: "^\\d{1,4}$", "(?=[^\\s]*\\d)…")
 
 
 # Real passages and the same with what makes ``_start_chunks`` fall back to the regex: a

@@ -53,16 +53,14 @@ def is_heading(block: str) -> bool:
     "Working methods" (A/RES/79/327: a word in -ing that is not a paragraph's opener)."""
     if P.ROMAN_HEADING_RE.match(block):
         return True
+    # (the cheap tests first: a paragraph, most blocks, ends as a sentence part or is long;
+    # split no further than a fifteenth word: the count of the words up to it decides)
+    if block[:1].islower() or ends_sentence_part(block) or len(block.split(None, 14)) > 14:
+        return False
     if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
         return False
-    if names_a_reference(block):
-        return False  # a row of a table of documents: "Issued A/80/7/Add.3 Report of …"
-    # (split no further than a fifteenth word: the count of the words up to it decides)
-    return (
-        len(block.split(None, 14)) <= 14
-        and not ends_sentence_part(block)
-        and not block[:1].islower()
-    )
+    # a row of a table of documents: "Issued A/80/7/Add.3 Report of …"
+    return not names_a_reference(block)
 
 
 def names_a_reference(block: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from resdex.indexer import patterns as P
 from resdex.indexer.rising import longest_rising
@@ -12,7 +13,7 @@ from resdex.indexer.structure.markers import Candidate, Strength
 
 
 def choose_markers(
-    candidates: list[list[Candidate]], known: set[int], texts: list[str]
+    candidates: Sequence[Sequence[Candidate]], known: set[int], texts: list[str]
 ) -> list[list[Candidate]]:
     """Which candidates are footnote markers. Footnotes are numbered in order through the
     document, so the first occurrences of the markers rise: among the explicit and glued

@@ -3,6 +3,7 @@ and removed (verb, modifier and opening read from each top-level paragraph)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
@@ -16,6 +17,7 @@ from resdex.indexer.structure.markers import (
     explicit_candidates,
 )
 from resdex.indexer.structure.metadata import reflow_text
+from resdex.indexer.text_cache import DEFAULT_MAXSIZE
 from resdex.indexer.verbs import NO_OPENING, Opening, parse_opening
 
 
@@ -54,7 +56,8 @@ def attach_markers(
     texts = [p.text for p in paragraphs]
     numbered = {n for n in known if n > 0}
     if numbered:
-        per_paragraph = choose_markers([candidates(t, numbered) for t in texts], numbered, texts)
+        key = frozenset(numbered)
+        per_paragraph = choose_markers([_candidates_of(t, key) for t in texts], numbered, texts)
     else:  # no footnote texts: only explicit markers ("[^4]") can stand in the text
         per_paragraph = [explicit_candidates(t) for t in texts]
     if trailing:
@@ -75,9 +78,9 @@ def attach_markers(
             markers = tuple(dict.fromkeys(c.number for c in ordered if c.number != 0))
         else:
             text = reflow_text(p.text)
-        root_label = p.label.split("(")[0].split("#")[0]
+        root_label = _root_label(p.label)
         if p.level == 0:
-            openings[root_label] = parse_opening(_without_number(text))
+            openings[root_label] = _opening_of(text)
         opening = openings.get(root_label, NO_OPENING)
         out.append(
             Paragraph(
@@ -93,6 +96,29 @@ def attach_markers(
             )
         )
     return tuple(out)
+
+
+def _root_label(label: str) -> str:
+    """ "OP2(a)(i)" -> "OP2", "ANNEX#3" -> "ANNEX" (a top-level label as it is: most)."""
+    if "(" in label or "#" in label:
+        return label.split("(")[0].split("#")[0]
+    return label
+
+
+# A paragraph's text often comes again (a draft and its resolution, the same preamble in a
+# series of resolutions): the opening of recent texts is kept, as many as the citation
+# tagger's text cache keeps (``text_cache.DEFAULT_MAXSIZE``, the same text objects).
+@functools.lru_cache(maxsize=DEFAULT_MAXSIZE)
+def _opening_of(text: str) -> Opening:
+    """The opening of a top-level paragraph's text (its number cut off)."""
+    return parse_opening(_without_number(text))
+
+
+# The same paragraph comes again with the same footnote numbers (a resolution's copies, a
+# series of resolutions repeating a preamble): its candidates are kept as its opening is.
+@functools.lru_cache(maxsize=DEFAULT_MAXSIZE)
+def _candidates_of(text: str, numbered: frozenset[int]) -> tuple[Candidate, ...]:
+    return tuple(candidates(text, numbered))
 
 
 def _without_number(text: str) -> str:

@@ -71,6 +71,8 @@ _AT_RUN: tuple[tuple[re.Pattern[str], frozenset[str], Strength], ...] = (
 _NAMED: tuple[tuple[str, str], ...] = tuple(
     (name[:-2], name[-2:]) for name in P.NAMES_ENDING_IN_NUMBER
 )
+# their numbers' first digits: a run starting otherwise ("2015", most) is none of them
+_NAMED_DIGITS: tuple[str, ...] = tuple({digits for _, digits in _NAMED})
 
 
 def candidates(text: str, known: Container[int] | None = None) -> list[Candidate]:
@@ -96,7 +98,7 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
             # the patterns below take the whole run as the number
             if known is None or int(run.group()) in known:
                 _add_whole_run(out, text, start, before)
-        if 3 <= length <= 5:
+        if 3 <= length <= 5 and text.startswith(_NAMED_DIGITS, start):
             _add_named(out, text, run)
         if before == "/" or before == ".":
             heads = (P.SLASH_HEAD_RE, P.SPECIAL_HEAD_RE) if before == "/" else (P.DOTTED_HEAD_RE,)

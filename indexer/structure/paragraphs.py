@@ -229,6 +229,9 @@ def _heading_before_number(
     operative number."""
     if not facts.numbered or not done or not following or block[:1].islower():
         return False
+    # (the cheap test first: most blocks are paragraphs, ending as a sentence part)
+    if ends_sentence_part(block) or not ends_sentence_part(done[-1].text):
+        return False
     if (
         len(block.split(None, _HEADING_WORDS)) > _HEADING_WORDS  # (the words counted so far)
         or P.OP_NUMBER_RE.match(block)
@@ -236,8 +239,6 @@ def _heading_before_number(
     ):
         return False  # "3. Promote the social advancement …; and" (a numbered article)
     if names_a_reference(block):
-        return False
-    if ends_sentence_part(block) or not ends_sentence_part(done[-1].text):
         return False
     if opens_with_listed_opener(block) or opens_with_listed_opener(block, operative=True):
         return False  # "Bearing in mind the report … on 20 March 1991,°" (S_RES_0688_1991)

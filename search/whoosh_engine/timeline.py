@@ -20,6 +20,7 @@ from resdex.search.whoosh_engine.units import (
     UNDATED,
     SegmentCache,
     SegmentColumns,
+    unit_meta,
 )
 
 
@@ -63,7 +64,7 @@ def symbol_of(matched: list[Matched], unit: Unit) -> str:
     code = part.columns.res[unit[1]]
     symbol = _SYMBOLS.get(code)
     if symbol is None:
-        symbol = str(part.seg.stored_fields(unit[1]).get("symbol", ""))
+        symbol = unit_meta(part.seg, part.columns, unit[1]).symbol
         _SYMBOLS[code] = symbol
     return symbol
 

@@ -227,18 +227,9 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
         doc = records.place(res, _dead(segreader, deleted))
         if doc < 0:
             return None
-        symbol, body, adopted, title = _pickled(segreader, COL_META, doc) or ("", "", "", "")
-        columns = segment_columns(segreader)
         found = records.metas[res] = (
             doc,
-            Resolved(
-                symbol=symbol,
-                body=body,
-                session=columns.session[doc] or None,
-                year=columns.year[doc] or None,
-                adopted=adopted or None,
-                title=title or None,
-            ),
+            _resolved(segreader, segment_columns(segreader), doc, doc),
         )
     doc, meta = found
     if segreader.is_deleted(doc) if deleted is None else doc in deleted:
@@ -253,8 +244,14 @@ def unit_meta(segreader: Any, columns: SegmentColumns, doc: int) -> Resolved:
     each time and kept nowhere: a search listing every hit asks for thousands, and objects
     kept from the middle of its garbage would pin Python's memory arenas (those kept after
     such a query made the next ones up to twice slower: ``record_meta`` caches)."""
-    place = _records(segreader).place(columns.res[doc], segreader.is_deleted)
-    meta = _pickled(segreader, COL_META, place) if place >= 0 else None
+    record = _records(segreader).place(columns.res[doc], segreader.is_deleted)
+    return _resolved(segreader, columns, doc, record)
+
+
+def _resolved(segreader: Any, columns: SegmentColumns, doc: int, record: int) -> Resolved:
+    """The metadata of the resolution of document ``doc`` of a segment: session and year
+    from its columns, the rest from the ``c_meta`` of its record ``record`` (-1: none)."""
+    meta = _pickled(segreader, COL_META, record) if record >= 0 else None
     symbol, body, adopted, title = meta or ("", "", "", "")
     return Resolved(
         symbol=symbol,

@@ -80,14 +80,14 @@ for _module in COMMANDS:
 
 def app_for(args: list[str]) -> typer.Typer:
     """The app that runs ``resdex ARGS``: for a command (``resdex search …``), one with only
-    that command's module registered, since typer builds a click command for every
-    registered command on every run (about 2 ms each, 11 commands); the whole ``app`` for
-    anything else (``--help``, ``--version``, completion, an unknown name)."""
+    that command registered, since typer builds a click command for every registered
+    command on every run (about 2 ms each, 11 commands); the whole ``app`` for anything
+    else (``--help``, ``--version``, completion, an unknown name)."""
     if args and not args[0].startswith("-"):
-        for module in COMMANDS:
-            one = _new_app()
-            module.register(one)
-            if any(info.name == args[0] for info in one.registered_commands):
+        for info in app.registered_commands:
+            if info.name == args[0]:
+                one = _new_app()
+                one.registered_commands.append(info)
                 return one
     return app
 

@@ -11,35 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from resdex.indexer.frozen import fast_init
+from resdex.indexer.kinds import CitationKind as CitationKind
+from resdex.indexer.kinds import ParagraphKind as ParagraphKind
+from resdex.indexer.kinds import SourceFormat as SourceFormat
 from resdex.indexer.organs import Organ
-
-
-class SourceFormat(StrEnum):
-    """The formats resdex reads, as detected from a file's content (not its name)."""
-
-    ODS = "ods"  # word-processor export from the Official Document System (tab-indented)
-    MARKDOWN = "markdown"  # Markdown conversion (YAML header or "[70/1](#)" links)
-    PDF_TEXT = "pdf-text"  # text extracted from an official PDF (ga-text/, ga-drafts/)
-    PDF = "pdf"  # the official PDF itself
-    SC_OCR = "sc-ocr"  # hand-corrected OCR of the Security Council yearbooks (sc-text/)
-
 
 # The organ that adopted (or will adopt) a text: one of ``organs.ADOPTING`` ("GA", "SC",
 # "HRC", "ECOSOC"); the enum is the organ table's (``resdex.indexer.organs``).
 Body = Organ
-
-
-class ParagraphKind(StrEnum):
-    PREAMBULAR = "preambular"
-    OPERATIVE = "operative"
-
-
-class CitationKind(StrEnum):
-    CITATION = "citation"  # a reference written in the text: counts as a citation
-    INSTRUMENT = "instrument"  # a well-known instrument named without a symbol: a link only
 
 
 @dataclass(frozen=True, slots=True)

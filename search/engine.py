@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from resdex.indexer.errors import ResdexError
-from resdex.indexer.models import Resolution
 from resdex.search.request import SearchRequest
 from resdex.search.results import CitesResult, SearchResult
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 
 class NotIndexed(ResdexError):

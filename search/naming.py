@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -81,6 +80,8 @@ def resolve_target(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """A cited target close to one that nothing cites."""
+
     target: str  # canonical symbol, as the citations write it
     resolutions: int  # how many indexed resolutions cite it
 
@@ -98,6 +99,8 @@ def nearest_cited(index: Reader, target: str, most: int = 3) -> tuple[Suggestion
         tail = number.group()
         close = [k for k in keys if k.endswith("/" + tail) or k == tail]
     if not close:
+        import difflib  # only here: ``resdex search`` never comes this way
+
         close = difflib.get_close_matches(key, keys, n=most, cutoff=0.8)
     found = []
     for k in close:
@@ -130,6 +133,8 @@ def answer_search(index: Reader, request: SearchRequest, stem: bool = False) -> 
 
 @dataclass(frozen=True, slots=True)
 class CitesAnswer:
+    """``cites`` as the user asked it: the result, and the name given for its target."""
+
     result: CitesResult
     asked: str | None  # the instrument's name TARGET gave, if it gave one
     nearest: tuple[Suggestion, ...]  # when nothing cites the target

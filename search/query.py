@@ -9,7 +9,8 @@ on.
 
 from __future__ import annotations
 
-from resdex.indexer.models import Resolution
+from typing import TYPE_CHECKING
+
 from resdex.search.engine import NotIndexed, Reader
 from resdex.search.request import (
     BODIES,
@@ -28,6 +29,9 @@ from resdex.search.request import (
 )
 from resdex.search.results import CitesResult, SearchResult
 from resdex.search.whoosh_engine.reader import parse_query
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 __all__ = [  # the request's names too: callers import them from here
     "BODIES",

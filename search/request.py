@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from resdex.indexer.errors import ResdexError
-from resdex.indexer.models import Body, ParagraphKind
+from resdex.indexer.kinds import ParagraphKind
+from resdex.indexer.organs import Organ as Body  # models.Body
 from resdex.search.schema import KIND_FOOTNOTE
 
 

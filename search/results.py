@@ -56,6 +56,8 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """What ``search`` answers: the hits shown, the totals, the groups of ``--by``."""
+
     query: str
     total: int  # every matching paragraph, whatever the limit
     resolutions: int  # distinct resolutions among them
@@ -90,6 +92,8 @@ class Resolved:
 
 @dataclass(frozen=True, slots=True)
 class Citing(Resolved):
+    """A resolution that cites the target, with its units that do."""
+
     units: tuple[CitingUnit, ...]  # in document order
 
     @property
@@ -103,6 +107,8 @@ class Citing(Resolved):
 
 @dataclass(frozen=True, slots=True)
 class CitesResult:
+    """What ``cites`` answers: every resolution citing the target."""
+
     target: str  # canonical symbol
     citing: tuple[Citing, ...]  # by date of adoption
 

@@ -8,6 +8,7 @@ string work with ``re`` only: the query path must start fast (no spaCy, no parse
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resdex.indexer.errors import ResdexError
@@ -48,24 +49,28 @@ _PAREN_NUMBER = r"(?P<pnum>\d+)(?:\s*[A-Z])?\s*\(\s*(?P<paren>\d{4}|[IVXLC]+)\s*
 _PART_LETTER = r"(?:\s+[A-Z])?"
 
 _ORGAN = "(?P<organ>" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in _ORGAN_NAMES) + ")"
-_NAMED = re.compile(
+_NAMED = (
     rf"^(?:{_ORGAN}\s+)?(?P<word>{_RES_WORD}|{_DEC_WORD})?\s*"
-    rf"(?:{_SESSION_NUMBER}{_PART_LETTER}|{_PAREN_NUMBER})$",
-    re.IGNORECASE,
+    rf"(?:{_SESSION_NUMBER}{_PART_LETTER}|{_PAREN_NUMBER})$"
 )
 # "S/RES/242 (1967)", "A/RES/217 A (III)": a symbol with a parenthetical year or session
-_SYMBOL_PAREN = re.compile(
+_SYMBOL_PAREN = (
     r"^(?P<prefix>[A-Z][A-Z0-9.\-]*(?:/[A-Z0-9.\-]+)*/)(?P<pnum>\d+)(?:\s*[A-Z])?\s*"
-    r"\(\s*(?P<paren>\d{4}|[IVXLC]+)\s*\)$",
-    re.IGNORECASE,
+    r"\(\s*(?P<paren>\d{4}|[IVXLC]+)\s*\)$"
 )
 # "A/CONF.157/24", "E/CN.4/Sub.2/2000/46", "A/C.3/80/L.10": an explicit symbol
-_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-–]*(?:/[A-Za-z0-9.\-–]+)+$", re.IGNORECASE)
+_SYMBOL = r"^[A-Z][A-Za-z0-9.\-–]*(?:/[A-Za-z0-9.\-–]+)+$"
 # "A/80/6 (Sect. 24)", "A/CONF.157/24 (Part I), chap. III": a part or pinpoint after it
-_TRAILING_PART = re.compile(
-    r"(?:\s*(?:\((?:part|sect|vol|plan)[^)]*\)|,\s*(?:chap|para|sect|annex)\b.*))+$",
-    re.IGNORECASE,
-)
+_TRAILING_PART = r"(?:\s*(?:\((?:part|sect|vol|plan)[^)]*\)|,\s*(?:chap|para|sect|annex)\b.*))+$"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """One of the patterns above, compiled case-insensitively on first use: ``resdex search``
+    imports this module but reads no TARGET, and compiling the four took it 5 ms."""
+    return re.compile(source, re.IGNORECASE)
+
+
 # series whose letters are written in capitals in canonical symbols ("Sub.2", "Corr.1",
 # "Add.2", "Rev.1", "L.10" keep their case as written in UN symbols)
 _MIXED_CASE = {
@@ -111,7 +116,7 @@ def normalize_target(text: str) -> str:
     written = " ".join(text.replace("\u00a0", " ").split()).strip(" .,;")
     if not written:
         raise BadTarget("empty target: give a document symbol such as A/RES/55/2")
-    named = _NAMED.match(written)
+    named = _pattern(_NAMED).match(written)
     if named:
         organ = named.group("organ")
         decision = (named.group("word") or "").lower().startswith("dec")
@@ -128,13 +133,13 @@ def normalize_target(text: str) -> str:
         if paren.isdigit():  # "242 (1967)": a Security Council resolution
             return _series(Organ.SC, False, "", number, paren)
         return _series(_organ(organ), decision, "", number, paren)
-    written = _TRAILING_PART.sub("", written)
-    paren_symbol = _SYMBOL_PAREN.match(written)
+    written = _pattern(_TRAILING_PART).sub("", written)
+    paren_symbol = _pattern(_SYMBOL_PAREN).match(written)
     if paren_symbol:
         prefix = _canonical_case("".join(paren_symbol.group("prefix").split()))
         return f"{prefix}{paren_symbol.group('pnum')}({paren_symbol.group('paren').upper()})"
     compact = "".join(written.split())
-    if _SYMBOL.match(compact) and any(ch.isdigit() for ch in compact):
+    if _pattern(_SYMBOL).match(compact) and any(ch.isdigit() for ch in compact):
         return _canonical_case(compact)
     raise BadTarget(
         f"cannot read {text.strip()!r} as a document symbol "

@@ -70,6 +70,32 @@ def test_query_path_never_imports_spacy(index: Path, argv: list[str]) -> None:
     assert "HEAVY []" in done.stderr, done.stderr
 
 
+# A plain search (no --body, --verb, --by verb) makes none of the parser's dataclasses nor
+# loads the write side: a frozen dataclass costs its module about a millisecond to create
+LIGHT_SEARCHES = [
+    ["search", '"human rights"', "--limit", "10"],
+    ["search", '"universal periodic review"', "--json", "--session", "70..80"],
+    ["search", '"human rights"', "--by", "session"],
+]
+WRITE_SIDE = ("resdex.indexer.models", "resdex.search.documents", "resdex.indexer.serialize")
+
+
+@pytest.mark.parametrize("argv", LIGHT_SEARCHES)
+def test_plain_search_leaves_the_write_side_unloaded(index: Path, argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from resdex.cli.main import main\n"
+        f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"loaded = sorted(m for m in sys.modules if m in {WRITE_SIDE!r})\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert "LOADED []" in done.stderr, done.stderr
+
+
 @pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")
 def test_installed_command(index: Path) -> None:
     env = {**os.environ, "RESDEX_INDEX": str(index)}

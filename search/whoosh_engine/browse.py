@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.reading import TermNotFound
 
-from resdex.indexer.models import Resolution
 from resdex.search.engine import Passage
 from resdex.search.schema import UNIT_CODES, UNIT_DOCUMENT
-from resdex.search.whoosh_engine.units import leaf_of, resolution_at, segment_columns, unit_meta
+from resdex.search.whoosh_engine.units import (
+    leaf_of,
+    resolution_at,
+    segment_columns,
+    stored_fields,
+    unit_meta,
+)
 
 UNIT_NAMES = {code: name for name, code in UNIT_CODES.items()}
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 
 def _text(term: Any) -> str:
@@ -78,7 +86,7 @@ class Units:
 
     def passage(self, number: int) -> Passage:
         segreader, doc = leaf_of(self.reader, number)
-        stored = segreader.stored_fields(doc)
+        stored = stored_fields(segreader, doc)
         columns = segment_columns(segreader)
         meta = unit_meta(segreader, columns, doc)
         return Passage(

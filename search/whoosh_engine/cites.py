@@ -7,9 +7,8 @@ read; each citing resolution's metadata from its record's columns (``units.recor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resdex.indexer.models import Resolution
 from resdex.search.engine import NotIndexed
 from resdex.search.results import CitesResult, Citing, CitingUnit, Resolved, natural_key
 from resdex.search.schema import (
@@ -28,6 +27,9 @@ from resdex.search.whoosh_engine.units import (
     resolution_at,
     segment_columns,
 )
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 

@@ -24,6 +24,7 @@ from whoosh.reading import TermNotFound
 
 from resdex.search.schema import is_pair, pair_term, tokens
 from resdex.search.whoosh_engine.access import expanded_texts, postings_blocks
+from resdex.search.whoosh_engine.units import stored_fields
 
 DocSet = set[int]
 # Most terms a wildcard or prefix may stand for in one query
@@ -176,7 +177,7 @@ class Leaf:
         """The stored fields of a document, read once per query (checked, scored, shown)."""
         found = self._stored.get(doc)
         if found is None:
-            found = self._stored[doc] = self.seg.stored_fields(doc)
+            found = self._stored[doc] = stored_fields(self.seg, doc)
         return found
 
     def postings(self, field: str, text: Any) -> Postings:

@@ -21,9 +21,7 @@ from whoosh import query as wq
 from whoosh.qparser import QueryParser
 from whoosh.qparser.default import QueryParserError
 
-from resdex.indexer.models import Resolution
 from resdex.search import request as rq
-from resdex.search.documents import verb_key
 from resdex.search.request import QueryError, SearchRequest
 from resdex.search.results import (
     CitesResult,
@@ -55,9 +53,10 @@ from resdex.search.whoosh_engine.matching import (
 from resdex.search.whoosh_engine.scoring import stored_scores, term_top, top_scored
 from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
 from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
-from resdex.search.whoosh_engine.units import leaves, segment_columns, unit_meta
+from resdex.search.whoosh_engine.units import leaves, segment_columns, stored_fields, unit_meta
 
 if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
     from resdex.search.engine import SegmentCheck, Units
 
 
@@ -251,10 +250,11 @@ Bounds = tuple[str, int, int]  # (column, lowest, highest), inclusive
 def column_bounds(request: SearchRequest) -> list[Bounds]:
     """The filters of a request as bounds on the per-unit columns (paragraphs and
     footnotes only, never a resolution's record)."""
-    from resdex.search.documents import body_code
-
     bounds: list[Bounds] = [("unit", UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE])]
     if request.body:
+        # the write side's module (and the parser's dataclasses): only when filtering
+        from resdex.search.documents import body_code
+
         code = body_code(rq.normalize_body(request.body))
         bounds.append(("body", code, code))
     if request.kind:
@@ -339,7 +339,7 @@ class _Highlighter:
 
     def hit(self, part: Matched, doc: int, score: float) -> Hit:
         """The hit of local document ``doc`` of a segment's matches."""
-        stored = part.leaf.stored(doc) if part.leaf else part.seg.stored_fields(doc)
+        stored = part.leaf.stored(doc) if part.leaf else stored_fields(part.seg, doc)
         text = stored.get("text", "")
         spans = match_spans(text, self.analyzer, self.terms, self.phrases)
         meta = unit_meta(part.seg, part.columns, doc)
@@ -453,7 +453,7 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
     groups = []
     for g in counts:
         part = matched[g.first[0]]
-        stored = part.seg.stored_fields(g.first[1])
+        stored = stored_fields(part.seg, g.first[1])
         meta = unit_meta(part.seg, part.columns, g.first[1])
         first = First(
             symbol=meta.symbol,
@@ -468,6 +468,8 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
         elif by == "body":
             key = body_name(int(g.key or 0))
         else:
+            from resdex.search.documents import verb_key  # the write side's module
+
             verb = stored.get("verb")
             key = verb_key(str(verb)) if g.key and verb else None
         groups.append(Group(key, g.paragraphs, g.resolutions, first))

@@ -11,22 +11,22 @@ deleted documents do, which are read per query), so the arrays are cached by seg
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import threading
 import weakref
+import zlib
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from whoosh.reading import TermNotFound
 
 from resdex.indexer.errors import ResdexError
-from resdex.indexer.models import Resolution
-from resdex.search.documents import unpack_resolution
 from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
@@ -43,6 +43,9 @@ from resdex.search.schema import (
 from resdex.search.targets import target_key
 from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
 from resdex.search.whoosh_engine.safe_pickle import loads
+
+if TYPE_CHECKING:
+    from resdex.indexer.models import Resolution
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -145,21 +148,46 @@ def leaves(searcher: Any) -> list[tuple[Any, int, Any]]:
     return [(sub, offset, sub.reader()) for sub, offset in subs]
 
 
-_LENGTHS: SegmentCache[tuple[str, int, str], list[int]] = SegmentCache(4 * SEGMENTS_KEPT)
+_LENGTHS: SegmentCache[tuple[str, int, str], array[int]] = SegmentCache(4 * SEGMENTS_KEPT)
 
 
-def field_lengths(segreader: Any, field: str) -> list[int]:
-    """The length of ``field`` in every document of a segment, as Whoosh's weighting reads
-    it (``doc_field_length(doc, field, 1)``: its one-byte approximation; 1 when absent)."""
+@functools.cache
+def _length_planes() -> tuple[bytes, bytes, bytes]:
+    """The length Whoosh reads for each length byte (``byte_to_length``; 1 for 0: "no
+    length"), as three translation tables: its low, middle and high byte (the longest,
+    106,374, takes 17 bits)."""
     from whoosh.util.numeric import byte_to_length
 
+    lengths = [1] + [byte_to_length(b) for b in range(1, 256)]
+    return (
+        bytes(n & 0xFF for n in lengths),
+        bytes(n >> 8 & 0xFF for n in lengths),
+        bytes(n >> 16 for n in lengths),
+    )
+
+
+def field_lengths(segreader: Any, field: str) -> array[int]:
+    """The length of ``field`` in every document of a segment, as Whoosh's weighting reads
+    it (``doc_field_length(doc, field, 1)``: its one-byte approximation; 1 when absent).
+
+    An ``array`` made in C (each byte translated into the three bytes of its length,
+    interleaved into 32-bit numbers), not a list: a list of a million paragraphs' lengths
+    took 20 ms to make, and the garbage collector walked all its items on each of its
+    full passes (12 of the 30 ms such a pass took with the 1M index open, ``cites``'s
+    slowest runs)."""
     key = (*segment_key(segreader), field)
     doc_count = key[1]
     found = _LENGTHS.get(key)
     if found is None:
-        table = [1] + [byte_to_length(b) for b in range(1, 256)]
-        raw = _read_column(segreader, f"_{field}_len", "B", doc_count)
-        found = _LENGTHS.put(key, [table[b] for b in raw])
+        raw = _read_column(segreader, f"_{field}_len", "B", doc_count).tobytes()
+        interleaved = bytearray(4 * len(raw))
+        first = 0 if sys.byteorder == "little" else 3
+        step = 1 if sys.byteorder == "little" else -1
+        for i, plane in enumerate(_length_planes()):
+            interleaved[first + step * i :: 4] = raw.translate(plane)
+        lengths = array("I")
+        lengths.frombytes(interleaved)
+        found = _LENGTHS.put(key, lengths)
     return found
 
 
@@ -289,16 +317,34 @@ def file_documents(segreader: Any, symkey: str, code: int) -> list[tuple[int, in
 _CELLS: weakref.WeakKeyDictionary[Any, dict[str, ColumnCells | None]] = weakref.WeakKeyDictionary()
 
 
-def _pickled(segreader: Any, name: str, doc: int) -> Any:
-    """The value of document ``doc`` in a pickled column (``PICKLED_COLUMNS``), or None."""
+def _cell(segreader: Any, name: str, doc: int) -> bytes:
+    """The bytes of document ``doc`` in the column ``name`` of a segment (b"": none)."""
     cells = _CELLS.get(segreader)
     if cells is None:
         cells = _CELLS[segreader] = {}
     if name not in cells:
         cells[name] = column_cells(segreader, name)
     column = cells[name]
-    raw = column[doc] if column is not None else b""
+    return column[doc] if column is not None else b""
+
+
+def _pickled(segreader: Any, name: str, doc: int) -> Any:
+    """The value of document ``doc`` in a pickled column (``PICKLED_COLUMNS``), or None."""
+    raw = _cell(segreader, name, doc)
     return loads(raw) if raw else None
+
+
+# Whoosh's column of the stored fields (``whoosh.codec.whoosh3``: a deflated pickle each)
+STORED_COLUMN = "_stored"
+
+
+def stored_fields(segreader: Any, doc: int) -> dict[str, Any]:
+    """``segreader.stored_fields(doc)``, read as ``ColumnCells`` reads a value: Whoosh's
+    own reader reads the length and offset of every document of the segment first (12
+    bytes each, byte-swapped), 8 to 15 ms for each of the shared corpus's two big
+    segments, most of what a cold ``resdex search`` spent reading its ten hits."""
+    raw = _cell(segreader, STORED_COLUMN, doc)
+    return loads(zlib.decompress(raw)) if raw else {}
 
 
 # The decoded ``c_cites`` rows of a segment: each costs an unpickling (the restricted one of
@@ -337,10 +383,12 @@ def resolution_at(reader: Any, docnum: int) -> Resolution:
     its segment), in order (the record keeps no texts:
     ``resdex.search.documents.pack_resolution``)."""
     segreader, doc = leaf_of(reader, docnum)
-    stored = segreader.stored_fields(doc)
+    stored = stored_fields(segreader, doc)
     code = segreader.column_reader(COL_FILE)[doc]
     found = file_documents(segreader, target_key(stored["symbol"]), code)
     order = segreader.column_reader(COL_ORDER)
     units = sorted((order[d], d) for unit, d in found if unit in _UNIT_CODES)
-    texts = [segreader.stored_fields(d).get("text", "") for _, d in units]
+    texts = [stored_fields(segreader, d).get("text", "") for _, d in units]
+    from resdex.search.documents import unpack_resolution  # the write side's module
+
     return unpack_resolution(stored["data"], texts)

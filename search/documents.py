@@ -46,7 +46,7 @@ def _keys(citations: Iterable[Citation]) -> str:
     return " ".join(dict.fromkeys(target_key(c.target) for c in citations))
 
 
-_COLUMN_NAMES = frozenset(name for name, _, _ in sc.COLUMNS) | set(sc.PICKLED_COLUMNS)
+_COLUMN_NAMES = frozenset(name for name, _, _ in sc.COLUMNS) | {*sc.PICKLED_COLUMNS, sc.COL_FILE}
 EPOCH = date(1900, 1, 1)
 OTHER_BODY = 15  # the code of a body missing from BODY_ORDER
 
@@ -80,32 +80,41 @@ def body_code(body: str) -> int:
     return sc.BODY_ORDER.index(body) + 1 if body in sc.BODY_ORDER else OTHER_BODY
 
 
+def file_code(sha: str) -> int:
+    """The ``c_file`` column of a unit or record: 31 bits of the sha256 of the file it was
+    indexed from, which tells a record's units from those of a superseded file of the same
+    symbol."""
+    return digest(sha, 31)
+
+
 def _common(res: Resolution, sha: str) -> IndexDoc:
     """What every index document of ``res`` holds alike: the resolution's metadata as
-    stored fields and columns (made once per resolution, empty ones left out)."""
+    indexed terms and columns (made once per resolution, empty ones left out). A unit
+    stores none of it: its readers take the symbol as written and the adoption date from
+    the record (``c_meta``), the rest from the columns; the record stores them
+    (``record_document``)."""
     meta = res.meta
     symkey = target_key(meta.symbol)
     return _without_empty(
         {
-            "symbol": meta.symbol,
             "symkey": symkey,
-            "sha": sha,
             "body": meta.body.value,
             "session": sc.number_term(meta.session) if meta.session is not None else None,
             "year": sc.number_term(meta.year) if meta.year is not None else None,
-            "adopted": meta.adopted.isoformat() if meta.adopted else "",
             sc.COL_BODY: body_code(meta.body.value),
             sc.COL_DRAFT: sc.DRAFT if is_draft(meta.symbol, meta.adopted) else sc.ADOPTED,
             sc.COL_SESSION: meta.session or 0,
             sc.COL_YEAR: meta.year or 0,
             sc.COL_ADOPTED: (meta.adopted - EPOCH).days + 1 if meta.adopted else 0,
             sc.COL_RES: resolution_code(symkey),
+            sc.COL_FILE: file_code(sha),
         }
     )
 
 
 def _unit(
     common: IndexDoc,
+    symbol: str,
     unit: str,
     key: str,
     label: str,
@@ -114,11 +123,11 @@ def _unit(
     cited: list[Citation],
     footnotes: Iterable[int] = (),
 ) -> IndexDoc:
-    """An index document of a resolution: what all its documents hold (``common``), the
-    unit's identity ("A/RES/71/194#" + ``key``) and the targets it cites (``cites``
-    indexed; the citations themselves in the ``c_cites`` column)."""
+    """An index document of resolution ``symbol``: what all its documents hold
+    (``common``), the unit's identity ("A/RES/71/194#" + ``key``) and the targets it
+    cites (``cites`` indexed; the citations themselves in the ``c_cites`` column)."""
     doc = {
-        "id": f"{common.get('symbol', '')}#{key}",
+        "id": f"{symbol}#{key}",
         "unit": unit,
         sc.COL_UNIT: sc.UNIT_CODES[unit],
         **common,
@@ -143,12 +152,12 @@ def _cited(citations: Iterable[Citation]) -> list[Citation]:
     return [c for c in citations if c.kind == CitationKind.CITATION]
 
 
-def paragraph_document(p: Paragraph, order: int, common: IndexDoc) -> IndexDoc:
-    """The index document of a paragraph (``common``: its resolution's ``_common``)."""
+def paragraph_document(p: Paragraph, symbol: str, order: int, common: IndexDoc) -> IndexDoc:
+    """The index document of a paragraph of resolution ``symbol`` (``common``: its
+    ``_common``)."""
     cited = _cited(p.citations)
-    doc = _unit(
-        common, sc.UNIT_PARAGRAPH, p.label, p.label, p.kind.value, order, cited, p.footnotes
-    )
+    label, kind = p.label, p.kind.value
+    doc = _unit(common, symbol, sc.UNIT_PARAGRAPH, label, label, kind, order, cited, p.footnotes)
     verbs = verb_keys(p)
     if p.verb:
         doc["verb"] = p.verb
@@ -170,12 +179,14 @@ def paragraph_document(p: Paragraph, order: int, common: IndexDoc) -> IndexDoc:
     return doc
 
 
-def footnote_document(f: Footnote, order: int, common: IndexDoc) -> IndexDoc:
+def footnote_document(f: Footnote, symbol: str, order: int, common: IndexDoc) -> IndexDoc:
     """The index document of a footnote (``common`` as for ``paragraph_document``)."""
     cited = _cited(f.citations)
     label = footnote_label(f.number)
     key = f"fn{f.number}"
-    doc = _unit(common, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number])
+    doc = _unit(
+        common, symbol, sc.UNIT_FOOTNOTE, key, label, sc.KIND_FOOTNOTE, order, cited, [f.number]
+    )
     if f.text:
         doc["text"] = doc["pairs"] = f.text
     if keys := doc.get("cites"):
@@ -193,9 +204,13 @@ def record_document(
     """The resolution's own record: its serialized form, its header citations, and every
     content digest under which it counts as indexed (``contents``, with ``sha``)."""
     cited = _cited(res.header_citations)
-    doc = _unit(common, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
+    meta = res.meta
+    doc = _unit(common, meta.symbol, sc.UNIT_DOCUMENT, "doc", "header", None, 0, cited)
     return doc | _without_empty(
         {
+            "symbol": meta.symbol,
+            "sha": sha,
+            "adopted": meta.adopted.isoformat() if meta.adopted else "",
             "title": res.meta.title or "",
             "cites_direct": doc.get("cites"),
             "contents": " ".join(dict.fromkeys([sha, *contents])),
@@ -262,9 +277,10 @@ def index_documents(
     then its record (no empty field: Whoosh would index "" as a term, and a column at
     its default, 0, is written no faster)."""
     common = _common(res, sha)
-    docs = [paragraph_document(p, i, common) for i, p in enumerate(res.paragraphs, 1)]
+    symbol = res.meta.symbol
+    docs = [paragraph_document(p, symbol, i, common) for i, p in enumerate(res.paragraphs, 1)]
     start = len(docs) + 1
-    docs += [footnote_document(f, start + i, common) for i, f in enumerate(res.footnotes)]
+    docs += [footnote_document(f, symbol, start + i, common) for i, f in enumerate(res.footnotes)]
     docs.append(record_document(res, sha, path, contents, common))
     return docs
 

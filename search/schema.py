@@ -23,7 +23,10 @@ from resdex.search.common_words import COMMON_WORDS
 # what readers use (no title, id, order, kind: the record and the columns hold them).
 # 4: the record's symbol, adoption date and title in a column (``COL_META``), so that
 # ``cites`` and the hits' titles read no record's stored fields (its big ``data``).
-INDEX_FORMAT = 4
+# 5: a paragraph or footnote stores only what no column or record holds (label, verb,
+# opening, text; its file in ``COL_FILE``), undeflated
+# (``resdex.search.whoosh_engine.blocks.stored_zlib``).
+INDEX_FORMAT = 5
 
 UNIT_PARAGRAPH = "paragraph"
 UNIT_FOOTNOTE = "footnote"
@@ -162,6 +165,14 @@ COL_CITES = "c_cites"
 COL_META = "c_meta"
 # the columns of pickled values (variable length), the others being COLUMNS
 PICKLED_COLUMNS = (COL_CITES, COL_META)
+# a 31-bit digest of the sha256 of the file a unit or record was indexed from: tells a
+# record's units from those of a superseded file of its symbol (two files of one symbol
+# share one with a chance of 1 in 2^31; ``c_res`` needs 63 bits: a million resolutions).
+# Written like COLUMNS (4 bytes a unit, by the writer's numeric columns, at C speed), read
+# only per document by the write path and ``show`` (never by a query: not in COLUMNS,
+# whose arrays every query's segments load)
+COL_FILE = "c_file"
+COL_FILE_TYPE = "i"
 
 # (column, struct type code, name of its array in resdex.search.whoosh_engine.units.SegmentColumns)
 COLUMNS: tuple[tuple[str, str, str], ...] = (

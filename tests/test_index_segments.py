@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,47 @@ def test_word_values_as_whoosh_indexes_them(field: str) -> None:
     value = TEXTS[field]
     expected = sorted(schema[field].index(value))
     assert sorted(word_values(schema[field], value)) == expected
+
+
+# Stored fields as a zlib stream of stored (uncompressed) deflate blocks
+# (``blocks.stored_zlib``): what ``zlib.decompress`` reads. OP8 of A/RES/71/194 as a
+# paragraph stores it; empty; one block's most (65,535 bytes) and a byte more; three blocks
+OP8 = (
+    b"Emphasizes the importance of the universal periodic review as a mechanism based on "
+    b"cooperation and constructive dialogue with the objective of, inter alia, improving "
+    b"the situation of human rights on the ground"
+)
+STORED = {
+    "a paragraph": (OP8, 11),
+    "empty": (b"", 11),
+    "one block's most": ((OP8 * 500)[:65_535], 11),
+    "two blocks": ((OP8 * 500)[:65_536], 16),
+    "three blocks": ((OP8 * 1000)[:140_000], 21),
+}
+
+
+@pytest.mark.parametrize("name", list(STORED))
+def test_stored_zlib_is_read_by_zlib(name: str) -> None:
+    data, overhead = STORED[name]
+    stream = blocks.stored_zlib(data, 3)
+    assert zlib.decompress(stream) == data
+    assert len(stream) == len(data) + overhead
+    assert stream[:2] == b"\x78\x01" and stream[2] & 0b110 == 0  # BTYPE 00: stored
+
+
+def test_units_store_only_what_no_column_holds(
+    documents: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """A paragraph or footnote stores its label, verb, opening and text, undeflated; a
+    record its symbol, file, path and data."""
+    folder = _write(tmp_path / "fast", FastSegmentWriter, documents, 128)
+    with store.open_generation(folder).reader() as reader:
+        units = [reader.stored_fields(d) for d in range(reader.doc_count_all())]
+    records = [u for u in units if "data" in u]
+    assert records and len(records) < len(units)
+    assert {k for u in units if "data" not in u for k in u} == {"label", "verb", "opening", "text"}
+    assert all({"symbol", "sha", "path", "data", "contents"} <= set(r) for r in records)
+    # undeflated: a unit's text is in the segment's files as it is
+    written = b"".join(_files(folder).values())
+    texts = [u["text"].encode() for u in units if len(u.get("text", "")) > 80]
+    assert texts and all(text in written for text in texts)

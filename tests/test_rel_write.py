@@ -208,6 +208,19 @@ def test_same_symbol_twice_the_later_file_wins_whatever_the_timing(tmp_path: Pat
         assert status["a-first.md"] == Status.SUPERSEDED
         code, out, _err = invoke("show", "A/RES/71/194", "--json", "--index", str(index))
         assert code == 0 and "first version" not in out
+        # the winner's units read their resolution's facts from its record, not the
+        # superseded file's (deleted, in the same segment with one worker)
+        code, out, _err = invoke(
+            "search", "universal periodic review", "--json", "--index", str(index)
+        )
+        assert code == 0
+        hits = [
+            (h["symbol"], h["label"], h["body"], h["session"], h["year"], h["adopted"])
+            for h in json.loads(out)["hits"]
+        ]
+        assert hits == [("A/RES/71/194", "OP8", "GA", 71, 2016, "2016-12-19")]
+        code, _out, err = invoke("check", "--index", str(index))
+        assert code == 0, err
 
 
 # --- read-only and full disks ----------------------------------------------------------------

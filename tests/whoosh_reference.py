@@ -11,6 +11,8 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
+from resdex.search.targets import target_key
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -42,15 +44,33 @@ def reference(ix: Any, text: str, **filters: Any) -> Reference:
     symbols: set[str] = set()
     per_session: Counter[int | None] = Counter()
     with ix.searcher() as searcher:
+        facts = _facts(searcher)
         for hit in searcher.search(wq.And([q, *parts]), limit=None):
-            stored = hit.fields()
+            symbol, adopted, session = facts[hit.docnum]
             status = filters.get("status")
             # a draft: no adoption date, or a symbol of the "L." series
-            draft = not stored.get("adopted") or "/L." in stored["symbol"]
+            draft = not adopted or "/L." in symbol
             if status and (status == "draft") != draft:
                 continue
-            units.add((stored["symbol"], stored["label"]))
-            symbols.add(stored["symbol"])
-            session = stored.get("session")
-            per_session[int(session) if session else None] += 1
+            units.add((symbol, hit.fields()["label"]))
+            symbols.add(symbol)
+            per_session[session] += 1
     return Reference(units, len(symbols), per_session)
+
+
+def _facts(searcher: Any) -> dict[int, tuple[str, str | None, int | None]]:
+    """(symbol as written, adoption date, session) of every document of a resolution, by
+    its number: a unit stores none of them, its record the first two (the units are the
+    documents of its ``symkey``), the session is an indexed term."""
+    session: dict[int, int] = {}
+    for term in searcher.reader().lexicon("session"):
+        value = term.decode("utf-8") if isinstance(term, bytes) else term
+        for docnum in searcher.document_numbers(session=value):
+            session[docnum] = int(value)
+    facts: dict[int, tuple[str, str | None, int | None]] = {}
+    for record in searcher.document_numbers(unit="document"):
+        stored = searcher.stored_fields(record)
+        symbol = stored["symbol"]
+        for docnum in searcher.document_numbers(symkey=target_key(symbol)):
+            facts[docnum] = (symbol, stored.get("adopted"), session.get(docnum))
+    return facts

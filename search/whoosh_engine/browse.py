@@ -14,8 +14,16 @@ from typing import TYPE_CHECKING, Any
 from whoosh.reading import TermNotFound
 
 from resdex.search.engine import Passage
-from resdex.search.schema import COL_ORDER, UNIT_DOCUMENT
-from resdex.search.whoosh_engine.units import opt_int, resolution_at
+from resdex.search.schema import UNIT_CODES, UNIT_DOCUMENT
+from resdex.search.whoosh_engine.units import (
+    leaf_of,
+    resolution_at,
+    segment_columns,
+    stored_fields,
+    unit_meta,
+)
+
+UNIT_NAMES = {code: name for name, code in UNIT_CODES.items()}
 
 if TYPE_CHECKING:
     from resdex.indexer.models import Resolution
@@ -31,9 +39,8 @@ def size(searcher: Any) -> int:
 
 def resolutions(searcher: Any) -> Iterator[Resolution]:
     reader = searcher.reader()
-    order = reader.column_reader(COL_ORDER)  # one for every record (a column per segment)
     for docnum in searcher.document_numbers(unit=UNIT_DOCUMENT):
-        yield resolution_at(reader, docnum, order)
+        yield resolution_at(reader, docnum)
 
 
 def cited_keys(searcher: Any) -> list[str]:
@@ -78,14 +85,17 @@ class Units:
         return int(self.reader.doc_field_length(number, "text", 0))
 
     def passage(self, number: int) -> Passage:
-        stored = self.reader.stored_fields(number)
+        segreader, doc = leaf_of(self.reader, number)
+        stored = stored_fields(segreader, doc)
+        columns = segment_columns(segreader)
+        meta = unit_meta(segreader, columns, doc)
         return Passage(
-            symbol=stored.get("symbol", ""),
+            symbol=meta.symbol,
             label=stored.get("label", ""),
-            unit=stored.get("unit", ""),
-            body=stored.get("body", ""),
-            session=opt_int(stored.get("session")),
-            year=opt_int(stored.get("year")),
-            adopted=stored.get("adopted") or None,
+            unit=UNIT_NAMES.get(columns.unit[doc], ""),
+            body=meta.body,
+            session=meta.session,
+            year=meta.year,
+            adopted=meta.adopted,
             text=stored.get("text", ""),
         )

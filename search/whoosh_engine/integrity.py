@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from resdex.search.engine import SegmentCheck
-from resdex.search.schema import UNIT_DOCUMENT, UNIT_FOOTNOTE, UNIT_PARAGRAPH
+from resdex.search.schema import (
+    COL_RES,
+    COL_UNIT,
+    UNIT_CODES,
+    UNIT_DOCUMENT,
+    UNIT_FOOTNOTE,
+    UNIT_PARAGRAPH,
+)
 from resdex.search.whoosh_engine.damage import DamagedIndex, cause, reading
 
 
@@ -73,26 +80,27 @@ def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
             column = leaf.column_reader(fieldname)
             for docnum in range(limit):
                 column[docnum]
+    # each live document's stored fields decode; its unit and resolution: the columns
     live = 0
-    expected: dict[str, int] = {}
-    seen: Counter[str] = Counter()
+    unit_of = leaf.column_reader(COL_UNIT)
+    res_of = leaf.column_reader(COL_RES)
+    expected: dict[int, tuple[str, int]] = {}  # resolution code -> (symbol, its units)
+    seen: Counter[int] = Counter()
     for docnum in range(limit):
         if leaf.is_deleted(docnum):
             continue
         live += 1
         stored = leaf.stored_fields(docnum)
-        unit = stored.get("unit")
-        symbol = str(stored.get("symbol"))
-        if unit == UNIT_DOCUMENT:
-            expected[symbol] = record_size(stored["data"])
-        elif unit in (UNIT_PARAGRAPH, UNIT_FOOTNOTE):
-            seen[symbol] += 1
+        unit = unit_of[docnum]
+        if unit == UNIT_CODES[UNIT_DOCUMENT]:
+            expected[res_of[docnum]] = (str(stored.get("symbol")), record_size(stored["data"]))
+        elif unit in (UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE]):
+            seen[res_of[docnum]] += 1
     units = sum(seen.values())
-    for symbol, count in expected.items():
-        if seen[symbol] != count:
+    for res, (symbol, count) in expected.items():
+        if seen[res] != count:
             problem = (
-                f"{symbol} has {seen[symbol]} paragraphs and footnotes indexed, "
-                f"{count} in its record"
+                f"{symbol} has {seen[res]} paragraphs and footnotes indexed, {count} in its record"
             )
             return live, len(expected), units, n_terms, problem
     if live != leaf.doc_count():

@@ -53,13 +53,7 @@ from resdex.search.whoosh_engine.matching import (
 from resdex.search.whoosh_engine.scoring import stored_scores, term_top, top_scored
 from resdex.search.whoosh_engine.snippets import match_spans, query_words, snippet
 from resdex.search.whoosh_engine.timeline import Matched, body_name, by_date, group_counts
-from resdex.search.whoosh_engine.units import (
-    leaves,
-    opt_int,
-    record_title,
-    segment_columns,
-    stored_fields,
-)
+from resdex.search.whoosh_engine.units import leaves, segment_columns, stored_fields, unit_meta
 
 if TYPE_CHECKING:
     from resdex.indexer.models import Resolution
@@ -348,15 +342,16 @@ class _Highlighter:
         stored = part.leaf.stored(doc) if part.leaf else stored_fields(part.seg, doc)
         text = stored.get("text", "")
         spans = match_spans(text, self.analyzer, self.terms, self.phrases)
+        meta = unit_meta(part.seg, part.columns, doc)
         return Hit(
-            symbol=stored["symbol"],
+            symbol=meta.symbol,
             label=stored["label"],
             kind=KIND_NAMES.get(part.columns.kind[doc], ""),
-            body=stored["body"],
-            session=opt_int(stored.get("session")),
-            year=opt_int(stored.get("year")),
-            adopted=stored.get("adopted"),
-            title=record_title(part.seg, part.columns.res[doc]),
+            body=meta.body,
+            session=meta.session,
+            year=meta.year,
+            adopted=meta.adopted,
+            title=meta.title,
             verb=stored.get("verb"),
             opening=stored.get("opening") or stored.get("verb"),
             text=text,
@@ -459,12 +454,13 @@ def _groups(matched: list[Matched], by: str) -> tuple[Group, ...]:
     for g in counts:
         part = matched[g.first[0]]
         stored = stored_fields(part.seg, g.first[1])
+        meta = unit_meta(part.seg, part.columns, g.first[1])
         first = First(
-            symbol=stored.get("symbol", ""),
+            symbol=meta.symbol,
             label=stored.get("label", ""),
-            adopted=stored.get("adopted") or None,
-            session=opt_int(stored.get("session")),
-            year=opt_int(stored.get("year")),
+            adopted=meta.adopted,
+            session=meta.session,
+            year=meta.year,
         )
         key: int | str | None
         if by in ("session", "year"):

@@ -10,7 +10,15 @@ from typing import Any
 from whoosh import columns, fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from resdex.search.schema import COLUMNS, PICKLED_COLUMNS, pair_terms, pairs, tokens
+from resdex.search.schema import (
+    COL_FILE,
+    COL_FILE_TYPE,
+    COLUMNS,
+    PICKLED_COLUMNS,
+    pair_terms,
+    pairs,
+    tokens,
+)
 
 
 class SymbolTokenizer(Tokenizer):  # type: ignore[misc]
@@ -140,22 +148,24 @@ def build_schema() -> fields.Schema:
     analyzer = text_analyzer()
     # Few indexed ID/KEYWORD fields: Whoosh 2.7 stats the disk for every posting of a field
     # without lengths, so only what queries filter on is indexed; the rest is stored.
-    # Stored per unit: what readers of the stored fields use (the hits' text and labels;
-    # precedents, check and the write path read symbol, sha, unit and the dates).
+    # Stored per unit: only what no column nor the record holds (the hits' text, label,
+    # verb and opening); unit, body, session, year, adoption date and file are columns, the
+    # symbol as written the record's (``c_meta``). The records and aliases store their
+    # symbol, sha and adoption date (``resdex index`` reads them back).
     return fields.Schema(
         # identity
         id=Unstored(),  # "A/RES/71/194#OP8", "…#fn1", "…#doc"
-        unit=fields.ID(stored=True),  # paragraph | footnote | document
-        symbol=fields.STORED(),  # as the document writes it: "A/RES/71/194"
+        unit=fields.ID(),  # paragraph | footnote | document | alias
+        symbol=fields.STORED(),  # records: as the document writes it, "A/RES/71/194"
         symkey=fields.ID(),  # target_key(symbol): "a/res/71/194"
-        sha=fields.STORED(),  # sha256 of the file this unit was indexed from
+        sha=fields.STORED(),  # records: sha256 of the file it was indexed from
         # the resolution's metadata, on every unit
-        body=fields.ID(stored=True),  # GA | SC | HRC | ECOSOC
+        body=fields.ID(),  # GA | SC | HRC | ECOSOC
         # zero-padded ("0071", "2016") so that a term range is a numeric range: one posting
         # per unit where NUMERIC would write eight, which made the whole write 11% slower
-        session=fields.ID(stored=True),  # absent when there is none
-        year=fields.ID(stored=True),  # absent when unknown
-        adopted=fields.STORED(),  # ISO date; absent for drafts
+        session=fields.ID(),  # absent when there is none
+        year=fields.ID(),  # absent when unknown
+        adopted=fields.STORED(),  # records: ISO date; absent for drafts
         title=fields.STORED(),  # on the record only
         # the paragraph (or footnote); its position and kind: the columns
         kind=fields.ID(),  # preambular | operative | footnote
@@ -175,6 +185,7 @@ def build_schema() -> fields.Schema:
         path=fields.STORED(),
         data=fields.STORED(),  # search.documents.pack_resolution(res): deflated JSON
         **{name: fields.COLUMN(columns.NumericColumn(code)) for name, code, _ in COLUMNS},
+        **{COL_FILE: fields.COLUMN(columns.NumericColumn(COL_FILE_TYPE))},
         # what ``cites`` lists of a unit that cites something; the record's metadata
         **{
             name: fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn()))

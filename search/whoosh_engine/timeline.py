@@ -20,7 +20,7 @@ from resdex.search.whoosh_engine.units import (
     UNDATED,
     SegmentCache,
     SegmentColumns,
-    stored_fields,
+    unit_meta,
 )
 
 
@@ -64,7 +64,7 @@ def symbol_of(matched: list[Matched], unit: Unit) -> str:
     code = part.columns.res[unit[1]]
     symbol = _SYMBOLS.get(code)
     if symbol is None:
-        symbol = str(stored_fields(part.seg, unit[1]).get("symbol", ""))
+        symbol = unit_meta(part.seg, part.columns, unit[1]).symbol
         _SYMBOLS[code] = symbol
     return symbol
 

@@ -20,6 +20,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -29,6 +30,7 @@ from resdex.indexer.errors import ResdexError
 from resdex.search.results import Resolved
 from resdex.search.schema import (
     COL_CITES,
+    COL_FILE,
     COL_META,
     COL_ORDER,
     COL_UNIT,
@@ -203,19 +205,20 @@ class _Records:
     docs: array[int]  # the document number of each
     metas: dict[int, tuple[int, Resolved]]  # resolution code -> (its record, metadata), read
 
-    def place(self, res: int) -> int:
-        """The document number of resolution ``res``'s record (the last one), or -1."""
+    def place(self, res: int, dead: Callable[[int], bool]) -> int:
+        """The document number of resolution ``res``'s record: the last one not ``dead``
+        (deleted), or -1. Two files of one symbol in one run may land in one segment,
+        the superseded one's record (deleted) after the other's."""
         i = bisect_right(self.codes, res) - 1
-        return self.docs[i] if i >= 0 and self.codes[i] == res else -1
+        while i >= 0 and self.codes[i] == res:
+            if not dead(self.docs[i]):
+                return self.docs[i]
+            i -= 1
+        return -1
 
 
 _RECORDS: SegmentCache[tuple[str, int], _Records] = SegmentCache(SEGMENTS_KEPT)
 _RECORDS_OF: weakref.WeakKeyDictionary[Any, _Records] = weakref.WeakKeyDictionary()
-
-
-def opt_int(value: Any) -> int | None:
-    """A stored number (session, year) as an int; None when absent or empty."""
-    return int(value) if value else None
 
 
 def _records(segreader: Any) -> _Records:
@@ -235,14 +238,10 @@ def _records(segreader: Any) -> _Records:
     return found
 
 
-def _record(segreader: Any, res: int, deleted: frozenset[int] | None) -> tuple[_Records, int]:
-    """The records of a segment and the document of resolution ``res``'s (-1: none, or
-    deleted)."""
-    records = _records(segreader)
-    doc = records.place(res)
-    if doc >= 0 and (segreader.is_deleted(doc) if deleted is None else doc in deleted):
-        doc = -1
-    return records, doc
+def _dead(segreader: Any, deleted: frozenset[int] | None) -> Callable[[int], bool]:
+    """Whether a document of a segment is deleted (``deleted``: its deleted documents,
+    when the caller has them)."""
+    return segreader.is_deleted if deleted is None else deleted.__contains__
 
 
 def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None) -> Resolved | None:
@@ -253,21 +252,12 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
     records = _records(segreader)
     found = records.metas.get(res)
     if found is None:
-        doc = records.place(res)
+        doc = records.place(res, _dead(segreader, deleted))
         if doc < 0:
             return None
-        symbol, body, adopted, title = _pickled(segreader, COL_META, doc) or ("", "", "", "")
-        columns = segment_columns(segreader)
         found = records.metas[res] = (
             doc,
-            Resolved(
-                symbol=symbol,
-                body=body,
-                session=columns.session[doc] or None,
-                year=columns.year[doc] or None,
-                adopted=adopted or None,
-                title=title or None,
-            ),
+            _resolved(segreader, segment_columns(segreader), doc, doc),
         )
     doc, meta = found
     if segreader.is_deleted(doc) if deleted is None else doc in deleted:
@@ -275,14 +265,52 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
     return meta
 
 
-def record_title(segreader: Any, res: int) -> str | None:
-    """The title of resolution ``res``'s record in a segment, read each time and kept
-    nowhere: a search listing every hit asks for thousands of titles, and objects kept
-    from the middle of its garbage would pin Python's memory arenas (those kept after
+def unit_meta(segreader: Any, columns: SegmentColumns, doc: int) -> Resolved:
+    """The metadata of the resolution of unit ``doc`` of a segment (a paragraph, footnote
+    or record: units store none of it): session and year from the unit's columns; the
+    symbol as written, body, adoption date and title from its record's ``c_meta``, read
+    each time and kept nowhere: a search listing every hit asks for thousands, and objects
+    kept from the middle of its garbage would pin Python's memory arenas (those kept after
     such a query made the next ones up to twice slower: ``record_meta`` caches)."""
-    _, doc = _record(segreader, res, None)
-    meta = _pickled(segreader, COL_META, doc) if doc >= 0 else None
-    return (meta[3] or None) if meta else None
+    record = _records(segreader).place(columns.res[doc], segreader.is_deleted)
+    return _resolved(segreader, columns, doc, record)
+
+
+def _resolved(segreader: Any, columns: SegmentColumns, doc: int, record: int) -> Resolved:
+    """The metadata of the resolution of document ``doc`` of a segment: session and year
+    from its columns, the rest from the ``c_meta`` of its record ``record`` (-1: none)."""
+    meta = _pickled(segreader, COL_META, record) if record >= 0 else None
+    symbol, body, adopted, title = meta or ("", "", "", "")
+    return Resolved(
+        symbol=symbol,
+        body=body,
+        session=columns.session[doc] or None,
+        year=columns.year[doc] or None,
+        adopted=adopted or None,
+        title=title or None,
+    )
+
+
+def leaf_of(reader: Any, docnum: int) -> tuple[Any, int]:
+    """(segment reader, its document number) of document ``docnum`` of a reader (a whole
+    index's, or a segment's)."""
+    leaves = list(reader.leaf_readers())
+    i = bisect_right([offset for _, offset in leaves], docnum) - 1
+    segreader, offset = leaves[i]
+    return segreader, docnum - offset
+
+
+def file_documents(segreader: Any, symkey: str, code: int) -> list[tuple[int, int]]:
+    """(unit code, document number) of each live document of resolution ``symkey`` in a
+    segment indexed from the file ``code`` (their ``c_file``): a record and its units,
+    not a superseded file's of the same symbol."""
+    try:
+        ids = list(segreader.postings("symkey", symkey).all_ids())
+    except TermNotFound:
+        return []
+    files = segreader.column_reader(COL_FILE)
+    units = segreader.column_reader(COL_UNIT)
+    return [(units[doc], doc) for doc in ids if files[doc] == code]
 
 
 # the pickled columns of each open segment reader, by name
@@ -346,25 +374,21 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     return [found[doc] for doc in docs]
 
 
-def resolution_at(reader: Any, docnum: int, order: Any = None) -> Resolution:
+_UNIT_CODES = frozenset((UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE]))
+
+
+def resolution_at(reader: Any, docnum: int) -> Resolution:
     """The Resolution of the record ``docnum`` of ``reader`` (a segment's, or a whole
-    index's): the record's data and the stored texts of its units, in order (the record
-    keeps no texts: ``resdex.search.documents.pack_resolution``). ``order``: the reader's
-    ``c_order`` column reader, when the caller reads many records (made here otherwise)."""
-    stored = reader.stored_fields(docnum)
-    sha = stored.get("sha")
-    try:
-        ids = list(reader.postings("symkey", target_key(stored["symbol"])).all_ids())
-    except TermNotFound:
-        ids = []
-    if order is None:
-        order = reader.column_reader(COL_ORDER)
-    units = []
-    for doc in ids:
-        unit = reader.stored_fields(doc)
-        if unit.get("unit") in (UNIT_PARAGRAPH, UNIT_FOOTNOTE) and unit.get("sha") == sha:
-            units.append((order[doc], unit.get("text", "")))
-    units.sort()
+    index's): the record's data and the stored texts of its units (those of its file, in
+    its segment), in order (the record keeps no texts:
+    ``resdex.search.documents.pack_resolution``)."""
+    segreader, doc = leaf_of(reader, docnum)
+    stored = stored_fields(segreader, doc)
+    code = segreader.column_reader(COL_FILE)[doc]
+    found = file_documents(segreader, target_key(stored["symbol"]), code)
+    order = segreader.column_reader(COL_ORDER)
+    units = sorted((order[d], d) for unit, d in found if unit in _UNIT_CODES)
+    texts = [stored_fields(segreader, d).get("text", "") for _, d in units]
     from resdex.search.documents import unpack_resolution  # the write side's module
 
-    return unpack_resolution(stored["data"], [text for _, text in units])
+    return unpack_resolution(stored["data"], texts)

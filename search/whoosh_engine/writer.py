@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from resdex.search import store
-from resdex.search.schema import UNIT_ALIAS, UNIT_DOCUMENT
+from resdex.search.documents import file_code
+from resdex.search.schema import UNIT_ALIAS, UNIT_CODES, UNIT_DOCUMENT
 from resdex.search.whoosh_engine import fixes as whoosh_fixes
+from resdex.search.whoosh_engine.units import file_documents
 
 
 def _record(searcher: Any, **terms: str) -> dict[str, Any] | None:
@@ -207,12 +209,16 @@ def _drop_superseded(ix: Any, superseded: list[tuple[str, str]]) -> None:
     symbol, and leave an alias record so that re-running skips them as indexed."""
     cleaner = ix.writer()
     with cleaner.searcher() as searcher:
+        leaves = list(searcher.reader().leaf_readers())
         for key, sha in superseded:
+            code = file_code(sha)
             symbol = None
-            for docnum in list(searcher.document_numbers(symkey=key)):
-                stored = searcher.stored_fields(docnum)
-                if stored.get("sha") == sha:
-                    symbol = stored.get("symbol")
-                    cleaner.delete_document(docnum)
-            cleaner.add_document(unit=UNIT_ALIAS, symkey=key, symbol=symbol, sha=sha, contents=sha)
+            for segreader, offset in leaves:
+                for unit, doc in file_documents(segreader, key, code):
+                    if unit == UNIT_CODES[UNIT_DOCUMENT]:  # the record: the symbol as written
+                        symbol = segreader.stored_fields(doc).get("symbol")
+                    cleaner.delete_document(offset + doc)
+            cleaner.add_document(
+                unit=UNIT_ALIAS, symkey=key, symbol=symbol, sha=sha, contents=sha, c_file=code
+            )
     cleaner.commit(merge=False)

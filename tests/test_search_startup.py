@@ -55,19 +55,8 @@ def index(tmp_path_factory: pytest.TempPathFactory, project_corpus: Path) -> Pat
     ],
 )
 def test_query_path_never_imports_spacy(index: Path, argv: list[str]) -> None:
-    code = (
-        "import sys\n"
-        "from resdex.cli.main import main\n"
-        f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
-        f" or m in {HEAVY!r})\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
-    )
-    assert "HEAVY []" in done.stderr, done.stderr
+    heavy = [m for m in _modules_after(index, argv) if m.split(".")[0] in HEAVY or m in HEAVY]
+    assert heavy == []
 
 
 # A plain search (no --body, --verb, --by verb) makes none of the parser's dataclasses nor
@@ -82,18 +71,24 @@ WRITE_SIDE = ("resdex.indexer.models", "resdex.search.documents", "resdex.indexe
 
 @pytest.mark.parametrize("argv", LIGHT_SEARCHES)
 def test_plain_search_leaves_the_write_side_unloaded(index: Path, argv: list[str]) -> None:
+    assert [m for m in _modules_after(index, argv) if m in WRITE_SIDE] == []
+
+
+def _modules_after(index: Path, argv: list[str]) -> list[str]:
+    """The modules a fresh interpreter holds after running ``resdex ARGV`` on ``index``."""
     code = (
-        "import sys\n"
+        "import json, sys\n"
         "from resdex.cli.main import main\n"
         f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"loaded = sorted(m for m in sys.modules if m in {WRITE_SIDE!r})\n"
-        "print('LOADED', loaded, file=sys.stderr)\n"
+        "print('MODULES', json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
     )
-    assert "LOADED []" in done.stderr, done.stderr
+    line = next((x for x in done.stderr.splitlines() if x.startswith("MODULES ")), None)
+    assert line is not None, done.stderr
+    return list(json.loads(line.removeprefix("MODULES ")))
 
 
 @pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")

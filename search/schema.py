@@ -188,6 +188,9 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     (COL_VERB, "i", "verb"),
 )
 UNIT_CODES = {UNIT_PARAGRAPH: 1, UNIT_FOOTNOTE: 2, UNIT_DOCUMENT: 3}
+UNIT_NAMES = {code: name for name, code in UNIT_CODES.items()}
+# the units that hold a text of their own: paragraphs and footnotes (not records)
+TEXT_UNIT_CODES = frozenset((UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE]))
 KIND_CODES = {"preambular": 1, "operative": 2, KIND_FOOTNOTE: 3}
 # the bodies' values (resdex.indexer.models.Body), in a fixed order: codes 1, 2, …
 BODY_ORDER = ("GA", "SC", "HRC", "ECOSOC")

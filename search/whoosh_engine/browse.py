@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh.reading import TermNotFound
 
 from resdex.search.engine import Passage
-from resdex.search.schema import UNIT_CODES, UNIT_DOCUMENT
+from resdex.search.schema import UNIT_DOCUMENT, UNIT_NAMES
 from resdex.search.whoosh_engine.units import (
     leaf_of,
     resolution_at,
@@ -22,8 +22,6 @@ from resdex.search.whoosh_engine.units import (
     stored_fields,
     unit_meta,
 )
-
-UNIT_NAMES = {code: name for name, code in UNIT_CODES.items()}
 
 if TYPE_CHECKING:
     from resdex.indexer.models import Resolution

@@ -15,10 +15,9 @@ from resdex.search.engine import SegmentCheck
 from resdex.search.schema import (
     COL_RES,
     COL_UNIT,
+    TEXT_UNIT_CODES,
     UNIT_CODES,
     UNIT_DOCUMENT,
-    UNIT_FOOTNOTE,
-    UNIT_PARAGRAPH,
 )
 from resdex.search.whoosh_engine.damage import DamagedIndex, cause, reading
 
@@ -94,7 +93,7 @@ def _check_segment(leaf: Any) -> tuple[int, int, int, int, str | None]:
         unit = unit_of[docnum]
         if unit == UNIT_CODES[UNIT_DOCUMENT]:
             expected[res_of[docnum]] = (str(stored.get("symbol")), record_size(stored["data"]))
-        elif unit in (UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE]):
+        elif unit in TEXT_UNIT_CODES:
             seen[res_of[docnum]] += 1
     units = sum(seen.values())
     for res, (symbol, count) in expected.items():

@@ -35,10 +35,9 @@ from resdex.search.schema import (
     COL_ORDER,
     COL_UNIT,
     COLUMNS,
+    TEXT_UNIT_CODES,
     UNIT_CODES,
     UNIT_DOCUMENT,
-    UNIT_FOOTNOTE,
-    UNIT_PARAGRAPH,
 )
 from resdex.search.targets import target_key
 from resdex.search.whoosh_engine.access import ColumnCells, column_bytes, column_cells
@@ -260,9 +259,7 @@ def record_meta(segreader: Any, res: int, deleted: frozenset[int] | None = None)
             _resolved(segreader, segment_columns(segreader), doc, doc),
         )
     doc, meta = found
-    if segreader.is_deleted(doc) if deleted is None else doc in deleted:
-        return None
-    return meta
+    return None if _dead(segreader, deleted)(doc) else meta
 
 
 def unit_meta(segreader: Any, columns: SegmentColumns, doc: int) -> Resolved:
@@ -374,9 +371,6 @@ def cited_rows(segreader: Any, docs: list[int]) -> list[Any]:
     return [found[doc] for doc in docs]
 
 
-_UNIT_CODES = frozenset((UNIT_CODES[UNIT_PARAGRAPH], UNIT_CODES[UNIT_FOOTNOTE]))
-
-
 def resolution_at(reader: Any, docnum: int) -> Resolution:
     """The Resolution of the record ``docnum`` of ``reader`` (a segment's, or a whole
     index's): the record's data and the stored texts of its units (those of its file, in
@@ -387,7 +381,7 @@ def resolution_at(reader: Any, docnum: int) -> Resolution:
     code = segreader.column_reader(COL_FILE)[doc]
     found = file_documents(segreader, target_key(stored["symbol"]), code)
     order = segreader.column_reader(COL_ORDER)
-    units = sorted((order[d], d) for unit, d in found if unit in _UNIT_CODES)
+    units = sorted((order[d], d) for unit, d in found if unit in TEXT_UNIT_CODES)
     texts = [stored_fields(segreader, d).get("text", "") for _, d in units]
     from resdex.search.documents import unpack_resolution  # the write side's module
 

@@ -78,9 +78,9 @@ def _modules_after(index: Path, argv: list[str]) -> list[str]:
     """The modules a fresh interpreter holds after running ``resdex ARGV`` on ``index``."""
     code = (
         "import json, sys\n"
-        "from resdex.cli.main import main\n"
+        "from resdex.cli.main import run\n"
         f"sys.argv = ['resdex', *{argv!r}, '--index', {str(index)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "run(sys.argv[1:])\n"
         "print('MODULES', json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run(
@@ -111,3 +111,54 @@ def test_installed_command(index: Path) -> None:
     )
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.startswith("resdex: error: unbalanced quote") and bad.stderr.count("\n") == 1
+
+
+# The read-only commands end with os._exit once their output is flushed (cli/main.py): the
+# whole output still arrives, in pieces larger than the 8 KB buffer, and the exit statuses
+# are the ones CliRunner sees in-process
+QUICK_EXITS = [
+    (["search", "rights", "--limit", "0", "--json"], 0),
+    (["search", "rights", "--limit", "0"], 0),
+    (["cites", "A/CONF.157/24", "--csv"], 0),
+    (["show", "A/RES/69/179", "--json"], 0),
+    (["search", "rights", "--limit", "-3"], 2),
+    (["show", "A/RES/1/999"], 1),
+]
+
+
+@pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")
+@pytest.mark.parametrize(("argv", "status"), QUICK_EXITS)
+def test_quick_exit_writes_everything(index: Path, argv: list[str], status: int) -> None:
+    from typer.testing import CliRunner
+
+    from resdex.cli.main import app
+
+    done = subprocess.run(
+        [str(RESDEX), *argv, "--index", str(index)], capture_output=True, text=True, check=False
+    )
+    inside = CliRunner().invoke(app, [*argv, "--index", str(index)])
+    assert (done.returncode, inside.exit_code) == (status, status)
+    assert done.stdout == inside.stdout
+    assert done.stderr == inside.stderr
+
+
+@pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "rights", "--limit", "0"],  # 13 KB: the pipe breaks while it prints
+        ["cites", "A/CONF.157/24"],  # 1 KB: only when the output is flushed at the end
+    ],
+)
+def test_reader_gone_exits_1_without_a_traceback(index: Path, argv: list[str]) -> None:
+    """`resdex search … | head -0`: the pipe closed before the answer is written."""
+    with subprocess.Popen(
+        [str(RESDEX), *argv, "--index", str(index)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 1
+    assert err == b""

@@ -141,6 +141,7 @@ def build_resdex(grown: Path, index: Path, log: Path) -> dict[str, Any]:
         "peak_tree_pss_mib": run.peak_tree_pss_mib,
         "peak_single_mib": run.peak_single_mib,
         "cpu_seconds": run.cpu_seconds,
+        "sampler_cpu_seconds": run.sampler_cpu_seconds,
         "bytes": folder_bytes(index) if index.exists() else 0,
         "log": str(log),
     } | indexed_counts(log)

@@ -65,6 +65,10 @@ class WhooshWriter:
         self.folder = folder
         self.limitmb = limitmb
         self._ix: Any = store.open_generation(folder)
+        # a new index (a first run, --rebuild) has nothing to look up: each file's content
+        # and symbol were looked up all the same, 0.14 ms a file of the parent's CPU
+        # (2.05 -> 1.45 CPU s over 4,204 files; ~4.5 s of the 1M build's 16)
+        self._empty = self._ix.doc_count_all() == 0
         self._searcher: Any = None
         self._main: Any = None  # Whoosh's writer: deletions, merges, the commit
         self._local: WhooshPart | None = None  # documents added in this process
@@ -77,6 +81,7 @@ class WhooshWriter:
         self.folder, self.limitmb = state["folder"], state["limitmb"]
         self._ix = self._searcher = self._main = self._local = None
         self._segments = []
+        self._empty = False
 
     # --- reading what is there --------------------------------------------------------------
 
@@ -86,9 +91,11 @@ class WhooshWriter:
         return self._searcher
 
     def indexed_as(self, sha: str) -> dict[str, Any] | None:
-        return _record(self._reader(), contents=sha)
+        return None if self._empty else _record(self._reader(), contents=sha)
 
     def record(self, symkey: str) -> dict[str, Any] | None:
+        if self._empty:
+            return None
         return _record(self._reader(), symkey=symkey, unit=UNIT_DOCUMENT)
 
     def documents(self) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from resdex.indexer import patterns as P
 from resdex.indexer.lost_labels import restore_lost_labels
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
+from resdex.indexer.spaces import squeeze_spaces
 from resdex.indexer.verbs import (
     continues_a_name,
     looks_like_opening,
@@ -64,14 +65,6 @@ def reflow(lines: Iterable[str]) -> str:
         else:
             parts.append(line)
     return squeeze_spaces(" ".join(parts))
-
-
-def squeeze_spaces(text: str) -> str:
-    """``" ".join(text.split())``, a text already so (most) returned after cheaper tests
-    (every whitespace character but the space is unprintable)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def is_noise(line: str) -> bool:

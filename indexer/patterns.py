@@ -340,6 +340,9 @@ SUBJECT_OPENING_RE = re.compile(
 )
 WS_RE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;:.](?:\s|$))")
+# where it can match in a text of single spaces: "Assembly ," once "Assembly 4," lost its
+# marker 4 (one search, not one for each mark)
+SPACE_PUNCT_RE = re.compile(r" [,;:.]")
 # the first line of a Security Council vote line: "Adopted unanimously at the",
 # "Adopted at the 2nd meeting. 22", "Adopted by the Security Council at its 3087th meeting,"
 SC_VOTE_START_RE = re.compile(r"^\s*Adopted\s+(?:unanimously\s+)?(?:at|by|without)\b")

@@ -80,8 +80,9 @@ def attach_markers(
             text = reflow_text(p.text)
         root_label = _root_label(p.label)
         if p.level == 0:
-            openings[root_label] = _opening_of(text)
-        opening = openings.get(root_label, NO_OPENING)
+            opening = openings[root_label] = _opening_of(text)
+        else:
+            opening = openings.get(root_label, NO_OPENING)
         out.append(
             Paragraph(
                 label=p.label,

@@ -305,23 +305,23 @@ def test_end_searches_as_the_whole_search(text: str) -> None:
 # line of a Security Council yearbook paragraph with its hard wrap ("the hostilities of\n5
 # June"), a tab, the ASCII separators \x1c-\x1f, a non-breaking space in "Article\xa051",
 # curly quotes; an ASCII control that is no whitespace ("\x07") stays
-SQUEEZE_TEXTS = [
-    "Recalling its resolution 237 (1967) of 14 June 1967,",
-    "the hostilities of\n5 June",
-    "the hostilities of\t5 June",
-    "the hostilities of\r\n5 June ",
-    " Recalling",
-    "Recalling  its resolution",
-    *(f"a{sep}b" for sep in "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u3000"),
-    "under Article\xa051 of the Charter",
-    "entitled “Transforming our world”, and",
-    "entitled “Transforming our world”,  and",
-    "a bell\x07 rang",
-    "",
-]
-
-
-@pytest.mark.parametrize("text", SQUEEZE_TEXTS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recalling its resolution 237 (1967) of 14 June 1967,",
+        "the hostilities of\n5 June",
+        "the hostilities of\t5 June",
+        "the hostilities of\r\n5 June ",
+        " Recalling",
+        "Recalling  its resolution",
+        *(f"a{sep}b" for sep in "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u3000"),
+        "under Article\xa051 of the Charter",
+        "entitled “Transforming our world”, and",
+        "entitled “Transforming our world”,  and",
+        "a bell\x07 rang",
+        "",
+    ],
+)
 def test_squeeze_spaces_as_split_and_join(text: str) -> None:
     assert squeeze_spaces(text) == " ".join(text.split())
 

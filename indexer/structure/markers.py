@@ -39,6 +39,8 @@ class Candidate:
 
 
 def explicit_candidates(text: str) -> list[Candidate]:
+    if "[^" not in text:  # (the cheap test first: the regex tries every position)
+        return []
     return [
         Candidate(m.start(), m.end(), int(m.group("n")), Strength.EXPLICIT)
         for m in P.EXPLICIT_MARKER_RE.finditer(text)
@@ -79,7 +81,7 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     """Every place a footnote marker may stand (only those numbered in ``known`` when
     given: the others are never markers). The marker patterns are tried only around the
     runs of digits of the text (one scan), not at every position."""
-    out = explicit_candidates(text) if "[^" in text else []
+    out = explicit_candidates(text)
     runs = P.ASCII_DIGIT_RUN_RE if text.isascii() else P.DIGIT_RUN_RE
     for run in runs.finditer(text):
         start, stop = run.span()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import itertools
 import sys
 from array import array
 from collections import _count_elements  # type: ignore[attr-defined]
@@ -149,7 +148,23 @@ def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, i
         return len(items), post(table, docnum, items)
     # every term once (most texts' pairs): the one value, no tuple per term
     weight, value = _frequency_value(1)
-    return len(found), _post_distinct(table, docnum, found, weight, itertools.repeat(value))
+    return len(found), _post_alike(table, docnum, found, weight, value)
+
+
+def _post_alike(table: Table, docnum: int, words: list[str], weight: float, value: bytes) -> int:
+    """``post`` of distinct ``words`` with one and the same weight and value, the tuple of
+    their posting made once: how many are new to ``table``."""
+    get = table.get
+    posting = (docnum, weight, value)
+    new = 0
+    for word in words:
+        known = get(word)
+        if known is None:
+            table[word] = [docnum, weight, value]
+            new += 1
+        else:
+            known += posting
+    return new
 
 
 def _post_distinct(

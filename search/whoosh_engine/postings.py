@@ -104,13 +104,10 @@ def add_positions(
     ``len(words)`` of them), ``encode`` the format's (a list of positions -> bytes); a
     term's positions all under 128 are encoded here as ``CompactPositions.encode`` does
     (their gaps, a byte each), without the call."""
-    size = len(words)
-    counts = _counts(words)
-    if len(counts) == size:  # every term once (most short paragraphs)
-        return size, _post_distinct(table, docnum, words, 1.0, single)
-    # each term's positions, gathered in C (the terms in the order of first appearance)
-    where: dict[str, list[int]] = {word: [] for word in counts}
-    _consume(map(_append, map(where.__getitem__, words), range(size)))
+    # each term's positions, gathered in C (the terms in the order of first appearance):
+    # no count first, no path of its own for a text of distinct terms (fewer instructions)
+    where: dict[str, list[int]] = {word: [] for word in words}
+    _consume(map(_append, map(where.__getitem__, words), range(len(words))))
     get = table.get
     compact = getattr(encode, "__func__", None) is _COMPACT_ENCODE
     new = 0
@@ -164,23 +161,6 @@ def _post_alike(table: Table, docnum: int, words: list[str], weight: float, valu
             new += 1
         else:
             known += posting
-    return new
-
-
-def _post_distinct(
-    table: Table, docnum: int, words: list[str], weight: float, values: Iterable[bytes]
-) -> int:
-    """``post`` of distinct ``words``, each with ``weight`` and its value from ``values``,
-    without a tuple per term: how many are new to ``table``."""
-    get = table.get
-    new = 0
-    for word, value in zip(words, values, strict=False):
-        known = get(word)
-        if known is None:
-            table[word] = [docnum, weight, value]
-            new += 1
-        else:
-            known += (docnum, weight, value)
     return new
 
 

@@ -119,7 +119,13 @@ def organs_in_sentence(text: str, start: int, end: int) -> list[Organ]:
     for name_start, name_end, named in _organs_named(text, sentence_start, sentence_end):
         distance = start - name_end if name_end <= start else name_start - end
         found.append((abs(distance), named))
-    for symbol in cp.SYMBOL_RE.finditer(text, sentence_start, start):
+    # (the cheap test first: a symbol holds a slash; the regex tries every position)
+    symbols = (
+        cp.SYMBOL_RE.finditer(text, sentence_start, start)
+        if "/" in text[sentence_start:start]
+        else ()
+    )
+    for symbol in symbols:
         organ = organ_of_document(symbol.group())
         if organ is not None:
             found.append((start - symbol.end(), organ))

@@ -368,7 +368,9 @@ MAY_CITE_ROOTS: Final[frozenset[str]] = frozenset((*UN_SERIES_ROOTS, *OCR_S_ROOT
 
 def may_cite(text: str) -> bool:
     """Whether ``text`` can hold a citation by number or symbol (the cheap pre-check)."""
-    if MAY_CITE_KEYWORD_RE.search(text):
+    # (the cheap test first: both keywords' stems found by a fast skip; the regex, opening
+    # with "e", is tried at every "e" of the text)
+    if ("esolution" in text or "ecision" in text) and MAY_CITE_KEYWORD_RE.search(text):
         return True
     if "/" not in text:
         return False

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from resdex.indexer import patterns as P
 from resdex.indexer.lost_labels import restore_lost_labels
 from resdex.indexer.models import CleanText, RawDocument, SourceFormat
+from resdex.indexer.spaces import squeeze_spaces
 from resdex.indexer.verbs import (
     continues_a_name,
     looks_like_opening,
@@ -64,14 +65,6 @@ def reflow(lines: Iterable[str]) -> str:
         else:
             parts.append(line)
     return squeeze_spaces(" ".join(parts))
-
-
-def squeeze_spaces(text: str) -> str:
-    """``" ".join(text.split())``, a text already so (most) returned after cheaper tests
-    (every whitespace character but the space is unprintable)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def is_noise(line: str) -> bool:
@@ -199,19 +192,22 @@ def page_blocks(lines: list[str]) -> list[str]:
     """Blocks separated by blank lines, each reflowed into one line, noise dropped."""
     blocks: list[str] = []
     current: list[str] = []
-    noise = P.NOISE_LINE_RE.match  # (``is_noise``, called for every line of a page)
+    noise = P.NOISE_LINE_RE.match  # (``is_noise``)
     for line in lines:
-        if noise(line) is not None:
+        first = line.lstrip()[:1]
+        if not first:  # a blank line
+            if current:
+                blocks.append(reflow(current))
+                current = []
             continue
-        # (the cheap test first: a line going on in lower case opens no block)
-        if current and not line[:1].islower() and _opens_block(current[-1], line):
+        # (the cheap tests first: a noise line opens with a digit, "*" or "Please"; a line
+        # going on in lower case opens no block)
+        if (first == "P" or not first.isalpha()) and noise(line) is not None:
+            continue
+        if current and not first.islower() and _opens_block(current[-1], line):
             blocks.append(reflow(current))
             current = []
-        if line.strip():
-            current.append(line)
-        elif current:
-            blocks.append(reflow(current))
-            current = []
+        current.append(line)
     if current:
         blocks.append(reflow(current))
     return blocks
@@ -485,8 +481,9 @@ def _opens_paragraph_after(previous: str, line: str) -> bool:
     if not ends_sentence_part(previous):
         # the closing comma lost in OCR, no blank line: "…the hostilities of 5 June" /
         # "Recalling its resolution" (the verb evidence of verbs.opens_after_lost_terminal)
-        return P.ORGAN_OPENING_RE.match(previous.strip()) is None and opens_after_lost_terminal(
-            previous, line
+        # (the cheap test first: most lines go on in lower case)
+        return opens_after_lost_terminal(previous, line) and (
+            P.ORGAN_OPENING_RE.match(previous.strip()) is None
         )
     if P.OP_NUMBER_RE.match(line) or P.SUB_LABEL_RE.match(line):
         return True

@@ -44,7 +44,8 @@ MONTH = "(?:" + "|".join([*word_list(MONTH_NAMES), *map(re.escape, OCR_MONTHS)])
 # "18 December 2025", "1 December 2025"
 DATE = rf"\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
 # "Seventy-first", "Eightieth", "Sixty-ninth" (the session line)
-ORDINAL_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
+ORDINAL_TAIL = r"[a-z]+(?:-[a-z]+)?"
+ORDINAL_WORD = rf"[A-Z]{ORDINAL_TAIL}"
 # "A/RES/80/204", "A/80/L.10", "A/C.3/80/L.10/Rev.1", "A/HRC/RES/32/6", "A/ES-10/L.30"
 UN_SYMBOL = r"(?:A|S|E)/(?:[A-Z0-9.\-]+/)*[A-Za-z0-9.\-]+(?:/(?:Rev|Add|Corr)\.\d+)*"
 # "A/RES/80/204": the symbol line of an adopted General Assembly resolution
@@ -151,8 +152,11 @@ SYMBOL_LINE_RE = re.compile(rf"(?<![\w/])(?P<symbol>{GA_RES_SYMBOL}|{DRAFT_SYMBO
 DISTR_THEN_DATE_RE = re.compile(rf"Distr\.:\s*(?:General|Limited)\s*\n?\s*(?P<date>{DATE})")
 # "Distr.: Limited 5 November 2025" (one line once cleaned)
 DISTR_RE = re.compile(rf"Distr\.:\s*(?P<kind>General|Limited)(?:\s+(?P<date>{DATE}))?")
+# "Seventy-ninth session", "Tenth emergency special session": the capital first, its word
+# boundary after it (a look-behind): a search tries capitals only, not every position
 SESSION_RE = re.compile(
-    rf"\b(?P<ordinal>{ORDINAL_WORD})\s+(?:special\s+|emergency\s+special\s+)?session\b"
+    rf"(?P<ordinal>[A-Z](?<!\w[A-Z]){ORDINAL_TAIL})\s+(?:special\s+|emergency\s+special\s+)?"
+    r"session\b"
 )
 AGENDA_RE = re.compile(
     rf"\bAgenda items?\s+(?P<items>{AGENDA_ITEM}(?:\s*(?:,|and)\s*{AGENDA_ITEM})*)"
@@ -340,6 +344,9 @@ SUBJECT_OPENING_RE = re.compile(
 )
 WS_RE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;:.](?:\s|$))")
+# where it can match in a text of single spaces: "Assembly ," once "Assembly 4," lost its
+# marker 4 (one search, not one for each mark)
+SPACE_PUNCT_RE = re.compile(r" [,;:.]")
 # the first line of a Security Council vote line: "Adopted unanimously at the",
 # "Adopted at the 2nd meeting. 22", "Adopted by the Security Council at its 3087th meeting,"
 SC_VOTE_START_RE = re.compile(r"^\s*Adopted\s+(?:unanimously\s+)?(?:at|by|without)\b")

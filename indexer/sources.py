@@ -148,10 +148,12 @@ def detect_format(name: str, text: str) -> SourceFormat:
         return SourceFormat.ODS
     if P.MD_FRONT_MATTER_RE.match(text) or P.MD_LINK_RE.search(head):
         return SourceFormat.MARKDOWN
-    if P.SC_HEADING_RE.search(head) and not P.UN_HEADER_RE.search(head):
-        return SourceFormat.SC_OCR
+    # (the cheap test first: the header is anchored at the start; the heading is searched
+    # line by line through the head)
     if P.UN_HEADER_RE.search(head):
         return SourceFormat.PDF_TEXT
+    if P.SC_HEADING_RE.search(head):
+        return SourceFormat.SC_OCR
     if P.SUPERSCRIPT_RUN_RE.search(text) and _has_organ_opening(text):
         return SourceFormat.MARKDOWN
     if _has_organ_opening(text):

@@ -255,6 +255,9 @@ def _leading(tokens: list[str]) -> list[str]:
     that is no word or ends with a comma, semicolon or colon."""
     words: list[str] = []
     for token in tokens:
+        if token.isalpha() and token.isascii():  # (a word of ASCII letters alone: most)
+            words.append(token)
+            continue
         word = token.rstrip(",;:")
         # (the cheap test first: a word of ASCII letters only is a leading word)
         if not (word.isascii() and word.isalpha()) and not P.LEADING_WORD_RE.fullmatch(word):

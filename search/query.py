@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from resdex.search.collector import while_paused
 from resdex.search.engine import NotIndexed, Reader
 from resdex.search.request import (
     BODIES,
@@ -56,6 +57,7 @@ __all__ = [  # the request's names too: callers import them from here
 ]
 
 
+@while_paused
 def search(index: Reader, request: SearchRequest) -> SearchResult:
     """Paragraphs and footnotes matching the request: their total, the resolutions they
     are in, and either the ``limit`` hits its ``sort`` keeps (grouped by resolution in
@@ -64,12 +66,14 @@ def search(index: Reader, request: SearchRequest) -> SearchResult:
     return index.search(request)
 
 
+@while_paused
 def cites(index: Reader, target: str) -> CitesResult:
     """Every resolution citing ``target`` (any usual spelling), by date of adoption, with
     the paragraphs that cite it directly or through a footnote."""
     return index.cites(target)
 
 
+@while_paused
 def show(index: Reader, symbol: str) -> Resolution:
     """The indexed Resolution of ``symbol`` (any usual spelling); ``NotIndexed`` if none."""
     return index.show(symbol)

@@ -42,14 +42,17 @@ def number_term(value: int) -> str:
 
 # --- the text analyzer: named pieces --------------------------------------------------------
 
-# A number with a decimal point or thousands separator: "1.5 degrees", "2,000 tons".
-_NUMBER = r"\d+(?:[.,]\d+)+"
+# A number with a decimal point or thousands separator: "1.5 degrees", "2,000 tons": its
+# first digits and the rest (``_FIND_TOKENS`` matches the first character apart).
+_NUMBER_TAIL = r"(?:[.,]\d+)+"
+_NUMBER = rf"\d+{_NUMBER_TAIL}"
 # Words joined by "/", ".", "-" or "–": a candidate symbol. It is kept whole when it holds
 # a "/" and a digit: "55/2" (resolution 55/2), "A/CONF.157/24" (footnote 1 of
 # A/RES/71/194), "ES-10/19", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "A/C.6/64/SR.1–28" (the
 # default analyzer would split "55/2" into "55" and "2"). Otherwise it falls apart into its
 # words: "HIV/AIDS" (so "AIDS" finds it), "non-selectivity", "COVID-19".
-_COMPOUND = r"\w+(?:[./\-–]\w+)*"
+_COMPOUND_TAIL = r"(?:[./\-–]\w+)*"
+_COMPOUND = rf"\w+{_COMPOUND_TAIL}"
 # One word, one letter long included ("a", "I", "(b)").
 _WORD = re.compile(r"\w+")
 
@@ -75,8 +78,16 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 # The same tokens without their offsets, as the writer indexes them (``terms``): one
 # ``findall`` over the whole text; a number comes out whole as above (the number alternative
-# wins wherever it matches, so a token that is all a number was matched as one).
-_FIND_TOKENS = re.compile(rf"{_NUMBER}|{_COMPOUND}").findall
+# wins wherever it matches, so a token that is all a number was matched as one). Written
+# as one word character first, then the rest of a number (when that character is a digit)
+# or of a compound: the same matches as ``{_NUMBER}|{_COMPOUND}``, but a pattern that starts
+# with a character class lets the regex engine skip spaces and punctuation in C instead of
+# trying both alternatives at each of them (about a third of a text's characters).
+_FIND_PATTERN = rf"\w(?:(?<=\d)\d*{_NUMBER_TAIL}|\w*{_COMPOUND_TAIL})"
+_FIND_TOKENS = re.compile(_FIND_PATTERN).findall
+# The same for an ASCII text: its ``\w`` and ``\d`` are then the ASCII ones (the same
+# characters), a table look-up each instead of the Unicode database's (a third of the time)
+_FIND_ASCII_TOKENS = re.compile(_FIND_PATTERN, re.ASCII).findall
 _IS_NUMBER = re.compile(_NUMBER).fullmatch
 
 
@@ -86,7 +97,7 @@ def terms(text: str) -> list[str]:
     character's class nor any length), and when every token found is a plain word (one
     ``isalnum`` over them joined), that list is the answer."""
     if text.isascii():
-        found = _FIND_TOKENS(text.lower())
+        found = _FIND_ASCII_TOKENS(text.lower())
         if "".join(found).isalnum():
             return found
         return _split_compounds(found)

@@ -342,10 +342,10 @@ def test_never_imports_spacy(index_dir: Path, shared_corpus: Path) -> None:
     draft = str(shared_corpus / "ga-drafts/A_C.3_80_L.35.txt")
     code = (
         "import sys\n"
-        "from resdex.cli.main import main\n"
+        "from resdex.cli.main import run\n"
         f"for args in (['lineage', '80/204'], ['diff', '80/204'], ['precedents', {draft!r}]):\n"
         f"    sys.argv = ['resdex', *args, '--json', '--index', {str(index_dir)!r}]\n"
-        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "    run(sys.argv[1:])\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'"
         " or m in ('resdex.indexer.citations', 'resdex.indexer.nlp'))\n"
         "print('IMPORTED', bad, file=sys.stderr)\n"

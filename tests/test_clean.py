@@ -14,11 +14,11 @@ from resdex.indexer.clean import (
     ends_sentence_part,
     page_blocks,
     reflow,
-    squeeze_spaces,
     unmark,
 )
 from resdex.indexer.models import RawDocument, SourceFormat
 from resdex.indexer.sources import read_document
+from resdex.indexer.spaces import reflow_text, squeeze_spaces
 
 # page 1 -> 2 of ga-text/A_RES_80_204.txt, as extracted (" " lines are blank lines, ""
 # is the page break)
@@ -299,3 +299,46 @@ def test_end_searches_as_the_whole_search(text: str) -> None:
     for regex in P.END_REACH:
         assert (P.search_end(regex, text) is None) == (regex.search(text) is None)
     assert squeeze_spaces(text) == " ".join(text.split())
+
+
+# whitespace of every kind that ``split`` breaks at, in ASCII texts and others: the first
+# line of a Security Council yearbook paragraph with its hard wrap ("the hostilities of\n5
+# June"), a tab, the ASCII separators \x1c-\x1f, a non-breaking space in "Article\xa051",
+# curly quotes; an ASCII control that is no whitespace ("\x07") stays
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recalling its resolution 237 (1967) of 14 June 1967,",
+        "the hostilities of\n5 June",
+        "the hostilities of\t5 June",
+        "the hostilities of\r\n5 June ",
+        " Recalling",
+        "Recalling  its resolution",
+        *(f"a{sep}b" for sep in "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u3000"),
+        "under Article\xa051 of the Charter",
+        "entitled “Transforming our world”, and",
+        "entitled “Transforming our world”,  and",
+        "a bell\x07 rang",
+        "",
+    ],
+)
+def test_squeeze_spaces_as_split_and_join(text: str) -> None:
+    assert squeeze_spaces(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a marker cut out before its comma: "the Paris Agreement 4, and" -> "…Agreement ,"
+        ("the Paris Agreement , and", "the Paris Agreement, and"),
+        ("Assembly ; and", "Assembly; and"),
+        ("as follows :", "as follows:"),
+        ("of the Charter .", "of the Charter."),
+        ("of the Charter \n.", "of the Charter."),
+        ("resolution 1514 (XV) , entitled", "resolution 1514 (XV), entitled"),
+        ("the figure .5 per cent", "the figure .5 per cent"),  # no space after the mark
+        ("the Charter, and", "the Charter, and"),
+    ],
+)
+def test_reflow_text(text: str, expected: str) -> None:
+    assert reflow_text(text) == expected

@@ -162,3 +162,19 @@ def test_reader_gone_exits_1_without_a_traceback(index: Path, argv: list[str]) -
         err = proc.stderr.read()
         assert proc.wait(timeout=60) == 1
     assert err == b""
+
+
+@pytest.mark.skipif(not RESDEX.exists(), reason="the resdex script is not installed")
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full (a full disk)")
+def test_output_to_a_full_disk_exits_1_in_one_line(index: Path) -> None:
+    """`resdex cites … > /dev/full`: the answer cannot be written; one line, no traceback."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(RESDEX), "cites", "A/CONF.157/24", "--index", str(index)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "resdex: error: cannot write the output: No space left on device\n"

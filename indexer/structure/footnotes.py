@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from resdex.indexer import patterns as P
 from resdex.indexer.models import Footnote, Paragraph
+from resdex.indexer.spaces import reflow_text
 from resdex.indexer.structure.blocks import RawParagraph
 from resdex.indexer.structure.choose import choose_markers, with_trailing_markers
 from resdex.indexer.structure.markers import (
@@ -16,7 +17,6 @@ from resdex.indexer.structure.markers import (
     candidates,
     explicit_candidates,
 )
-from resdex.indexer.structure.metadata import reflow_text
 from resdex.indexer.text_cache import DEFAULT_MAXSIZE
 from resdex.indexer.verbs import NO_OPENING, Opening, parse_opening
 
@@ -80,8 +80,9 @@ def attach_markers(
             text = reflow_text(p.text)
         root_label = _root_label(p.label)
         if p.level == 0:
-            openings[root_label] = _opening_of(text)
-        opening = openings.get(root_label, NO_OPENING)
+            opening = openings[root_label] = _opening_of(text)
+        else:
+            opening = openings.get(root_label, NO_OPENING)
         out.append(
             Paragraph(
                 label=p.label,

@@ -39,6 +39,8 @@ class Candidate:
 
 
 def explicit_candidates(text: str) -> list[Candidate]:
+    if "[^" not in text:  # (the cheap test first: the regex tries every position)
+        return []
     return [
         Candidate(m.start(), m.end(), int(m.group("n")), Strength.EXPLICIT)
         for m in P.EXPLICIT_MARKER_RE.finditer(text)
@@ -79,7 +81,7 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     """Every place a footnote marker may stand (only those numbered in ``known`` when
     given: the others are never markers). The marker patterns are tried only around the
     runs of digits of the text (one scan), not at every position."""
-    out = explicit_candidates(text) if "[^" in text else []
+    out = explicit_candidates(text)
     runs = P.ASCII_DIGIT_RUN_RE if text.isascii() else P.DIGIT_RUN_RE
     for run in runs.finditer(text):
         start, stop = run.span()
@@ -100,7 +102,7 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
                 _add_whole_run(out, text, start, before)
         if 3 <= length <= 5 and text.startswith(_NAMED_DIGITS, start):
             _add_named(out, text, run)
-        if before == "/" or before == ".":
+        if (before == "/" or before == ".") and _may_split(text, start, stop, known):
             heads = (P.SLASH_HEAD_RE, P.SPECIAL_HEAD_RE) if before == "/" else (P.DOTTED_HEAD_RE,)
             for head_re in heads:
                 head = head_re.search(text, max(0, start - 8), start - 1)
@@ -111,6 +113,18 @@ def candidates(text: str, known: Container[int] | None = None) -> list[Candidate
     if len(out) < 2:  # (most paragraphs: none, or one)
         return out
     return sorted(out, key=lambda c: (c.start, -c.strength))
+
+
+def _may_split(text: str, start: int, stop: int, known: Container[int] | None) -> bool:
+    """Whether the run ``text[start:stop]`` after a slash or a full stop can give a
+    candidate of ``_add_slash`` (its number group is the whole run): a run of two digits or
+    more, one of whose last one to three digits (less its first) is a known number."""
+    length = stop - start
+    if length < 2:
+        return False  # "resolution 70/1": nothing to split
+    if known is None:
+        return True
+    return any(int(text[stop - k : stop]) in known for k in range(1, min(3, length - 1) + 1))
 
 
 def _add_whole_run(out: list[Candidate], text: str, start: int, before: str) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdex.indexer import patterns as P
-from resdex.indexer.clean import squeeze_spaces
 from resdex.indexer.errors import NotAResolution
 from resdex.indexer.models import Body, Metadata, Report, SourceFormat
 from resdex.indexer.organs import Organ, organ_of, resolution_symbol
+from resdex.indexer.spaces import reflow_text
 from resdex.indexer.structure.dates import iso_date, ordinal_number, parse_date
 from resdex.indexer.structure.parts import Parts
 
@@ -222,11 +222,3 @@ def complete_title(title: str | None, catalogue: str | None) -> str | None:
     if not rest[:1].isspace() and rest[:1] not in {",", ":", ";"}:
         return title  # the catalogue goes on inside the printed title's last word
     return reflow_text(title + rest)
-
-
-def reflow_text(text: str) -> str:
-    """Whitespace normalized; no space before , ; : . (left where a marker was removed)."""
-    text = squeeze_spaces(text)
-    if " ," in text or " ;" in text or " :" in text or " ." in text:
-        text = P.SPACE_BEFORE_PUNCT_RE.sub("", text)
-    return text

@@ -10,19 +10,20 @@ the field's table without a tuple per term.
 
 from __future__ import annotations
 
+import collections
 import functools
-import itertools
 import sys
 from array import array
 from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Iterable, Iterator
+from operator import sub
 from typing import Any
 
 from whoosh import formats
 from whoosh.analysis.tokenizers import IDTokenizer
 
 from resdex.search.schema import terms
-from resdex.search.whoosh_engine.schema import SymbolTokenizer
+from resdex.search.whoosh_engine.schema import CompactPositions, SymbolTokenizer
 
 # term -> [docnum, weight, encoded value, docnum, …]; a term as bytes, or as str for a
 # ``words_field`` (encoded once when the table is written: UTF-8 keeps the order)
@@ -32,8 +33,12 @@ Table = dict[Any, list[Any]]
 # fewer objects to build, less memory per posting, and a block's pickle refers to a value
 # it already holds instead of repeating it (``exact``: made anew each time, as Whoosh does)
 _WEIGHTS = tuple(float(n) for n in range(256))
+_WEIGHTS_KNOWN = len(_WEIGHTS)
 _ONE_POSITION: dict[type, list[bytes]] = {}
 _OWN_WORD_VALUES = (formats.Positions.word_values, formats.Frequency.word_values)
+_COMPACT_ENCODE = CompactPositions.encode
+_consume: Any = collections.deque(maxlen=0).extend  # runs an iterator of calls made in C
+_append = list.append
 
 
 @functools.cache
@@ -94,25 +99,33 @@ def add_positions(
     table: Table, words: list[str], docnum: int, single: list[bytes], encode: Any
 ) -> tuple[int, int]:
     """``add_words`` of a ``Positions`` field's terms ``words`` (not in ``exact`` mode) in
-    one loop, without a tuple per posting: (postings added, terms new to ``table``). ``single``:
-    the encoded value of each position alone (at least ``len(words)`` of them), ``encode``
-    the format's (a list of positions -> bytes)."""
-    last = dict(zip(words, range(len(words)), strict=True))  # each term's last position
-    if len(last) == len(words):  # every term once (most short paragraphs)
-        return len(last), _post_distinct(table, docnum, words, 1.0, single)
-    repeated: dict[str, list[int]] = {w: [] for w, n in _counts(words).items() if n > 1}
-    at = repeated.get
-    for pos, word in enumerate(words):
-        where = at(word)
-        if where is not None:
-            where.append(pos)
-    items = [
-        (word, 1.0, single[pos])
-        if (where := at(word)) is None
-        else (word, _weight(len(where)), encode(where))
-        for word, pos in last.items()
-    ]
-    return len(last), post(table, docnum, items)
+    one loop over its distinct terms, without a tuple per posting: (postings added, terms new
+    to ``table``). ``single``: the encoded value of each position alone (at least
+    ``len(words)`` of them), ``encode`` the format's (a list of positions -> bytes); a
+    term's positions all under 128 are encoded here as ``CompactPositions.encode`` does
+    (their gaps, a byte each), without the call."""
+    # each term's positions, gathered in C (the terms in the order of first appearance):
+    # no count first, no path of its own for a text of distinct terms (fewer instructions)
+    where: dict[str, list[int]] = {word: [] for word in words}
+    _consume(map(_append, map(where.__getitem__, words), range(len(words))))
+    get = table.get
+    compact = getattr(encode, "__func__", None) is _COMPACT_ENCODE
+    new = 0
+    for word, at in where.items():
+        count = len(at)
+        if count == 1:
+            weight = 1.0
+            value = single[at[0]]
+        else:
+            weight = _WEIGHTS[count] if count < _WEIGHTS_KNOWN else float(count)
+            value = bytes(map(sub, at, [0, *at])) if compact and at[-1] < 0x80 else encode(at)
+        known = get(word)
+        if known is None:
+            table[word] = [docnum, weight, value]
+            new += 1
+        else:
+            known += (docnum, weight, value)
+    return len(where), new
 
 
 def _counts(words: list[str]) -> dict[str, int]:
@@ -132,23 +145,22 @@ def add_frequencies(table: Table, found: list[str], docnum: int) -> tuple[int, i
         return len(items), post(table, docnum, items)
     # every term once (most texts' pairs): the one value, no tuple per term
     weight, value = _frequency_value(1)
-    return len(found), _post_distinct(table, docnum, found, weight, itertools.repeat(value))
+    return len(found), _post_alike(table, docnum, found, weight, value)
 
 
-def _post_distinct(
-    table: Table, docnum: int, words: list[str], weight: float, values: Iterable[bytes]
-) -> int:
-    """``post`` of distinct ``words``, each with ``weight`` and its value from ``values``,
-    without a tuple per term: how many are new to ``table``."""
+def _post_alike(table: Table, docnum: int, words: list[str], weight: float, value: bytes) -> int:
+    """``post`` of distinct ``words`` with one and the same weight and value, the tuple of
+    their posting made once: how many are new to ``table``."""
     get = table.get
+    posting = (docnum, weight, value)
     new = 0
-    for word, value in zip(words, values, strict=False):
+    for word in words:
         known = get(word)
         if known is None:
             table[word] = [docnum, weight, value]
             new += 1
         else:
-            known += (docnum, weight, value)
+            known += posting
     return new
 
 

@@ -361,6 +361,25 @@ class _Highlighter:
         )
 
 
+def _best(
+    scored: list[tuple[float, int]], matched: list[Matched], n: int
+) -> list[tuple[float, int]]:
+    """The ``n`` best of (score, global document number), equal scores in the order of the
+    units' resolution codes and places (``c_res``, ``c_unit``, ``c_order``): the same hits
+    whichever segment and number a unit was given (that depends on which worker process
+    indexed its file), where the document number would pick one of two units of the same
+    text (A/RES/80/222 PP1 and A/RES/79/183 PP1 in the shared corpus) by the build."""
+    starts = [m.offset for m in matched]
+
+    def key(entry: tuple[float, int]) -> tuple[Any, ...]:
+        score, doc = entry
+        part = matched[bisect_right(starts, doc) - 1]
+        local, columns = doc - part.offset, part.columns
+        return (-score, columns.res[local], columns.unit[local], columns.order[local], doc)
+
+    return sorted(scored, key=key)[:n]
+
+
 def _display_key(h: Hit) -> tuple[Any, ...]:
     return session_key(h.session, h.year, h.adopted, h.symbol)
 
@@ -419,7 +438,7 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
             if fast is None:
                 fast = top_scored(scored, sub, m.offset, context, m.ids, n)
             chosen += fast
-        chosen = sorted(chosen, key=lambda e: (-e[0], e[1]))[:n]
+        chosen = _best(chosen, matched, n)
     else:
         units = by_date(matched, n, newest=sort == "newest")
         chosen = [(0.0, matched[i].offset + doc) for i, doc in units]

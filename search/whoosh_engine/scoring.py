@@ -48,7 +48,11 @@ def term_top(
         # whoosh.scoring.bm25, inlined
         score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
         scored.append((score, -(offset + doc)))
-    return [(score, -neg) for score, neg in heapq.nlargest(n, scored)]
+    if len(scored) <= n:
+        return [(score, -neg) for score, neg in scored]
+    least = heapq.nlargest(n, scored)[-1][0]
+    # the best n, and every document scored as the n-th: the caller breaks ties
+    return [(score, -neg) for score, neg in scored if score >= least]
 
 
 # ``allowed`` this many times fewer than a term's postings: each looked up by bisection
@@ -141,18 +145,19 @@ def top_scored(
     q: Any, sub: Any, offset: int, context: Any, allowed: list[int], n: int
 ) -> list[tuple[float, int]]:
     """(score, global document number) of the best ``n`` of ``allowed`` (sorted local
-    numbers, all matching ``q``) in one segment, by Whoosh's weighting of ``q``. Only the
-    allowed documents are scored; a block whose best possible score cannot enter the best
-    ``n`` is skipped whole."""
+    numbers, all matching ``q``) in one segment, by Whoosh's weighting of ``q``, and the
+    others scored as the n-th (the caller breaks ties). Only the allowed documents are
+    scored; a block whose best possible score is below the best ``n`` is skipped whole."""
     if not allowed or n <= 0:
         return []
     m = q.matcher(sub, context)
     quality = m.supports_block_quality()
     heap: list[tuple[float, int]] = []
+    ties: list[tuple[float, int]] = []  # scored as the heap's least when they came
     i = 0
     end = len(allowed)
     while i < end and m.is_active():
-        if quality and len(heap) >= n and m.block_quality() <= heap[0][0]:
+        if quality and len(heap) >= n and m.block_quality() < heap[0][0]:
             before = m.id()
             m.skip_to_quality(heap[0][0])
             if not m.is_active():
@@ -169,11 +174,14 @@ def top_scored(
             i = bisect_left(allowed, current, i)
             continue
         score = float(m.score())
-        entry = (score, -(offset + doc))  # equal scores: the earlier document first
+        entry = (score, -(offset + doc))
         if len(heap) < n:
             heapq.heappush(heap, entry)
-        elif entry > heap[0]:
-            heapq.heapreplace(heap, entry)
+        elif score > heap[0][0]:
+            ties.append(heapq.heapreplace(heap, entry))
+        elif score == heap[0][0]:
+            ties.append(entry)
         i += 1
         m.next()
-    return [(score, -neg) for score, neg in heap]
+    least = heap[0][0]
+    return [(score, -neg) for score, neg in heap + ties if score >= least]

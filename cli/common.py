@@ -11,6 +11,7 @@ Errors: a command wrapped by ``reports_errors`` turns resdex's own exceptions
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -69,8 +70,14 @@ def usage_errors() -> Iterator[None]:
         raise UsageError(str(err)) from err
 
 
+# The errors of a write to standard output that cannot be done (a full disk or quota, a
+# failing device, a file too large): what ``resdex search … > /dev/full`` raises
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
 def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """``ResdexError`` -> one line, exit 1; ``UsageError`` -> one line, exit 2."""
+    """``ResdexError`` -> one line, exit 1; ``UsageError`` -> one line, exit 2; an output that
+    cannot be written -> one line, exit 1."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -83,6 +90,10 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:  # `resdex ... | head`: the reader went away
             sys.stderr.close()
             raise typer.Exit(1) from None
+        except OSError as err:  # `resdex ... > file` on a full disk: the output's, no file
+            if err.filename is not None or err.errno not in OUTPUT_ERRNOS:
+                raise
+            fail(f"cannot write the output: {err.strerror or err}")
 
     return wrapper
 

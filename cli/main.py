@@ -124,9 +124,11 @@ def _exit_now(status: int) -> None:
     except BrokenPipeError:
         status = 1
     except OSError as err:
+        if status == 0:  # else the command said it already (``reports_errors``)
+            with contextlib.suppress(OSError, ValueError):
+                message = f"resdex: error: cannot write the output: {err.strerror or err}"
+                print(message, file=sys.stderr)
         status = 1
-        with contextlib.suppress(OSError, ValueError):
-            print(f"resdex: error: cannot write the output: {err.strerror or err}", file=sys.stderr)
     with contextlib.suppress(BrokenPipeError, ValueError):  # closed by reports_errors
         sys.stderr.flush()
     os._exit(status)

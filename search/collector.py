@@ -8,8 +8,9 @@ process's long-lived objects. None of that memory is garbage, and what a query l
 is freed by reference counting (a query makes no reference cycles on purpose). So the
 collector is off while a query runs and back on as it was when the last running query ends.
 With the 1M index open, ``cites A/CONF.157/24`` took a median of 35.6 ms with the collector
-on and 25.2 ms with it off (``/work/scale-data/s7/citesafter.py``). Mercurial pauses its
-collector the same way around its parsers (``util.nogc``).
+on and 25.2 ms with it off; in ``benchmarks/scale``, cites at 1M went from 1.00× FTS5 to
+0.76× (``benchmarks/scale/RESULTS.md``, session 8). Mercurial pauses its collector the same
+way around its parsers (``util.nogc``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -361,21 +360,18 @@ class _Highlighter:
         )
 
 
-def _best(
-    scored: list[tuple[float, int]], matched: list[Matched], n: int
-) -> list[tuple[float, int]]:
-    """The ``n`` best of (score, global document number), equal scores in the order of the
-    units' resolution codes and places (``c_res``, ``c_unit``, ``c_order``): the same hits
-    whichever segment and number a unit was given (that depends on which worker process
-    indexed its file), where the document number would pick one of two units of the same
-    text (A/RES/80/222 PP1 and A/RES/79/183 PP1 in the shared corpus) by the build."""
-    starts = [m.offset for m in matched]
+def _best(scored: list[tuple[float, Matched, int]], n: int) -> list[tuple[float, Matched, int]]:
+    """The ``n`` best of (score, segment's matches, document number in it), equal scores in
+    the order of the units' resolution codes and places (``c_res``, ``c_unit``,
+    ``c_order``): the same hits whichever segment and number a unit was given (that depends
+    on which worker process indexed its file), where the document number would pick one of
+    two units of the same text (A/RES/80/222 PP1 and A/RES/79/183 PP1 in the shared
+    corpus) by the build."""
 
-    def key(entry: tuple[float, int]) -> tuple[Any, ...]:
-        score, doc = entry
-        part = matched[bisect_right(starts, doc) - 1]
-        local, columns = doc - part.offset, part.columns
-        return (-score, columns.res[local], columns.unit[local], columns.order[local], doc)
+    def key(entry: tuple[float, Matched, int]) -> tuple[Any, ...]:
+        score, part, doc = entry
+        columns = part.columns
+        return (-score, columns.res[doc], columns.unit[doc], columns.order[doc], part.offset + doc)
 
     return sorted(scored, key=key)[:n]
 
@@ -423,7 +419,7 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
             groups=groups,
         )
     n = request.limit or total
-    chosen: list[tuple[float, int]]  # (score, global document number)
+    chosen: list[tuple[float, Matched, int]]  # (score, segment's matches, its document)
     if sort == "relevance":
         scored = scoring_query(rewritten)
         context = searcher.context()
@@ -437,17 +433,13 @@ def run_search(searcher: Any, request: SearchRequest) -> SearchResult:
                 fast = stored_scores(scored, sub, m.offset, m.ids, m.leaf)
             if fast is None:
                 fast = top_scored(scored, sub, m.offset, context, m.ids, n)
-            chosen += fast
-        chosen = _best(chosen, matched, n)
+            chosen += [(score, m, doc - m.offset) for score, doc in fast]
+        chosen = _best(chosen, n)
     else:
         units = by_date(matched, n, newest=sort == "newest")
-        chosen = [(0.0, matched[i].offset + doc) for i, doc in units]
+        chosen = [(0.0, matched[i], doc) for i, doc in units]
     highlighter = _Highlighter(user_query, schema["text"].analyzer, searcher.reader())
-    starts = [m.offset for m in matched]
-    hits = []
-    for score, doc in chosen:
-        part = matched[bisect_right(starts, doc) - 1]
-        hits.append(highlighter.hit(part, doc - part.offset, score))
+    hits = [highlighter.hit(part, doc, score) for score, part, doc in chosen]
     if sort == "newest":
         newest_first = sorted({_display_key(h) for h in hits}, reverse=True)
         rank = {key: i for i, key in enumerate(newest_first)}
